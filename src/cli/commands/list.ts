@@ -1,0 +1,60 @@
+import { Argument } from 'commander';
+import { normalizeId } from '../../model/ids.js';
+import type { PlanModel } from '../../model/plan-model.js';
+import { closestMatch } from '../../validate/did-you-mean.js';
+import { chalkFor } from '../color.js';
+import type { RegisterCommand } from '../command.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';
+
+interface ListOptions extends PlanOption {
+  mission?: string;
+  actor?: string;
+  json?: boolean;
+}
+
+const LISTS = ['missions', 'objectives'] as const;
+type ListKind = (typeof LISTS)[number];
+
+export const registerList: RegisterCommand = (program, { io, exit }) => {
+  addPlanOption(program.command('list'))
+    .description('list the missions or the objectives of the plan')
+    .addArgument(new Argument('<what>', 'what to list').choices(LISTS))
+    .option('--mission <id>', 'only this mission (M2 or 2)')
+    .option('--actor <column>', 'only objectives that mark this actor column (citta_metropolitana, comuni, corpi_intermedi)')
+    .option('--json', 'print JSON instead of a table')
+    .action(async (what: ListKind, options: ListOptions) => exit(await runList(what, options, io)));
+};
+
+async function runList(what: ListKind, options: ListOptions, io: Io): Promise<number> {
+  const model = await loadPlanModel(options, io);
+  const missions = options.mission === undefined ? model.missions : [findMission(model, options.mission)];
+  const [{ missionJson, objectiveJson, toJsonText }, tables, { terminalWidth }] = await Promise.all([
+    import('../../render/json/plan-json.js'),
+    import('../../render/terminal/plan-tables.js'),
+    import('../../render/terminal/table.js'),
+  ]);
+  const width = terminalWidth(io.stdout.columns);
+  if (what === 'missions') {
+    io.stdout.write(options.json ? toJsonText(missions.map(missionJson)) : tables.missionsTable({ ...model, missions }, width));
+    return 0;
+  }
+  const actor = options.actor === undefined ? undefined : findActorColumn(model, options.actor);
+  const objectives = missions.flatMap((mission) => mission.objectives).filter((objective) => actor === undefined || objective.actors[actor]);
+  io.stdout.write(options.json ? toJsonText(objectives.map(objectiveJson)) : tables.objectivesTable(model, objectives, width, chalkFor(io.stdout, io.env)));
+  return 0;
+}
+
+function findMission(model: PlanModel, input: string) {
+  const mission = model.missionById.get(normalizeId(input));
+  if (!mission) throw new UsageError(`--mission ${input}: no such mission; the plan has ${model.missions.map((m) => m.id).join(', ')}`);
+  return mission;
+}
+
+function findActorColumn(model: PlanModel, input: string): string {
+  const ids = model.actorColumns.map((column) => column.id);
+  if (ids.includes(input)) return input;
+  const suggestion = closestMatch(input, ids);
+  throw new UsageError(`--actor ${input}: no such actor column${suggestion ? `; did you mean ${suggestion}?` : ''} (columns: ${ids.join(', ')})`);
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { displayPath } from '../../io/display-path.js';
+import { packageVersion } from '../../io/package-paths.js';
+import { writeOutputs, type OutputFile } from '../../io/write-outputs.js';
+import { FINDINGS_FORMATS, FINDINGS_FORMATTERS, type FindingsFormat } from '../../render/findings/index.js';
+import type { FindingsReport } from '../../render/findings/findings-report.js';
+import { closestMatch } from '../../validate/did-you-mean.js';
+import { countFindings } from '../../validate/finding.js';
+import { chalkFor } from '../color.js';
+import type { RegisterCommand } from '../command.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { collect, parseNonNegativeInteger } from '../parse-options.js';
+import { addPlanOption, loadPlan, type PlanOption } from '../plan-input.js';
+
+interface ValidateOptions extends PlanOption {
+  format: string[];
+  json?: boolean;
+  maxWarnings?: number;
+  force?: boolean;
+}
+
+interface FormatTarget {
+  format: FindingsFormat;
+  /** Absolute path, or undefined for stdout. */
+  file: string | undefined;
+}
+
+export const registerValidate: RegisterCommand = (program, { io, exit }) => {
+  addPlanOption(program.command('validate'))
+    .description('check the plan: YAML syntax, schemas and plan rules; exit 1 on errors')
+    .option('--format <format[=file]>', `${FINDINGS_FORMATS.join(', ')}; repeat for several, =FILE writes to a file`, collect, [])
+    .option('--json', 'same as --format json')
+    .option('--max-warnings <n>', 'also fail when there are more than N warnings', parseNonNegativeInteger)
+    .option('--force', 'overwrite existing --format output files')
+    .action(async (options: ValidateOptions) => exit(await runValidate(options, io)));
+};
+
+async function runValidate(options: ValidateOptions, io: Io): Promise<number> {
+  const targets = parseTargets([...options.format, ...(options.json ? ['json'] : [])], io.cwd);
+  const check = await loadPlan(options, io);
+  const counts = countFindings(check.findings);
+  const report: FindingsReport = {
+    tool: { name: 'psttm', version: packageVersion() },
+    planDir: displayPath(check.files.location.dir, io.cwd),
+    filesChecked: 1 + check.files.missions.length,
+    findings: check.findings,
+    counts,
+  };
+  const files: OutputFile[] = [];
+  for (const target of targets) {
+    const chalk = chalkFor(target.file ? {} : io.stdout, io.env);
+    const text = FINDINGS_FORMATTERS[target.format](report, chalk);
+    if (target.file) files.push({ path: target.file, displayPath: displayPath(target.file, io.cwd), content: text });
+    else io.stdout.write(text);
+  }
+  await writeOutputs(files, { force: options.force === true });
+
+  if (counts.errors > 0) return 1;
+  if (options.maxWarnings !== undefined && counts.warnings > options.maxWarnings) {
+    io.stderr.write(`psttm: ${counts.warnings} warnings exceed --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** `--format FORMAT[=FILE]`, repeatable; stylish on stdout by default; at most one format on stdout. */
+function parseTargets(values: readonly string[], cwd: string): FormatTarget[] {
+  const targets = (values.length > 0 ? values : ['stylish']).map((value): FormatTarget => {
+    const [name = '', file] = value.split(/=(.*)/s);
+    if (!(FINDINGS_FORMATS as readonly string[]).includes(name)) {
+      const suggestion = closestMatch(name, FINDINGS_FORMATS);
+      throw new UsageError(`--format ${value}: unknown format "${name}"${suggestion ? `; did you mean ${suggestion}?` : ''} (formats: ${FINDINGS_FORMATS.join(', ')})`);
+    }
+    if (file === '') throw new UsageError(`--format ${value}: name the file after "="`);
+    return { format: name as FindingsFormat, file: file === undefined ? undefined : path.resolve(cwd, file) };
+  });
+  if (targets.filter((target) => target.file === undefined).length > 1) {
+    throw new UsageError('only one --format can print to stdout; write the others to files with FORMAT=FILE');
+  }
+  return targets;
+}

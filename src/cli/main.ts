@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander';
+import { packageVersion } from '../io/package-paths.js';
+import type { CommandContext, RegisterCommand } from './command.js';
+import { registerList } from './commands/list.js';
+import { registerSchema } from './commands/schema.js';
+import { registerShow } from './commands/show.js';
+import { registerValidate } from './commands/validate.js';
+import { RunError } from './errors.js';
+import type { Io } from './io.js';
+
+const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerList, registerShow, registerSchema];
+
+/** Run the CLI with `argv` (without node and script) and return the exit code: 0 ok, 1 failing findings, 2 failed run. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const context: CommandContext = { io, exit: (code) => (exitCode = code) };
+  const program = new Command('psttm')
+    .description('Monitor the PSTTM 2025-2027, the strategic plan of the Città metropolitana di Milano.')
+    .version(packageVersion(), '-V, --version')
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(`psttm: ${text.replace(/^error: /, '').trimEnd()} (see psttm --help)\n`),
+    });
+  for (const register of COMMANDS) register(program, context);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    if (error instanceof RunError) {
+      io.stderr.write(`psttm: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+  return exitCode;
+}

@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { readPlanFiles } from '../load/plan-files.js';
+import { locatePlan } from '../load/plan-location.js';
+import { displayPath } from '../io/display-path.js';
+import type { PlanModel } from '../model/plan-model.js';
+import type { PlanCheck } from '../validate/check-plan.js';
+import { countFindings } from '../validate/finding.js';
+import { RunError } from './errors.js';
+import type { Io } from './io.js';
+
+export interface PlanOption {
+  plan?: string;
+}
+
+export function addPlanOption(command: Command): Command {
+  return command.option('--plan <dir>', 'the plan folder, or a folder holding plan/ (default: nearest plan/ above the working directory, else the shipped plan)');
+}
+
+/** Find, read and check the plan; says on stderr which plan is used when it was not named. */
+export async function loadPlan(options: PlanOption, io: Io): Promise<PlanCheck> {
+  const location = locatePlan(options.plan, io.cwd);
+  if (location.origin === 'shipped') io.stderr.write(`psttm: no plan/ folder here or above; using the plan shipped with psttm (${location.dir})\n`);
+  if (location.origin === 'ancestor') io.stderr.write(`psttm: using the plan in ${displayPath(location.dir, io.cwd)}/\n`);
+  // ajv is loaded only by commands that read the plan, not by --help or schema.
+  const [files, { checkPlan }, { SchemaValidator }] = await Promise.all([
+    readPlanFiles(location, io.cwd),
+    import('../validate/check-plan.js'),
+    import('../validate/schema-validator.js'),
+  ]);
+  return checkPlan(files, new SchemaValidator());
+}
+
+/** The plan model, or exit 1 naming the first error when the plan is not valid. */
+export async function loadPlanModel(options: PlanOption, io: Io): Promise<PlanModel> {
+  const check = await loadPlan(options, io);
+  if (check.model) return check.model;
+  const first = check.findings.find((finding) => finding.severity === 'error');
+  const { errors } = countFindings(check.findings);
+  const where = first ? ` (first: ${first.file}:${first.line}:${first.column} ${first.code})` : '';
+  throw new RunError(`the plan has ${errors} error${errors === 1 ? '' : 's'}${where}; run psttm validate to see them all`, 1);
+}

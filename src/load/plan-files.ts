@@ -1,0 +1,36 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { RunError } from '../cli/errors.js';
+import { displayPath } from '../io/display-path.js';
+import { compareNatural } from '../model/natural-order.js';
+import type { PlanLocation } from './plan-location.js';
+import { describeFsError, readYamlFile, type YamlFile } from './yaml-file.js';
+
+/** The files of a plan folder, read but not yet validated. */
+export interface PlanFiles {
+  location: PlanLocation;
+  plan: YamlFile;
+  missions: YamlFile[];
+}
+
+export async function readPlanFiles(location: PlanLocation, cwd: string): Promise<PlanFiles> {
+  const read = (absPath: string) => readYamlFile(absPath, displayPath(absPath, cwd));
+  const missionPaths = await listYamlFiles(path.join(location.dir, 'missions'), cwd);
+  const [plan, ...missions] = await Promise.all([read(path.join(location.dir, 'plan.yaml')), ...missionPaths.map(read)]);
+  return { location, plan: plan!, missions };
+}
+
+/** The .yaml/.yml files directly inside `dir`, in natural order; none when the folder is absent. */
+export async function listYamlFiles(dir: string, cwd: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new RunError(`cannot list ${displayPath(dir, cwd)}: ${describeFsError(error)}`);
+  }
+  return names
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .sort(compareNatural)
+    .map((name) => path.join(dir, name));
+}

@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { RunError } from '../cli/errors.js';
+import type { Finding } from '../validate/finding.js';
+import { FINDING_CODES, type FindingCode } from '../validate/finding-codes.js';
+
+/** How many alias expansions a file may make before it is refused as an alias bomb. */
+const MAX_ALIAS_COUNT = 1000;
+
+/** A YAML file as read from disk: its text, its parsed document with positions, and its data. */
+export interface YamlFile {
+  absPath: string;
+  /** Path as shown in findings. */
+  displayPath: string;
+  text: string;
+  /** The parsed document; undefined when the bytes are not text. */
+  doc: Document.Parsed | undefined;
+  lineCounter: LineCounter;
+  /** The plain data, or undefined when the file is not usable YAML (see `findings`). */
+  data: unknown;
+  /** Encoding and syntax problems found while reading. */
+  findings: Finding[];
+}
+
+export async function readYamlFile(absPath: string, displayPath: string): Promise<YamlFile> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absPath);
+  } catch (error) {
+    throw new RunError(`cannot read ${displayPath}: ${describeFsError(error)}`);
+  }
+  return parseYamlBytes(bytes, absPath, displayPath);
+}
+
+export function parseYamlBytes(bytes: Uint8Array, absPath: string, displayPath: string): YamlFile {
+  const lineCounter = new LineCounter();
+  const unreadable = (code: FindingCode, message: string): YamlFile => ({
+    absPath,
+    displayPath,
+    text: '',
+    doc: undefined,
+    lineCounter,
+    data: undefined,
+    findings: [fileFinding(code, message, displayPath, 1, 1)],
+  });
+  if (bytes.includes(0)) {
+    return unreadable('FILE_BINARY', 'the file contains NUL bytes; save it as a UTF-8 YAML text file');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return unreadable('FILE_NOT_UTF8', 'the file is not valid UTF-8; save it with UTF-8 encoding');
+  }
+  return parseYamlText(text, absPath, displayPath, lineCounter);
+}
+
+function parseYamlText(text: string, absPath: string, displayPath: string, lineCounter: LineCounter): YamlFile {
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const findings: Finding[] = doc.errors.map((error) => {
+    const position = error.linePos?.[0] ?? { line: 1, col: 1 };
+    const code = error.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX';
+    return fileFinding(code, firstLineOf(error.message), displayPath, position.line, position.col);
+  });
+  let data: unknown;
+  if (findings.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      if (!(error instanceof ReferenceError)) throw error;
+      findings.push(aliasFinding(doc, lineCounter, displayPath, error));
+    }
+  }
+  return { absPath, displayPath, text, doc, lineCounter, data, findings };
+}
+
+/** The yaml library reports alias bombs and dangling aliases as ReferenceErrors from toJS. */
+function aliasFinding(doc: Document.Parsed, lineCounter: LineCounter, displayPath: string, error: ReferenceError): Finding {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  const { line, col } = lineCounter.linePos(offset);
+  return /excessive alias count/i.test(error.message)
+    ? fileFinding('YAML_ALIAS_LIMIT', `the file expands more than ${MAX_ALIAS_COUNT} aliases; write the data out instead of nesting aliases`, displayPath, line, col)
+    : fileFinding('YAML_UNRESOLVED_ALIAS', firstLineOf(error.message), displayPath, line, col);
+}
+
+function fileFinding(code: FindingCode, message: string, file: string, line: number, column: number): Finding {
+  return { code, severity: FINDING_CODES[code].severity, message, file, line, column, path: '' };
+}
+
+/** yaml's pretty errors append " at line L, column C:" and a code excerpt; positions are kept apart. */
+function firstLineOf(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,52 @@
+/** The shapes of plan files once their schema has accepted them (see schemas/). */
+
+export interface NamedTextData {
+  id: string;
+  name: string;
+  text: string;
+}
+
+export interface ActorColumnData {
+  id: string;
+  label: string;
+  label_en?: string;
+}
+
+export interface MonitoringData {
+  on_track_ratio: number;
+  at_risk_ratio: number;
+  freshness_months: number;
+  project_update_months: number;
+}
+
+export interface PlanData {
+  id: string;
+  title: string;
+  short_title?: string;
+  authority?: string;
+  period: { start: number; end: number };
+  source: { title: string; section?: string };
+  vision: { summary: string; keywords: NamedTextData[] };
+  action_coordinates: NamedTextData[];
+  directions: (NamedTextData & { actor_column: string })[];
+  actor_columns: ActorColumnData[];
+  monitoring: MonitoringData;
+}
+
+export interface ObjectiveData {
+  id: string;
+  title: string;
+  actors: Record<string, boolean>;
+  note?: string;
+}
+
+export interface MissionData {
+  id: string;
+  title: string;
+  pnrr_mission: string;
+  description: string;
+  source: string;
+  themes: string[];
+  objectives_status: 'transcribed' | 'not_transcribed';
+  objectives: ObjectiveData[];
+}

@@ -1,0 +1,91 @@
+import { parseObjectiveId } from './ids.js';
+import type { MissionData, MonitoringData, NamedTextData, PlanData } from './plan-data.js';
+
+export interface ActorColumn {
+  id: string;
+  label: string;
+  labelEn: string;
+}
+
+export interface Objective {
+  id: string;
+  missionId: string;
+  number: number;
+  title: string;
+  /** Actor column id → whether the plan marks it, for every column of the plan. */
+  actors: Record<string, boolean>;
+}
+
+export interface Mission {
+  id: string;
+  number: number;
+  title: string;
+  pnrrMission: string;
+  description: string;
+  themes: string[];
+  /** False when the source lacks the mission's objectives table (mission 6). */
+  objectivesTranscribed: boolean;
+  objectives: Objective[];
+}
+
+/** The plan, typed and indexed, built once from validated data. */
+export interface PlanModel {
+  id: string;
+  title: string;
+  shortTitle: string;
+  authority: string | undefined;
+  period: { start: number; end: number };
+  source: { title: string; section?: string };
+  vision: { summary: string; keywords: NamedTextData[] };
+  actionCoordinates: NamedTextData[];
+  directions: PlanData['directions'];
+  actorColumns: ActorColumn[];
+  monitoring: MonitoringData;
+  missions: Mission[];
+  /** Every objective in plan order (mission by mission, by number). */
+  objectives: Objective[];
+  missionById: ReadonlyMap<string, Mission>;
+  objectiveById: ReadonlyMap<string, Objective>;
+}
+
+export function buildPlanModel(plan: PlanData, missionData: readonly MissionData[]): PlanModel {
+  const actorColumns = plan.actor_columns.map((column) => ({ id: column.id, label: column.label, labelEn: column.label_en ?? column.label }));
+  const missions = missionData
+    .map((mission): Mission => ({
+      id: mission.id,
+      number: Number(mission.id.slice(1)),
+      title: mission.title,
+      pnrrMission: mission.pnrr_mission,
+      description: mission.description,
+      themes: mission.themes,
+      objectivesTranscribed: mission.objectives_status === 'transcribed',
+      objectives: mission.objectives
+        .map((objective) => ({
+          id: objective.id,
+          missionId: mission.id,
+          number: parseObjectiveId(objective.id)?.number ?? 0,
+          title: objective.title,
+          actors: Object.fromEntries(actorColumns.map((column) => [column.id, objective.actors[column.id] === true])),
+        }))
+        .sort((a, b) => a.number - b.number),
+    }))
+    .sort((a, b) => a.number - b.number);
+  const objectives = missions.flatMap((mission) => mission.objectives);
+  return {
+    id: plan.id,
+    title: plan.title,
+    shortTitle: plan.short_title ?? plan.title,
+    authority: plan.authority,
+    period: plan.period,
+    source: plan.source,
+    vision: plan.vision,
+    actionCoordinates: plan.action_coordinates,
+    directions: plan.directions,
+    actorColumns,
+    monitoring: plan.monitoring,
+    missions,
+    objectives,
+    missionById: new Map(missions.map((mission) => [mission.id, mission])),
+    objectiveById: new Map(objectives.map((objective) => [objective.id, objective])),
+  };
+}

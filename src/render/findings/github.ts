@@ -1,0 +1,28 @@
+import type { Severity } from '../../validate/finding.js';
+import type { FindingsFormatter } from './findings-report.js';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** GitHub Actions workflow commands: one annotation per finding, on the file and line of the PR. */
+export const github: FindingsFormatter = (report) =>
+  report.findings
+    .map((finding) => {
+      const properties = [
+        `file=${escapeProperty(finding.file)}`,
+        `line=${finding.line}`,
+        `col=${finding.column}`,
+        `title=${escapeProperty(`psttm ${finding.code}`)}`,
+      ].join(',');
+      return `::${COMMAND[finding.severity]} ${properties}::${escapeData(finding.message)}\n`;
+    })
+    .join('');
+
+/** Workflow command data: `%`, CR and LF are percent-encoded (`%` first). */
+export function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** Workflow command properties: as data, and also `:` and `,`, which delimit properties. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}

@@ -1,0 +1,45 @@
+import type { PlanFiles } from '../load/plan-files.js';
+import { locate } from '../load/positions.js';
+import type { YamlFile } from '../load/yaml-file.js';
+import type { MissionData, PlanData } from '../model/plan-data.js';
+import { buildPlanModel, type PlanModel } from '../model/plan-model.js';
+import { compareFindings, type Finding } from './finding.js';
+import { FINDING_CODES } from './finding-codes.js';
+import { PLAN_RULES } from './rules/index.js';
+import type { CheckedFile, Report } from './rules/rule.js';
+import type { SchemaKind } from './schema-kinds.js';
+import type { SchemaValidator } from './schema-validator.js';
+
+export interface PlanCheck {
+  files: PlanFiles;
+  /** Every finding, sorted by file and position. */
+  findings: Finding[];
+  /** The plan model, when the plan has no errors. */
+  model: PlanModel | undefined;
+}
+
+/** Validate a plan's files (syntax, schema, then rules on what the schema accepted) and build its model. */
+export function checkPlan(files: PlanFiles, validator: SchemaValidator): PlanCheck {
+  const findings: Finding[] = [];
+  const accept = <T>(kind: SchemaKind, file: YamlFile): CheckedFile<T> | undefined => {
+    findings.push(...file.findings);
+    if (file.findings.length > 0) return undefined;
+    const schemaFindings = validator.validate(kind, file);
+    findings.push(...schemaFindings);
+    return schemaFindings.length === 0 ? { file, data: file.data as T } : undefined;
+  };
+  const plan = accept<PlanData>('plan', files.plan);
+  const missions = files.missions.map((file) => accept<MissionData>('mission', file)).filter((mission) => mission !== undefined);
+
+  const report: Report = (file, code, message, path, target = 'value') => {
+    const position = locate(file, path, target);
+    findings.push({ code, severity: FINDING_CODES[code].severity, message, file: file.displayPath, ...position, path: path.join('/') });
+  };
+  const context = { plan, planFile: files.plan, missions, missionFileCount: files.missions.length };
+  for (const rule of PLAN_RULES) rule(context, report);
+
+  findings.sort(compareFindings);
+  const clean = !findings.some((finding) => finding.severity === 'error');
+  const model = clean && plan ? buildPlanModel(plan.data, missions.map((mission) => mission.data)) : undefined;
+  return { files, findings, model };
+}

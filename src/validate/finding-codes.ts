@@ -1,0 +1,38 @@
+import type { Severity } from './finding.js';
+
+interface CodeInfo {
+  severity: Severity;
+  /** One sentence, shown in SARIF rule metadata and the README's table of codes. */
+  summary: string;
+}
+
+/** Every finding code psttm can emit. Codes are stable: tests and CI configurations rely on them. */
+export const FINDING_CODES = {
+  FILE_BINARY: { severity: 'error', summary: 'The file contains NUL bytes: it is not a YAML text file.' },
+  FILE_NOT_UTF8: { severity: 'error', summary: 'The file is not valid UTF-8 text.' },
+  YAML_SYNTAX: { severity: 'error', summary: 'The file is not well-formed YAML.' },
+  YAML_DUPLICATE_KEY: { severity: 'error', summary: 'A mapping has the same key twice.' },
+  YAML_ALIAS_LIMIT: { severity: 'error', summary: 'The file expands too many YAML aliases (a resource exhaustion guard).' },
+  YAML_UNRESOLVED_ALIAS: { severity: 'error', summary: 'A YAML alias refers to an anchor that does not exist.' },
+  SCHEMA_MISSING_PROPERTY: { severity: 'error', summary: 'A required property is missing.' },
+  SCHEMA_UNKNOWN_PROPERTY: { severity: 'error', summary: 'A property is not defined by the schema (often a typo).' },
+  SCHEMA_WRONG_TYPE: { severity: 'error', summary: 'A value has the wrong type.' },
+  SCHEMA_INVALID_VALUE: { severity: 'error', summary: 'A value is not one of the allowed values, or out of range.' },
+  SCHEMA_INVALID_FORMAT: { severity: 'error', summary: 'A value does not have the required format.' },
+  SCHEMA_VIOLATION: { severity: 'error', summary: 'A value breaks another constraint of the schema.' },
+  NO_MISSIONS: { severity: 'error', summary: 'The plan has no mission files.' },
+  DUPLICATE_ID: { severity: 'error', summary: 'Two items of the same kind share an id.' },
+  NUMBERING_GAP: { severity: 'error', summary: 'Numbering skips a number (a mission or an objective is missing).' },
+  NUMBERING_ORDER: { severity: 'error', summary: 'Items are not in the order of their numbers.' },
+  OBJECTIVE_MISSION_MISMATCH: { severity: 'error', summary: "An objective's id names another mission than the file it is in." },
+  MISSION_FILE_NAME: { severity: 'error', summary: "A mission file's name does not start with its mission id (m<N>-<slug>.yaml)." },
+  UNKNOWN_ACTOR_COLUMN: { severity: 'error', summary: 'An actor column is not one of those declared in plan.yaml.' },
+  MISSING_ACTOR_COLUMN: { severity: 'error', summary: 'An objective does not say whether an actor column applies.' },
+  NO_ACTOR_MARKED: { severity: 'warning', summary: 'An objective marks no actor column.' },
+  OBJECTIVES_STATUS_MISMATCH: { severity: 'error', summary: 'objectives_status disagrees with the objectives listed.' },
+  OBJECTIVES_NOT_TRANSCRIBED: { severity: 'info', summary: "A mission's objectives are not transcribed because the source lacks them." },
+  PERIOD_ORDER: { severity: 'error', summary: 'A period ends before it starts.' },
+  THRESHOLD_ORDER: { severity: 'error', summary: 'The at-risk threshold is not below the on-track threshold.' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type FindingCode = keyof typeof FINDING_CODES;

@@ -1,0 +1,25 @@
+import type { DataPath } from '../../load/positions.js';
+import type { YamlFile } from '../../load/yaml-file.js';
+import type { MissionData, PlanData } from '../../model/plan-data.js';
+import type { FindingCode } from '../finding-codes.js';
+
+/** A file whose data its schema has accepted, so rules may rely on its shape. */
+export interface CheckedFile<T> {
+  file: YamlFile;
+  data: T;
+}
+
+export interface PlanRuleContext {
+  /** plan.yaml, or undefined when it failed its schema (rules that need it then stay silent). */
+  plan: CheckedFile<PlanData> | undefined;
+  planFile: YamlFile;
+  /** The mission files that passed their schema, in natural file-name order. */
+  missions: CheckedFile<MissionData>[];
+  /** How many mission files there are, valid or not. */
+  missionFileCount: number;
+}
+
+/** Report a finding at a data path of a file; severity comes from the code. */
+export type Report = (file: YamlFile, code: FindingCode, message: string, path: DataPath, target?: 'key' | 'value') => void;
+
+export type PlanRule = (context: PlanRuleContext, report: Report) => void;

@@ -1,0 +1,10 @@
+import path from 'node:path';
+import { packagePaths } from '../io/package-paths.js';
+
+/** The kinds of file psttm validates, each with schemas/<kind>.schema.json. */
+export const SCHEMA_KINDS = ['plan', 'mission'] as const;
+export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+
+export function schemaPath(kind: SchemaKind): string {
+  return path.join(packagePaths.schemas, `${kind}.schema.json`);
+}

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
+import { locate } from '../load/positions.js';
+import type { YamlFile } from '../load/yaml-file.js';
+import { closestMatch } from './did-you-mean.js';
+import type { Finding } from './finding.js';
+import { FINDING_CODES, type FindingCode } from './finding-codes.js';
+import { schemaPath, type SchemaKind } from './schema-kinds.js';
+
+// ajv-formats is CommonJS: under NodeNext its default import is the module, whose `default` is the plugin.
+const addFormats = ajvFormats.default;
+
+/** Compiles each schema once per run, on first use. */
+export class SchemaValidator {
+  readonly #ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+  readonly #compiled = new Map<SchemaKind, ValidateFunction>();
+
+  constructor() {
+    addFormats(this.#ajv);
+  }
+
+  /** Every schema error of the file, as findings positioned on the offending key or value. */
+  validate(kind: SchemaKind, file: YamlFile): Finding[] {
+    const validateFunction = this.#compile(kind);
+    if (validateFunction(file.data)) return [];
+    return (validateFunction.errors ?? []).map((error) => toFinding(error, file));
+  }
+
+  #compile(kind: SchemaKind): ValidateFunction {
+    let compiled = this.#compiled.get(kind);
+    if (!compiled) {
+      compiled = this.#ajv.compile(JSON.parse(readFileSync(schemaPath(kind), 'utf8')));
+      this.#compiled.set(kind, compiled);
+    }
+    return compiled;
+  }
+}
+
+/** Decode a JSON Pointer (RFC 6901) into path segments: `~1` then `~0`, every occurrence. */
+export function decodePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+function toFinding(error: ErrorObject, file: YamlFile): Finding {
+  const path = decodePointer(error.instancePath);
+  const { code, message, pointAt, target } = describe(error, path);
+  const position = locate(file, pointAt, target);
+  return {
+    code,
+    severity: FINDING_CODES[code].severity,
+    message: `${readablePath(pointAt)}${message}`,
+    file: file.displayPath,
+    line: position.line,
+    column: position.column,
+    path: pointAt.join('/'),
+  };
+}
+
+interface Description {
+  code: FindingCode;
+  message: string;
+  pointAt: string[];
+  target: 'key' | 'value';
+}
+
+function describe(error: ErrorObject, path: string[]): Description {
+  const params = error.params as Record<string, unknown>;
+  const hint = typeof error.parentSchema?.description === 'string' ? ` (${error.parentSchema.description})` : '';
+  switch (error.keyword) {
+    case 'required':
+      return { code: 'SCHEMA_MISSING_PROPERTY', message: `missing required property "${String(params.missingProperty)}"`, pointAt: path, target: 'value' };
+    case 'additionalProperties': {
+      const property = String(params.additionalProperty);
+      const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      const suggestion = closestMatch(property, known);
+      const advice = suggestion ? `; did you mean "${suggestion}"?` : known.length ? `; allowed: ${known.join(', ')}` : '';
+      return { code: 'SCHEMA_UNKNOWN_PROPERTY', message: `unknown property "${property}"${advice}`, pointAt: [...path, property], target: 'key' };
+    }
+    case 'type':
+      return { code: 'SCHEMA_WRONG_TYPE', message: `must be ${String(params.type)}, not ${typeName(error.data)}`, pointAt: path, target: 'value' };
+    case 'enum':
+      return { code: 'SCHEMA_INVALID_VALUE', message: `${JSON.stringify(error.data)} is not allowed; use one of: ${(params.allowedValues as unknown[]).join(', ')}`, pointAt: path, target: 'value' };
+    case 'const':
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { code: 'SCHEMA_INVALID_VALUE', message: `${JSON.stringify(error.data)}: ${error.message ?? 'invalid'}${hint}`, pointAt: path, target: 'value' };
+    case 'pattern':
+    case 'format':
+      return { code: 'SCHEMA_INVALID_FORMAT', message: `${JSON.stringify(error.data)} is not valid${hint || `: ${error.message ?? ''}`}`, pointAt: path, target: 'value' };
+    default:
+      return { code: 'SCHEMA_VIOLATION', message: `${error.message ?? 'invalid'}${hint}`, pointAt: path, target: 'value' };
+  }
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return typeof value;
+}
+
+/** `objectives/3/title` → `objectives[3].title: ` (empty for the document itself). */
+function readablePath(path: readonly string[]): string {
+  if (path.length === 0) return '';
+  const text = path.map((segment, index) => (/^\d+$/.test(segment) ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+  return `${text}: `;
+}
