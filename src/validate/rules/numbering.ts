@@ -14,9 +14,12 @@ interface NumberedItem {
  * Missions are numbered M1, M2, … across files, and each mission's objectives M<n>.1, M<n>.2, … in
  * order, without gaps or repeats; an objective's id names the mission whose file holds it.
  */
-export const numberingRule: PlanRule = ({ missions }, report) => {
-  const missionItems = missions.map(({ file, data }) => ({ id: data.id, number: Number(data.id.slice(1)), file, path: ['id'] }));
-  checkSequence(missionItems, (n) => `M${n}`, report);
+export const numberingRule: PlanRule = ({ missions, missionFileCount }, report) => {
+  // A mission file that failed its schema has no trusted id: judging the sequence without it would blame its neighbours.
+  if (missions.length === missionFileCount) {
+    const missionItems = missions.map(({ file, data }) => ({ id: data.id, number: Number(data.id.slice(1)), file, path: ['id'] }));
+    checkSequence(missionItems, (n) => `M${n}`, report);
+  }
 
   const firstObjective = new Map<string, NumberedItem>();
   for (const { file, data } of missions) {
@@ -53,7 +56,7 @@ function checkSequence(items: NumberedItem[], idOf: (n: number) => string, repor
     seen.set(item.number, item);
     if (item.number > expected) {
       const missing = item.number - expected === 1 ? idOf(expected) : `${idOf(expected)} to ${idOf(item.number - 1)}`;
-      report(item.file, 'NUMBERING_GAP', `${item.id} follows ${expected > 1 ? idOf(expected - 1) : 'nothing'}: ${missing} is missing`, item.path);
+      report(item.file, 'NUMBERING_GAP', `${item.id} ${expected > 1 ? `follows ${idOf(expected - 1)}` : 'comes first'}: ${missing} is missing`, item.path);
     } else if (item.number < expected) {
       report(item.file, 'NUMBERING_ORDER', `${item.id} comes after ${idOf(expected - 1)}; keep items in the order of their numbers`, item.path);
     }

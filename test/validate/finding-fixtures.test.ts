@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FINDING_CODES } from '../../src/validate/finding-codes.ts';
+import { repoRoot, runInProcess } from '../helpers/run-cli.ts';
+import { tempPlan } from '../helpers/temp-plan.ts';
+
+const findingsDir = path.join(repoRoot, 'test/fixtures/findings');
+
+interface Expected {
+  code: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Each fixture file declares the findings it must produce: `# expect: CODE LINE:COLUMN` at its top. */
+function expectationsOf(caseDir: string): Expected[] {
+  const expected: Expected[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else
+        for (const match of readFileSync(file, 'utf8').matchAll(/^# expect: (\w+) (\d+):(\d+)$/gm)) {
+          expected.push({ code: match[1]!, file: `plan/${path.relative(caseDir, file)}`, line: Number(match[2]), column: Number(match[3]) });
+        }
+    }
+  };
+  walk(caseDir);
+  return expected;
+}
+
+async function findingsOf(root: string) {
+  const result = await runInProcess(['validate', '--json'], { cwd: root });
+  const report = JSON.parse(result.stdout) as { findings: Expected[] };
+  return { result, findings: report.findings.map(({ code, file, line, column }) => ({ code, file, line, column })) };
+}
+
+const cases = readdirSync(findingsDir).sort();
+
+describe('finding fixtures: each produces exactly the findings it declares', () => {
+  it.each(cases)('%s', async (name) => {
+    const expected = expectationsOf(path.join(findingsDir, name));
+    expect(expected.length).toBeGreaterThan(0);
+    const { result, findings } = await findingsOf(tempPlan(path.join(findingsDir, name)));
+    expect(findings).toEqual(expect.arrayContaining(expected));
+    expect(findings).toHaveLength(expected.length);
+    const failing = expected.some((finding) => FINDING_CODES[finding.code as keyof typeof FINDING_CODES].severity === 'error');
+    expect(result.code).toBe(failing ? 1 : 0);
+  });
+});
+
+describe('findings for files that are not YAML text, or no missions', () => {
+  it('FILE_BINARY: a file with NUL bytes', async () => {
+    const root = tempPlan();
+    writeFileSync(path.join(root, 'plan/missions/m2-beta.yaml'), Buffer.from([0x69, 0x64, 0x3a, 0x00, 0x01]));
+    const { findings } = await findingsOf(root);
+    expect(findings).toEqual([{ code: 'FILE_BINARY', file: 'plan/missions/m2-beta.yaml', line: 1, column: 1 }]);
+  });
+
+  it('FILE_NOT_UTF8: Latin-1 text', async () => {
+    const root = tempPlan();
+    writeFileSync(path.join(root, 'plan/missions/m2-beta.yaml'), Buffer.from('id: M2\ntitle: Citt\xe0\n', 'latin1'));
+    const { findings } = await findingsOf(root);
+    expect(findings).toEqual([{ code: 'FILE_NOT_UTF8', file: 'plan/missions/m2-beta.yaml', line: 1, column: 1 }]);
+  });
+
+  it('NO_MISSIONS: an empty missions folder', async () => {
+    const root = tempPlan();
+    rmSync(path.join(root, 'plan/missions'), { recursive: true });
+    const { findings } = await findingsOf(root);
+    // Line 2: the plan's first key, below its leading comment.
+    expect(findings).toEqual([{ code: 'NO_MISSIONS', file: 'plan/plan.yaml', line: 2, column: 1 }]);
+  });
+
+  it('every finding code has a fixture or a case above', () => {
+    const covered = new Set([...cases.flatMap((name) => expectationsOf(path.join(findingsDir, name)).map((e) => e.code)), 'FILE_BINARY', 'FILE_NOT_UTF8', 'NO_MISSIONS']);
+    expect(Object.keys(FINDING_CODES).filter((code) => !covered.has(code))).toEqual([]);
+  });
+});
