@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { RunError } from '../cli/errors.js';
 
 export interface OutputFile {
@@ -29,6 +28,8 @@ export async function writeOutputs(files: readonly OutputFile[], options: WriteO
     const names = blocked.map((file) => file.displayPath).join(', ');
     throw new RunError(`${names} already exist${blocked.length === 1 ? 's' : ''}; pass --force to overwrite, or choose another path`);
   }
+  if (files.length === 0) return;
+  const { default: writeFileAtomic } = await import('write-file-atomic');
   for (const file of files) {
     await mkdir(path.dirname(file.path), { recursive: true });
     await writeFileAtomic(file.path, file.content);

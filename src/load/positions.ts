@@ -27,7 +27,8 @@ export function locate(file: YamlFile, path: DataPath, target: 'key' | 'value' =
       next = node.items[Number(segment)];
     }
     if (pair === undefined && next === undefined) break;
-    offset = (target === 'key' && pair ? rangeStart(pair.key) : undefined) ?? rangeStart(next) ?? rangeStart(pair?.key) ?? offset;
+    const valueStart = isEmptyScalar(next) ? undefined : rangeStart(next);
+    offset = (target === 'key' && pair ? rangeStart(pair.key) : undefined) ?? valueStart ?? rangeStart(pair?.key) ?? offset;
     node = next;
   }
   const { line, col } = file.lineCounter.linePos(offset);
@@ -36,6 +37,11 @@ export function locate(file: YamlFile, path: DataPath, target: 'key' | 'value' =
 
 function keyText(key: unknown): string | undefined {
   return isScalar(key) ? String(key.value) : undefined;
+}
+
+/** `title:` with nothing after it parses as a zero-width null scalar at the end of the line. */
+function isEmptyScalar(node: unknown): boolean {
+  return isScalar(node) && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
 }
 
 function rangeStart(node: unknown): number | undefined {

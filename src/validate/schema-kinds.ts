@@ -8,3 +8,8 @@ export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 export function schemaPath(kind: SchemaKind): string {
   return path.join(packagePaths.schemas, `${kind}.schema.json`);
 }
+
+/** The validator compiled from the schema at build time (see src/build/compile-validators.ts). */
+export function validatorPath(kind: SchemaKind): string {
+  return path.join(packagePaths.root, 'dist', 'validators', `${kind}.cjs`);
+}

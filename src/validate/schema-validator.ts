@@ -1,39 +1,32 @@
-import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import ajvFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { locate } from '../load/positions.js';
 import type { YamlFile } from '../load/yaml-file.js';
 import { closestMatch } from './did-you-mean.js';
 import type { Finding } from './finding.js';
 import { FINDING_CODES, type FindingCode } from './finding-codes.js';
-import { schemaPath, type SchemaKind } from './schema-kinds.js';
+import { validatorPath, type SchemaKind } from './schema-kinds.js';
 
-// ajv-formats is CommonJS: under NodeNext its default import is the module, whose `default` is the plugin.
-const addFormats = ajvFormats.default;
+const require = createRequire(import.meta.url);
 
-/** Compiles each schema once per run, on first use. */
+/** Validates files against the schemas, with the validators compiled at build time, loaded on first use. */
 export class SchemaValidator {
-  readonly #ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-  readonly #compiled = new Map<SchemaKind, ValidateFunction>();
-
-  constructor() {
-    addFormats(this.#ajv);
-  }
+  readonly #loaded = new Map<SchemaKind, ValidateFunction>();
 
   /** Every schema error of the file, as findings positioned on the offending key or value. */
   validate(kind: SchemaKind, file: YamlFile): Finding[] {
-    const validateFunction = this.#compile(kind);
+    const validateFunction = this.#load(kind);
     if (validateFunction(file.data)) return [];
     return (validateFunction.errors ?? []).map((error) => toFinding(error, file));
   }
 
-  #compile(kind: SchemaKind): ValidateFunction {
-    let compiled = this.#compiled.get(kind);
-    if (!compiled) {
-      compiled = this.#ajv.compile(JSON.parse(readFileSync(schemaPath(kind), 'utf8')));
-      this.#compiled.set(kind, compiled);
+  #load(kind: SchemaKind): ValidateFunction {
+    let validateFunction = this.#loaded.get(kind);
+    if (!validateFunction) {
+      validateFunction = (require(validatorPath(kind)) as { default: ValidateFunction }).default;
+      this.#loaded.set(kind, validateFunction);
     }
-    return compiled;
+    return validateFunction;
   }
 }
 

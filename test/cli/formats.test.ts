@@ -1,0 +1,89 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ajvDraft04 from 'ajv-draft-04';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runBinary } from '../helpers/run-cli.ts';
+import { tempPlan } from '../helpers/temp-plan.ts';
+
+const fixture = (name: string) => path.join(repoRoot, 'test/fixtures/findings', name);
+
+describe('validate output formats (spawned binary)', () => {
+  it('stylish: a header per file, line:col severity message code, a total', async () => {
+    const root = tempPlan(fixture('unknown-actor-column'));
+    const result = await runBinary(['validate'], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatchInlineSnapshot(`
+      "plan/missions/m1-alpha.yaml
+        13:13  error  M1.1: say whether citta_metropolitana applies (true or false)                                        MISSING_ACTOR_COLUMN
+        13:15  error  M1.1: "citta_metropolitan" is not an actor column of plan.yaml; did you mean "citta_metropolitana"?  UNKNOWN_ACTOR_COLUMN
+
+      ✖ 2 problems (2 errors, 0 warnings, 0 infos) in 3 files checked
+      "
+    `);
+  });
+
+  it('json: summary and findings', async () => {
+    const result = await runBinary(['validate', '--format', 'json']);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ version: 1, tool: { name: 'psttm' }, plan: 'plan', filesChecked: 7, summary: { errors: 0, warnings: 0, infos: 1 } });
+    expect(report.findings).toEqual([
+      {
+        code: 'OBJECTIVES_NOT_TRANSCRIBED',
+        severity: 'info',
+        message: expect.stringContaining('M6'),
+        file: 'plan/missions/m6-salute.yaml',
+        line: 22,
+        column: 20,
+        path: 'objectives_status',
+      },
+    ]);
+  });
+
+  it('github: workflow commands', async () => {
+    const result = await runBinary(['validate', '--format', 'github']);
+    expect(result.stdout).toBe(
+      `::notice file=plan/missions/m6-salute.yaml,line=22,col=20,title=psttm OBJECTIVES_NOT_TRANSCRIBED::M6 "Salute"%3A the source lacks this mission's objectives table, so it has no objectives yet\n`.replace('%3A', ':'),
+    );
+  });
+
+  it('sarif: valid against the official SARIF 2.1.0 schema', async () => {
+    const root = tempPlan(fixture('numbering-order'));
+    const result = await runBinary(['validate', '--format', 'sarif'], { cwd: root });
+    const log = JSON.parse(result.stdout);
+    const schema = JSON.parse(readFileSync(path.join(repoRoot, 'test/fixtures/sources/sarif-schema-2.1.0.json'), 'utf8'));
+    const validate = new ajvDraft04.default({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(log.runs[0].results.map((r: { ruleId: string; locations: { physicalLocation: { region: object } }[] }) => [r.ruleId, r.locations[0]!.physicalLocation.region])).toEqual([
+      ['NUMBERING_GAP', { startLine: 11, startColumn: 9 }],
+      ['NUMBERING_ORDER', { startLine: 14, startColumn: 9 }],
+    ]);
+  });
+
+  it('several formats in one run, each to its own file; stdout keeps the default', async () => {
+    const root = tempPlan(fixture('numbering-gap'));
+    const result = await runBinary(['validate', '--format', 'stylish', '--format', 'sarif=out/report.sarif', '--format', 'json=out/report.json'], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('NUMBERING_GAP');
+    expect(JSON.parse(readFileSync(path.join(root, 'out/report.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(JSON.parse(readFileSync(path.join(root, 'out/report.json'), 'utf8')).summary.errors).toBe(1);
+  });
+
+  it('refuses to overwrite an existing file without --force, and writes nothing', async () => {
+    const root = tempPlan();
+    writeFileSync(path.join(root, 'keep.json'), 'mine');
+    const refused = await runBinary(['validate', '--format', 'sarif=new.sarif', '--format', 'json=keep.json'], { cwd: root });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('psttm: keep.json already exists; pass --force to overwrite, or choose another path\n');
+    expect(readFileSync(path.join(root, 'keep.json'), 'utf8')).toBe('mine');
+    expect(existsSync(path.join(root, 'new.sarif'))).toBe(false);
+    const forced = await runBinary(['validate', '--format', 'json=keep.json', '--force'], { cwd: root });
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(root, 'keep.json'), 'utf8')).version).toBe(1);
+  });
+
+  it('only one format may print to stdout', async () => {
+    const result = await runBinary(['validate', '--format', 'json', '--format', 'github']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('only one --format can print to stdout');
+  });
+});
