@@ -6,10 +6,13 @@ export interface NamedTextData {
   text: string;
 }
 
+export type LeadKind = 'citta_metropolitana' | 'comune' | 'corpo_intermedio';
+
 export interface ActorColumnData {
   id: string;
   label: string;
   label_en?: string;
+  lead_kind: LeadKind;
 }
 
 export interface MonitoringData {

@@ -1,10 +1,12 @@
 import { parseObjectiveId } from './ids.js';
-import type { MissionData, MonitoringData, NamedTextData, PlanData } from './plan-data.js';
+import type { LeadKind, MissionData, MonitoringData, NamedTextData, PlanData } from './plan-data.js';
 
 export interface ActorColumn {
   id: string;
   label: string;
   labelEn: string;
+  /** The kind of project lead that works in this column. */
+  leadKind: LeadKind;
 }
 
 export interface Objective {
@@ -49,7 +51,7 @@ export interface PlanModel {
 }
 
 export function buildPlanModel(plan: PlanData, missionData: readonly MissionData[]): PlanModel {
-  const actorColumns = plan.actor_columns.map((column) => ({ id: column.id, label: column.label, labelEn: column.label_en ?? column.label }));
+  const actorColumns = plan.actor_columns.map((column) => ({ id: column.id, label: column.label, labelEn: column.label_en ?? column.label, leadKind: column.lead_kind }));
   const missions = missionData
     .map((mission): Mission => ({
       id: mission.id,
