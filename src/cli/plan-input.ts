@@ -27,7 +27,7 @@ export async function loadPlan(options: PlanOption, io: Io): Promise<PlanCheck> 
     import('../validate/check-plan.js'),
     import('../validate/schema-validator.js'),
   ]);
-  return checkPlan(files, new SchemaValidator());
+  return checkPlan(files, new SchemaValidator(), io.now());
 }
 
 /** The plan model, or exit 1 naming the first error when the plan is not valid. */

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { RunError } from '../cli/errors.js';
 import { displayPath } from '../io/display-path.js';
 import { compareNatural } from '../model/natural-order.js';
+import type { Reference } from '../model/reference.js';
 import type { PlanLocation } from './plan-location.js';
+import { readReference } from './reference-files.js';
 import { describeFsError, readYamlFile, type YamlFile } from './yaml-file.js';
 
 /** The files of a plan folder, read but not yet validated. */
@@ -11,13 +13,19 @@ export interface PlanFiles {
   location: PlanLocation;
   plan: YamlFile;
   missions: YamlFile[];
+  projects: YamlFile[];
+  reference: Reference;
 }
 
 export async function readPlanFiles(location: PlanLocation, cwd: string): Promise<PlanFiles> {
   const read = (absPath: string) => readYamlFile(absPath, displayPath(absPath, cwd));
-  const missionPaths = await listYamlFiles(path.join(location.dir, 'missions'), cwd);
-  const [plan, ...missions] = await Promise.all([read(path.join(location.dir, 'plan.yaml')), ...missionPaths.map(read)]);
-  return { location, plan: plan!, missions };
+  const [missionPaths, projectPaths, reference] = await Promise.all([
+    listYamlFiles(path.join(location.dir, 'missions'), cwd),
+    listYamlFiles(path.join(location.dir, 'projects'), cwd),
+    readReference(location.dir, cwd),
+  ]);
+  const [plan, missions, projects] = await Promise.all([read(path.join(location.dir, 'plan.yaml')), Promise.all(missionPaths.map(read)), Promise.all(projectPaths.map(read))]);
+  return { location, plan, missions, projects, reference };
 }
 
 /** The .yaml/.yml files directly inside `dir`, in natural order; none when the folder is absent. */

@@ -53,3 +53,45 @@ export interface MissionData {
   objectives_status: 'transcribed' | 'not_transcribed';
   objectives: ObjectiveData[];
 }
+
+export interface ActorData {
+  kind: LeadKind;
+  name: string;
+  istat?: string;
+}
+
+export interface DatedValueData {
+  value: number;
+  date: string;
+}
+
+export interface IndicatorData {
+  id: string;
+  name: string;
+  unit: string;
+  kind: 'quantitative' | 'percentage' | 'qualitative';
+  direction: 'increase' | 'decrease';
+  baseline?: DatedValueData;
+  targets?: DatedValueData[];
+  actuals?: (DatedValueData & { source: string; note?: string })[];
+}
+
+export type ProjectStatus = 'idea' | 'planned' | 'in_progress' | 'completed' | 'suspended' | 'cancelled';
+
+export interface ProjectData {
+  id: string;
+  title: string;
+  summary: string;
+  status: ProjectStatus;
+  lead: ActorData;
+  partners?: ActorData[];
+  territory: { scope: 'metropolitan' | 'zones' | 'comuni'; zones?: string[]; comuni?: string[] };
+  cup?: string;
+  period?: { start: string; end?: string };
+  funding?: { source: string; amount: number; note?: string; evidence?: string }[];
+  objectives: { id: string; weight?: number; note?: string }[];
+  indicators?: IndicatorData[];
+  milestones?: { title: string; due: string; done?: string }[];
+  sources: { id: string; title: string; section?: string }[];
+  updated: string;
+}

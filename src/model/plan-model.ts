@@ -1,5 +1,6 @@
 import { parseObjectiveId } from './ids.js';
-import type { LeadKind, MissionData, MonitoringData, NamedTextData, PlanData } from './plan-data.js';
+import type { LeadKind, MissionData, MonitoringData, NamedTextData, PlanData, ProjectData } from './plan-data.js';
+import type { Reference } from './reference.js';
 
 export interface ActorColumn {
   id: string;
@@ -30,6 +31,11 @@ export interface Mission {
   objectives: Objective[];
 }
 
+/** A project as its file states it, and the file it comes from. */
+export interface Project extends ProjectData {
+  file: string;
+}
+
 /** The plan, typed and indexed, built once from validated data. */
 export interface PlanModel {
   id: string;
@@ -48,9 +54,12 @@ export interface PlanModel {
   objectives: Objective[];
   missionById: ReadonlyMap<string, Mission>;
   objectiveById: ReadonlyMap<string, Objective>;
+  projects: Project[];
+  projectById: ReadonlyMap<string, Project>;
+  reference: Reference;
 }
 
-export function buildPlanModel(plan: PlanData, missionData: readonly MissionData[]): PlanModel {
+export function buildPlanModel(plan: PlanData, missionData: readonly MissionData[], projects: readonly Project[], reference: Reference): PlanModel {
   const actorColumns = plan.actor_columns.map((column) => ({ id: column.id, label: column.label, labelEn: column.label_en ?? column.label, leadKind: column.lead_kind }));
   const missions = missionData
     .map((mission): Mission => ({
@@ -89,5 +98,8 @@ export function buildPlanModel(plan: PlanData, missionData: readonly MissionData
     objectives,
     missionById: new Map(missions.map((mission) => [mission.id, mission])),
     objectiveById: new Map(objectives.map((objective) => [objective.id, objective])),
+    projects: [...projects],
+    projectById: new Map(projects.map((project) => [project.id, project])),
+    reference,
   };
 }

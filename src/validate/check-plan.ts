@@ -1,11 +1,12 @@
 import type { PlanFiles } from '../load/plan-files.js';
 import { locate } from '../load/positions.js';
 import type { YamlFile } from '../load/yaml-file.js';
-import type { MissionData, PlanData } from '../model/plan-data.js';
+import { isoDate } from '../model/dates.js';
+import type { MissionData, PlanData, ProjectData } from '../model/plan-data.js';
 import { buildPlanModel, type PlanModel } from '../model/plan-model.js';
 import { compareFindings, type Finding } from './finding.js';
 import { FINDING_CODES } from './finding-codes.js';
-import { PLAN_RULES } from './rules/index.js';
+import { PLAN_RULES, PROJECT_RULES } from './rules/index.js';
 import type { CheckedFile, Report } from './rules/rule.js';
 import type { SchemaKind } from './schema-kinds.js';
 import type { SchemaValidator } from './schema-validator.js';
@@ -19,7 +20,7 @@ export interface PlanCheck {
 }
 
 /** Validate a plan's files (syntax, schema, then rules on what the schema accepted) and build its model. */
-export function checkPlan(files: PlanFiles, validator: SchemaValidator): PlanCheck {
+export function checkPlan(files: PlanFiles, validator: SchemaValidator, now: Date): PlanCheck {
   const findings: Finding[] = [];
   const accept = <T>(kind: SchemaKind, file: YamlFile): CheckedFile<T> | undefined => {
     findings.push(...file.findings);
@@ -30,16 +31,22 @@ export function checkPlan(files: PlanFiles, validator: SchemaValidator): PlanChe
   };
   const plan = accept<PlanData>('plan', files.plan);
   const missions = files.missions.map((file) => accept<MissionData>('mission', file)).filter((mission) => mission !== undefined);
+  const projects = files.projects.map((file) => accept<ProjectData>('project', file)).filter((project) => project !== undefined);
+  const today = isoDate(now);
 
   const report: Report = (file, code, message, path, target = 'value') => {
     const position = locate(file, path, target);
     findings.push({ code, severity: FINDING_CODES[code].severity, message, file: file.displayPath, ...position, path: path.join('/') });
   };
-  const context = { plan, planFile: files.plan, missions, missionFileCount: files.missions.length };
+  const context = { plan, planFile: files.plan, missions, missionFileCount: files.missions.length, projects, reference: files.reference, today };
   for (const rule of PLAN_RULES) rule(context, report);
 
+  // Projects are checked against the plan model, so only once the plan itself has no errors.
+  const hasErrors = () => findings.some((finding) => finding.severity === 'error');
+  const projectModels = projects.map(({ file, data }) => ({ ...data, file: file.displayPath }));
+  const planModel = plan && !hasErrors() ? buildPlanModel(plan.data, missions.map((mission) => mission.data), projectModels, files.reference) : undefined;
+  if (planModel) for (const rule of PROJECT_RULES) rule({ plan: planModel, projects, reference: files.reference, today }, report);
+
   findings.sort(compareFindings);
-  const clean = !findings.some((finding) => finding.severity === 'error');
-  const model = clean && plan ? buildPlanModel(plan.data, missions.map((mission) => mission.data)) : undefined;
-  return { files, findings, model };
+  return { files, findings, model: hasErrors() ? undefined : planModel };
 }

@@ -33,6 +33,21 @@ export const FINDING_CODES = {
   OBJECTIVES_NOT_TRANSCRIBED: { severity: 'info', summary: "A mission's objectives are not transcribed because the source lacks them." },
   PERIOD_ORDER: { severity: 'error', summary: 'A period ends before it starts.' },
   THRESHOLD_ORDER: { severity: 'error', summary: 'The at-risk threshold is not below the on-track threshold.' },
+  PROJECT_FILE_NAME: { severity: 'error', summary: "A project's id differs from its file name." },
+  UNKNOWN_OBJECTIVE: { severity: 'error', summary: 'A project links to an objective the plan does not have.' },
+  MISSION_WITHOUT_OBJECTIVES: { severity: 'warning', summary: 'A project links to a mission whose objectives are not transcribed.' },
+  LEAD_KIND_NOT_EXPECTED: { severity: 'warning', summary: "The project lead's kind is not an actor column the linked objective marks." },
+  WEIGHT_SUM: { severity: 'error', summary: 'Link weights are given for some links only, or do not sum to 1.' },
+  UNKNOWN_ISTAT_CODE: { severity: 'error', summary: 'An ISTAT code is not one of the comuni of the metropolitan city.' },
+  UNKNOWN_ZONE: { severity: 'error', summary: 'A zona omogenea is not one of the metropolitan city.' },
+  COMUNE_WITHOUT_ISTAT: { severity: 'error', summary: 'An actor of kind comune has no ISTAT code.' },
+  TERRITORY_MISMATCH: { severity: 'error', summary: "The territory's scope and its list of zones or comuni disagree." },
+  INVALID_CUP: { severity: 'error', summary: 'A CUP does not have the form of a Codice Unico di Progetto (letter, 2 digits, letter, 11 digits).' },
+  UNKNOWN_SOURCE: { severity: 'error', summary: "A figure cites a source id that the project's sources do not list." },
+  ACTUAL_BEFORE_BASELINE: { severity: 'error', summary: "An actual value is dated before its indicator's baseline." },
+  ACTUAL_IN_FUTURE: { severity: 'error', summary: 'An actual value is dated after today.' },
+  INDICATOR_WITHOUT_TARGET: { severity: 'info', summary: 'A quantitative indicator has no target: its progress cannot be computed.' },
+  PROJECT_STALE: { severity: 'warning', summary: 'A project has not been updated for longer than plan.yaml allows.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -17,7 +17,7 @@ describe('validate output formats (spawned binary)', () => {
         13:13  error  M1.1: say whether citta_metropolitana applies (true or false)                                        MISSING_ACTOR_COLUMN
         13:15  error  M1.1: "citta_metropolitan" is not an actor column of plan.yaml; did you mean "citta_metropolitana"?  UNKNOWN_ACTOR_COLUMN
 
-      ✖ 2 problems (2 errors, 0 warnings, 0 infos) in 3 files checked
+      ✖ 2 problems (2 errors, 0 warnings, 0 infos) in 4 files checked
       "
     `);
   });

@@ -3,6 +3,12 @@ import { missionFilesRule } from './mission-files.js';
 import { numberingRule } from './numbering.js';
 import { objectivesStatusRule } from './objectives-status.js';
 import { planSettingsRule } from './plan-settings.js';
-import type { PlanRule } from './rule.js';
+import { projectFiguresRule } from './project-figures.js';
+import { projectIdentityRule } from './project-identity.js';
+import { projectLinksRule } from './project-links.js';
+import { projectTerritoryRule } from './project-territory.js';
+import type { PlanRule, ProjectRule } from './rule.js';
 
 export const PLAN_RULES: readonly PlanRule[] = [planSettingsRule, missionFilesRule, numberingRule, actorColumnsRule, objectivesStatusRule];
+
+export const PROJECT_RULES: readonly ProjectRule[] = [projectIdentityRule, projectLinksRule, projectTerritoryRule, projectFiguresRule];

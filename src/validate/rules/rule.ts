@@ -1,6 +1,8 @@
 import type { DataPath } from '../../load/positions.js';
 import type { YamlFile } from '../../load/yaml-file.js';
-import type { MissionData, PlanData } from '../../model/plan-data.js';
+import type { MissionData, PlanData, ProjectData } from '../../model/plan-data.js';
+import type { PlanModel } from '../../model/plan-model.js';
+import type { Reference } from '../../model/reference.js';
 import type { FindingCode } from '../finding-codes.js';
 
 /** A file whose data its schema has accepted, so rules may rely on its shape. */
@@ -17,7 +19,22 @@ export interface PlanRuleContext {
   missions: CheckedFile<MissionData>[];
   /** How many mission files there are, valid or not. */
   missionFileCount: number;
+  /** The project files that passed their schema. */
+  projects: CheckedFile<ProjectData>[];
+  reference: Reference;
+  /** Today's date (ISO), for rules about the future and staleness. */
+  today: string;
 }
+
+/** Rules about projects, run once the plan itself is valid: they check links against the plan model. */
+export interface ProjectRuleContext {
+  plan: PlanModel;
+  projects: CheckedFile<ProjectData>[];
+  reference: Reference;
+  today: string;
+}
+
+export type ProjectRule = (context: ProjectRuleContext, report: Report) => void;
 
 /** Report a finding at a data path of a file; severity comes from the code. */
 export type Report = (file: YamlFile, code: FindingCode, message: string, path: DataPath, target?: 'key' | 'value') => void;

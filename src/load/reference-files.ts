@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { RunError } from '../cli/errors.js';
+import { displayPath } from '../io/display-path.js';
+import { packagePaths } from '../io/package-paths.js';
+import { buildReference, type Reference } from '../model/reference.js';
+import { describeFsError } from './yaml-file.js';
+
+/**
+ * The plan's reference/ files (comuni.csv, missioni-bilancio.csv); a plan without its own uses
+ * those shipped with psttm.
+ */
+export async function readReference(planDir: string, cwd: string): Promise<Reference> {
+  const [comuni, budgetMissions] = await Promise.all([
+    readCsv(referenceFile(planDir, 'comuni.csv'), cwd, ['istat_code', 'name', 'zona_omogenea']),
+    readCsv(referenceFile(planDir, 'missioni-bilancio.csv'), cwd, ['code', 'name']),
+  ]);
+  return buildReference(
+    comuni.map((row) => ({ istat: row.istat_code!, name: row.name!, zone: row.zona_omogenea! })),
+    budgetMissions.map((row) => ({ code: row.code!, name: row.name! })),
+  );
+}
+
+function referenceFile(planDir: string, name: string): string {
+  const own = path.join(planDir, 'reference', name);
+  return existsSync(own) ? own : path.join(packagePaths.shippedPlan, 'reference', name);
+}
+
+async function readCsv(file: string, cwd: string, columns: readonly string[]): Promise<Record<string, string>[]> {
+  const shown = displayPath(file, cwd);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new RunError(`cannot read ${shown}: ${describeFsError(error)}`);
+  }
+  try {
+    const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+    const missing = columns.filter((column) => rows.length > 0 && !(column in rows[0]!));
+    if (missing.length > 0) throw new Error(`missing column ${missing.join(', ')}; expected ${columns.join(',')}`);
+    return rows;
+  } catch (error) {
+    throw new RunError(`${shown}: ${error instanceof Error ? error.message : String(error)}; fix the CSV file`);
+  }
+}

@@ -1,0 +1,15 @@
+import path from 'node:path';
+import { locate } from '../../load/positions.js';
+import type { ProjectRule } from './rule.js';
+
+/** A project's id is its file name, and no two projects share one. */
+export const projectIdentityRule: ProjectRule = ({ projects }, report) => {
+  const firstFile = new Map<string, string>();
+  for (const { file, data } of projects) {
+    const stem = path.basename(file.absPath).replace(/\.ya?ml$/i, '');
+    if (stem !== data.id) report(file, 'PROJECT_FILE_NAME', `id "${data.id}" differs from the file name "${stem}"; rename the file ${data.id}.yaml or change the id`, ['id']);
+    const first = firstFile.get(data.id);
+    if (first) report(file, 'DUPLICATE_ID', `project ${data.id} is already defined in ${first}`, ['id']);
+    else firstFile.set(data.id, `${file.displayPath}:${locate(file, ['id']).line}`);
+  }
+};
