@@ -78,7 +78,7 @@ const cases: CliCase[] = [
   { name: 'list with an unknown actor exits 2', argv: () => ['list', 'objectives', '--actor', 'comune'], code: 2, check: (r) => expect(r.stderr).toContain('did you mean comuni?') },
   { name: 'list on an invalid plan exits 1', argv: () => ['list', 'missions', '--plan', tempPlan(fixture('duplicate-id'))], code: 1, check: (r) => expect(r.stderr).toContain('DUPLICATE_ID') },
   { name: 'show 2.12', argv: () => ['show', '2.12'], code: 0, check: (r) => expect(r.stdout).toMatch(/^M2\.12 {2}Contenimento del consumo di suolo/) },
-  { name: 'show an unknown id exits 2', argv: () => ['show', 'M2.18'], code: 2, check: (r) => expect(r.stderr).toContain('no mission or objective with that id') },
+  { name: 'show an unknown id exits 2', argv: () => ['show', 'M2.18'], code: 2, check: (r) => expect(r.stderr).toContain('no mission, objective or project with that id') },
   { name: 'schema mission prints the JSON Schema', argv: () => ['schema', 'mission'], code: 0, check: (r) => expect(JSON.parse(r.stdout).$id).toBe('urn:psttm:schema:mission') },
 ];
 

@@ -11,18 +11,22 @@ import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js'
 interface ListOptions extends PlanOption {
   mission?: string;
   actor?: string;
+  objective?: string;
+  status?: string;
   json?: boolean;
 }
 
-const LISTS = ['missions', 'objectives'] as const;
+const LISTS = ['missions', 'objectives', 'projects'] as const;
 type ListKind = (typeof LISTS)[number];
 
 export const registerList: RegisterCommand = (program, { io, exit }) => {
   addPlanOption(program.command('list'))
-    .description('list the missions or the objectives of the plan')
+    .description('list the missions, the objectives or the projects of the plan')
     .addArgument(new Argument('<what>', 'what to list').choices(LISTS))
     .option('--mission <id>', 'only this mission (M2 or 2)')
     .option('--actor <column>', 'only objectives that mark this actor column (citta_metropolitana, comuni, corpi_intermedi)')
+    .option('--objective <id>', 'only projects linked to this objective (M1.8 or 1.8)')
+    .option('--status <status,...>', 'only projects with one of these statuses (idea, planned, in_progress, completed, suspended, cancelled)')
     .option('--json', 'print JSON instead of a table')
     .action(async (what: ListKind, options: ListOptions) => exit(await runList(what, options, io)));
 };
@@ -30,12 +34,22 @@ export const registerList: RegisterCommand = (program, { io, exit }) => {
 async function runList(what: ListKind, options: ListOptions, io: Io): Promise<number> {
   const model = await loadPlanModel(options, io);
   const missions = options.mission === undefined ? model.missions : [findMission(model, options.mission)];
-  const [{ missionJson, objectiveJson, toJsonText }, tables, { terminalWidth }] = await Promise.all([
+  const [{ missionJson, objectiveJson, projectSummaryJson, toJsonText }, tables, { terminalWidth }] = await Promise.all([
     import('../../render/json/plan-json.js'),
     import('../../render/terminal/plan-tables.js'),
     import('../../render/terminal/table.js'),
   ]);
   const width = terminalWidth(io.stdout.columns);
+  if (what === 'projects') {
+    const objective = options.objective === undefined ? undefined : normalizeId(options.objective);
+    if (objective !== undefined && !model.objectiveById.has(objective)) throw new UsageError(`--objective ${options.objective}: no such objective`);
+    const statuses = options.status?.split(',').map((status) => status.trim());
+    const projects = model.projects.filter(
+      (project) => (objective === undefined || project.objectives.some((link) => link.id === objective)) && (statuses === undefined || statuses.includes(project.status)),
+    );
+    io.stdout.write(options.json ? toJsonText(projects.map(projectSummaryJson)) : tables.projectsTable(projects, width));
+    return 0;
+  }
   if (what === 'missions') {
     io.stdout.write(options.json ? toJsonText(missions.map(missionJson)) : tables.missionsTable({ ...model, missions }, width));
     return 0;

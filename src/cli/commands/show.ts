@@ -12,8 +12,8 @@ interface ShowOptions extends PlanOption {
 
 export const registerShow: RegisterCommand = (program, { io, exit }) => {
   addPlanOption(program.command('show'))
-    .description('show a mission (M2) or an objective (M2.12, or 2.12) with its actor columns')
-    .argument('<id>', 'mission or objective id')
+    .description('show a mission (M2), an objective (M2.12, or 2.12) or a project (its id)')
+    .argument('<id>', 'mission, objective or project id')
     .option('--json', 'print JSON')
     .action(async (id: string, options: ShowOptions) => exit(await runShow(id, options, io)));
 };
@@ -38,6 +38,12 @@ async function runShow(input: string, options: ShowOptions, io: Io): Promise<num
     io.stdout.write(options.json ? toJsonText(json) : tables.missionDetail(model, mission, terminalWidth(io.stdout.columns), chalk));
     return 0;
   }
-  const suggestion = closestMatch(id, [...model.objectiveById.keys(), ...model.missionById.keys()]);
-  throw new UsageError(`${input}: no mission or objective with that id${suggestion ? `; did you mean ${suggestion}?` : ''}`);
+  const project = model.projectById.get(input.trim());
+  if (project) {
+    const { file: _file, ...data } = project;
+    io.stdout.write(options.json ? toJsonText(data) : tables.projectDetail(model, project, chalk));
+    return 0;
+  }
+  const suggestion = closestMatch(id, [...model.objectiveById.keys(), ...model.missionById.keys(), ...model.projectById.keys()]);
+  throw new UsageError(`${input}: no mission, objective or project with that id${suggestion ? `; did you mean ${suggestion}?` : ''}`);
 }

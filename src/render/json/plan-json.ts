@@ -1,4 +1,4 @@
-import type { Mission, Objective } from '../../model/plan-model.js';
+import type { Mission, Objective, Project } from '../../model/plan-model.js';
 
 /** The JSON shape of an objective (documented in the README; stable). */
 export function objectiveJson(objective: Objective) {
@@ -21,6 +21,17 @@ export function missionJson(mission: Mission) {
     themes: mission.themes,
     objectivesTranscribed: mission.objectivesTranscribed,
     objectives: mission.objectives.length,
+  };
+}
+
+/** The JSON shape of a project in lists (documented in the README; stable). */
+export function projectSummaryJson(project: Project) {
+  return {
+    id: project.id,
+    title: project.title,
+    status: project.status,
+    lead: { kind: project.lead.kind, name: project.lead.name },
+    objectives: project.objectives.map((link) => link.id),
   };
 }
 

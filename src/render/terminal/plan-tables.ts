@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Mission, Objective, PlanModel } from '../../model/plan-model.js';
+import type { Mission, Objective, PlanModel, Project } from '../../model/plan-model.js';
 import { renderTable } from './table.js';
 
 /** ✔ for a marked actor column, · for one that does not apply. */
@@ -64,6 +64,59 @@ export function missionDetail(model: PlanModel, mission: Mission, width: number,
     ? objectivesTable(model, mission.objectives, width, chalk)
     : `${chalk.yellow('Objectives not transcribed:')} the source lacks this mission's objectives table.\n`;
   return `${header}\n${objectives}`;
+}
+
+export function projectsTable(projects: readonly Project[], width: number): string {
+  const rows = projects.map((project) => [project.id, project.title, project.status, project.lead.name, project.objectives.map((link) => link.id).join(' ')]);
+  return renderTable(
+    [
+      { header: 'Id', width: 24 },
+      { header: 'Title', flex: true },
+      { header: 'Status', width: 11 },
+      { header: 'Lead', width: 24 },
+      { header: 'Objectives', width: 18 },
+    ],
+    rows,
+    width,
+  );
+}
+
+const EURO = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+
+export function projectDetail(model: PlanModel, project: Project, chalk: ChalkInstance): string {
+  const label = (text: string) => chalk.dim(text.padEnd(10));
+  const territory =
+    project.territory.scope === 'metropolitan'
+      ? 'metropolitan'
+      : project.territory.scope === 'zones'
+        ? (project.territory.zones ?? []).join(', ')
+        : (project.territory.comuni ?? []).map((code) => model.reference.comuneByIstat.get(code)?.name ?? code).join(', ');
+  const lines = [
+    `${chalk.bold(project.id)}  ${project.title}`,
+    `${label('Status')}${project.status}`,
+    `${label('Lead')}${project.lead.name} (${project.lead.kind})`,
+    ...(project.partners?.length ? [`${label('Partners')}${project.partners.map((partner) => partner.name).join('; ')}`] : []),
+    `${label('Territory')}${territory}`,
+    ...(project.period ? [`${label('Period')}${project.period.start} – ${project.period.end ?? '…'}`] : []),
+    ...(project.funding ?? []).map((item) => `${label('Funding')}${EURO.format(item.amount)} ${item.source}${item.note ? ` (${item.note})` : ''}`),
+    '',
+    project.summary,
+    '',
+    chalk.bold('Objectives'),
+    ...project.objectives.map((link) => `  ${link.id}${link.weight !== undefined ? ` ×${link.weight}` : ''}  ${model.objectiveById.get(link.id)?.title ?? ''}`),
+  ];
+  if (project.indicators?.length) {
+    lines.push('', chalk.bold('Indicators'));
+    for (const indicator of project.indicators) {
+      const latest = indicator.actuals?.at(-1);
+      const target = indicator.targets?.at(-1);
+      lines.push(
+        `  ${indicator.name}: ${latest ? `${latest.value} ${indicator.unit} (${latest.date}${latest.note ? `, ${latest.note}` : ''})` : 'no data'}; target ${target ? `${target.value} by ${target.date}` : 'none in the sources'}`,
+      );
+    }
+  }
+  lines.push('', chalk.bold('Sources'), ...project.sources.map((source) => `  [${source.id}] ${source.title}${source.section ? `, ${source.section}` : ''}`), `${label('Updated')}${project.updated}`, '');
+  return lines.join('\n');
 }
 
 /** "Corpi intermedi e altri attori" is too wide for a column heading: keep its first two words. */
