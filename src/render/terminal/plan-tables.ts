@@ -70,7 +70,7 @@ export function projectsTable(projects: readonly Project[], width: number): stri
   const rows = projects.map((project) => [project.id, project.title, project.status, project.lead.name, project.objectives.map((link) => link.id).join(' ')]);
   return renderTable(
     [
-      { header: 'Id', width: 24 },
+      { header: 'Id', width: Math.max(2, ...projects.map((project) => project.id.length)) },
       { header: 'Title', flex: true },
       { header: 'Status', width: 11 },
       { header: 'Lead', width: 24 },
