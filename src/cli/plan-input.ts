@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readPlanFiles } from '../load/plan-files.js';
 import { locatePlan } from '../load/plan-location.js';
 import { displayPath } from '../io/display-path.js';
 import type { PlanModel } from '../model/plan-model.js';
@@ -21,13 +20,13 @@ export async function loadPlan(options: PlanOption, io: Io): Promise<PlanCheck> 
   const location = locatePlan(options.plan, io.cwd);
   if (location.origin === 'shipped') io.stderr.write(`psttm: no plan/ folder here or above; using the plan shipped with psttm (${location.dir})\n`);
   if (location.origin === 'ancestor') io.stderr.write(`psttm: using the plan in ${displayPath(location.dir, io.cwd)}/\n`);
-  // ajv is loaded only by commands that read the plan, not by --help or schema.
-  const [files, { checkPlan }, { SchemaValidator }] = await Promise.all([
-    readPlanFiles(location, io.cwd),
+  // The YAML and CSV readers and the validators load only for commands that read the plan, not for --help or schema.
+  const [{ readPlanFiles }, { checkPlan }, { SchemaValidator }] = await Promise.all([
+    import('../load/plan-files.js'),
     import('../validate/check-plan.js'),
     import('../validate/schema-validator.js'),
   ]);
-  return checkPlan(files, new SchemaValidator(), io.now());
+  return checkPlan(await readPlanFiles(location, io.cwd), new SchemaValidator(), io.now());
 }
 
 /** The plan model, or exit 1 naming the first error when the plan is not valid. */

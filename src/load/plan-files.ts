@@ -2,11 +2,12 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { RunError } from '../cli/errors.js';
 import { displayPath } from '../io/display-path.js';
+import { describeFsError } from '../io/fs-errors.js';
 import { compareNatural } from '../model/natural-order.js';
 import type { Reference } from '../model/reference.js';
 import type { PlanLocation } from './plan-location.js';
 import { readReference } from './reference-files.js';
-import { describeFsError, readYamlFile, type YamlFile } from './yaml-file.js';
+import { readYamlFile, type YamlFile } from './yaml-file.js';
 
 /** The files of a plan folder, read but not yet validated. */
 export interface PlanFiles {

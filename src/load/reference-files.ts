@@ -4,9 +4,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { RunError } from '../cli/errors.js';
 import { displayPath } from '../io/display-path.js';
+import { describeFsError } from '../io/fs-errors.js';
 import { packagePaths } from '../io/package-paths.js';
 import { buildReference, type Reference } from '../model/reference.js';
-import { describeFsError } from './yaml-file.js';
 
 /**
  * The plan's reference/ files (comuni.csv, missioni-bilancio.csv); a plan without its own uses

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { RunError } from '../cli/errors.js';
+import { describeFsError } from '../io/fs-errors.js';
 import type { Finding } from '../validate/finding.js';
 import { FINDING_CODES, type FindingCode } from '../validate/finding-codes.js';
 
@@ -96,12 +97,4 @@ function fileFinding(code: FindingCode, message: string, file: string, line: num
 /** yaml's pretty errors append " at line L, column C:" and a code excerpt; positions are kept apart. */
 function firstLineOf(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-}
-
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
-  return error instanceof Error ? error.message : String(error);
 }
