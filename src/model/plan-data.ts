@@ -81,9 +81,9 @@ export type ProjectStatus = 'idea' | 'planned' | 'in_progress' | 'completed' | '
 export interface ProjectData {
   id: string;
   title: string;
-  summary: string;
+  summary?: string;
   status: ProjectStatus;
-  lead: ActorData;
+  lead?: ActorData;
   partners?: ActorData[];
   territory: { scope: 'metropolitan' | 'zones' | 'comuni'; zones?: string[]; comuni?: string[] };
   cup?: string;

@@ -37,6 +37,7 @@ export const FINDING_CODES = {
   UNKNOWN_OBJECTIVE: { severity: 'error', summary: 'A project links to an objective the plan does not have.' },
   MISSION_WITHOUT_OBJECTIVES: { severity: 'warning', summary: 'A project links to a mission whose objectives are not transcribed.' },
   LEAD_KIND_NOT_EXPECTED: { severity: 'warning', summary: "The project lead's kind is not an actor column the linked objective marks." },
+  LEAD_NOT_STATED: { severity: 'info', summary: 'A project names no lead because its source names none: it credits no actor column.' },
   WEIGHT_SUM: { severity: 'error', summary: 'Link weights are given for some links only, or do not sum to 1.' },
   UNKNOWN_ISTAT_CODE: { severity: 'error', summary: 'An ISTAT code is not one of the comuni of the metropolitan city.' },
   UNKNOWN_ZONE: { severity: 'error', summary: 'A zona omogenea is not one of the metropolitan city.' },

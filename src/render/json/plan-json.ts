@@ -30,7 +30,7 @@ export function projectSummaryJson(project: Project) {
     id: project.id,
     title: project.title,
     status: project.status,
-    lead: { kind: project.lead.kind, name: project.lead.name },
+    lead: project.lead ? { kind: project.lead.kind, name: project.lead.name } : null,
     objectives: project.objectives.map((link) => link.id),
   };
 }

@@ -66,8 +66,11 @@ export function missionDetail(model: PlanModel, mission: Mission, width: number,
   return `${header}\n${objectives}`;
 }
 
+/** Shown where a project's source names no lead. */
+const NO_LEAD = '(not stated in the source)';
+
 export function projectsTable(projects: readonly Project[], width: number): string {
-  const rows = projects.map((project) => [project.id, project.title, project.status, project.lead.name, project.objectives.map((link) => link.id).join(' ')]);
+  const rows = projects.map((project) => [project.id, project.title, project.status, project.lead?.name ?? NO_LEAD, project.objectives.map((link) => link.id).join(' ')]);
   return renderTable(
     [
       { header: 'Id', width: Math.max(2, ...projects.map((project) => project.id.length)) },
@@ -94,13 +97,12 @@ export function projectDetail(model: PlanModel, project: Project, chalk: ChalkIn
   const lines = [
     `${chalk.bold(project.id)}  ${project.title}`,
     `${label('Status')}${project.status}`,
-    `${label('Lead')}${project.lead.name} (${project.lead.kind})`,
+    `${label('Lead')}${project.lead ? `${project.lead.name} (${project.lead.kind})` : NO_LEAD}`,
     ...(project.partners?.length ? [`${label('Partners')}${project.partners.map((partner) => partner.name).join('; ')}`] : []),
     `${label('Territory')}${territory}`,
     ...(project.period ? [`${label('Period')}${project.period.start} – ${project.period.end ?? '…'}`] : []),
     ...(project.funding ?? []).map((item) => `${label('Funding')}${EURO.format(item.amount)} ${item.source}${item.note ? ` (${item.note})` : ''}`),
-    '',
-    project.summary,
+    ...(project.summary ? ['', project.summary] : []),
     '',
     chalk.bold('Objectives'),
     ...project.objectives.map((link) => `  ${link.id}${link.weight !== undefined ? ` ×${link.weight}` : ''}  ${model.objectiveById.get(link.id)?.title ?? ''}`),

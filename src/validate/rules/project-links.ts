@@ -12,6 +12,7 @@ const WEIGHT_TOLERANCE = 1e-9;
 export const projectLinksRule: ProjectRule = ({ plan, projects }, report) => {
   const objectiveIds = [...plan.objectiveById.keys()];
   for (const { file, data } of projects) {
+    if (!data.lead) report(file, 'LEAD_NOT_STATED', `${data.id} names no lead, so it credits no actor column of the objectives it serves; add lead when the source names one`, ['id']);
     const seen = new Set<string>();
     data.objectives.forEach((link, index) => {
       const path = ['objectives', index, 'id'];
@@ -28,11 +29,13 @@ export const projectLinksRule: ProjectRule = ({ plan, projects }, report) => {
         }
         return;
       }
-      const columns = plan.actorColumns.filter((column) => column.leadKind === data.lead.kind);
+      if (!data.lead) return;
+      const leadKind = data.lead.kind;
+      const columns = plan.actorColumns.filter((column) => column.leadKind === leadKind);
       const marked = plan.actorColumns.filter((column) => objective.actors[column.id]).map((column) => column.label);
       // An objective that marks no column is reported by the plan rules already.
       if (columns.length > 0 && marked.length > 0 && !columns.some((column) => objective.actors[column.id])) {
-        report(file, 'LEAD_KIND_NOT_EXPECTED', `${link.id} is marked for ${marked.join(', ')}, not for ${columns.map((column) => column.label).join(', ')}, yet a ${data.lead.kind} leads ${data.id}`, path);
+        report(file, 'LEAD_KIND_NOT_EXPECTED', `${link.id} is marked for ${marked.join(', ')}, not for ${columns.map((column) => column.label).join(', ')}, yet a ${leadKind} leads ${data.id}`, path);
       }
     });
     const weights = data.objectives.map((link) => link.weight);

@@ -19,7 +19,7 @@ export const projectTerritoryRule: ProjectRule = ({ projects, reference }, repor
       const byName = name === undefined ? undefined : reference.findComune(name);
       return `${code} is not the ISTAT code of a comune of the metropolitan city${byName ? `; ${byName.name} is ${byName.istat}` : ''}`;
     };
-    checkActor(data.lead, ['lead']);
+    if (data.lead) checkActor(data.lead, ['lead']);
     data.partners?.forEach((partner, index) => checkActor(partner, ['partners', index]));
 
     const { scope, zones = [], comuni = [] } = data.territory;
