@@ -31,7 +31,11 @@ export async function loadPlan(options: PlanOption, io: Io): Promise<PlanCheck> 
 
 /** The plan model, or exit 1 naming the first error when the plan is not valid. */
 export async function loadPlanModel(options: PlanOption, io: Io): Promise<PlanModel> {
-  const check = await loadPlan(options, io);
+  return requireModel(await loadPlan(options, io));
+}
+
+/** The model of a checked plan, or exit 1 naming the first error. */
+export function requireModel(check: PlanCheck): PlanModel {
   if (check.model) return check.model;
   const first = check.findings.find((finding) => finding.severity === 'error');
   const { errors } = countFindings(check.findings);

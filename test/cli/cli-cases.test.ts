@@ -89,7 +89,7 @@ const cases: CliCase[] = [
         { id: 'reti-impresa', title: "Reti d'impresa, networking tra cluster produttivi", status: 'planned', lead: { kind: 'citta_metropolitana', name: expect.stringMatching(/^Città metropolitana di Milano/) }, objectives: ['M1.7', 'M4.4'] },
       ]),
   },
-  { name: 'list projects --status planned', argv: () => ['list', 'projects', '--status', 'planned', '--json'], code: 0, check: (r) => expect((JSON.parse(r.stdout) as { id: string }[]).map((p) => p.id)).toEqual(['cross-innovation', 'registri-coworking-fablab', 'reti-impresa']) },
+  { name: 'list projects --status planned', argv: () => ['list', 'projects', '--status', 'planned', '--json'], code: 0, check: (r) => expect((JSON.parse(r.stdout) as { id: string }[]).map((p) => p.id)).toEqual(['cross-innovation', 'prolungamento-m5-monza', 'registri-coworking-fablab', 'reti-impresa']) },
   { name: 'show a project with its sources', argv: () => ['show', 'fabriq'], code: 0, check: (r) => expect(r.stdout).toMatch(/Startup sociali, culturali e ambientali sostenute: 80 startup \(2020-12-31, oltre 80, dal 2014 al 2020\); target none in the sources[\s\S]*\[capitale-urbano\] Comune di Milano, Il Capitale Urbano/) },
   { name: 'schema mission prints the JSON Schema', argv: () => ['schema', 'mission'], code: 0, check: (r) => expect(JSON.parse(r.stdout).$id).toBe('urn:psttm:schema:mission') },
 ];

@@ -38,6 +38,15 @@ describe('validate output formats (spawned binary)', () => {
         column: 20,
         path: 'objectives_status',
       },
+      {
+        code: 'LEAD_NOT_STATED',
+        severity: 'info',
+        message: expect.stringContaining('prolungamento-m5-monza names no lead'),
+        file: 'plan/projects/prolungamento-m5-monza.yaml',
+        line: 4,
+        column: 5,
+        path: 'id',
+      },
     ]);
   });
 

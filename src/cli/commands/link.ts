@@ -1,0 +1,128 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { normalizeId, parseObjectiveId } from '../../model/ids.js';
+import type { YamlFile } from '../../load/yaml-file.js';
+import type { PlanModel, Project } from '../../model/plan-model.js';
+import type { PlanCheck } from '../../validate/check-plan.js';
+import { closestMatch } from '../../validate/did-you-mean.js';
+import type { RegisterCommand } from '../command.js';
+import { RunError, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { collect } from '../parse-options.js';
+import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
+import { writeProjectFile, type ProjectTarget } from '../write-project.js';
+
+interface EditTarget extends ProjectTarget {
+  file: YamlFile;
+}
+
+interface LinkOptions extends PlanOption {
+  weight: number[];
+  note?: string;
+  json?: boolean;
+}
+
+interface UnlinkOptions extends PlanOption {
+  json?: boolean;
+}
+
+export const registerLink: RegisterCommand = (program, { io, exit }) => {
+  editCommand(program, 'link')
+    .description("link a project to objectives (or update a link's weight or note), editing its file in place")
+    .option('--weight <w>', 'share of the project serving the objective, above 0 and at most 1: once for all objectives, or once per objective', collectWeight, [])
+    .option('--note <text>', 'why the project serves the objective')
+    .action(async (project: string, objectives: string[], options: LinkOptions) => exit(await runLink(project, objectives, options, io)));
+  editCommand(program, 'unlink')
+    .description('remove links from a project to objectives, editing its file in place')
+    .action(async (project: string, objectives: string[], options: UnlinkOptions) => exit(await runUnlink(project, objectives, options, io)));
+};
+
+function editCommand(program: Command, name: string): Command {
+  return addPlanOption(program.command(name))
+    .argument('<project>', 'project id (its file name without .yaml)')
+    .argument('<objective...>', 'objective ids (M1.8 or 1.8)')
+    .option('--json', 'print the resulting links as JSON');
+}
+
+function collectWeight(value: string, previous: number[]): number[] {
+  const weight = Number(value);
+  if (value.trim() === '' || !(weight > 0 && weight <= 1)) throw new InvalidArgumentError('expected a number above 0 and at most 1, e.g. 0.5');
+  return collect(value, previous.map(String)).map(Number);
+}
+
+async function runLink(projectId: string, inputs: string[], options: LinkOptions, io: Io): Promise<number> {
+  const { check, model, project, target } = await openProject(projectId, options, io);
+  const ids = unique(inputs.map(normalizeId));
+  for (const id of ids) requireObjective(model, id);
+  if (options.weight.length > 1 && options.weight.length !== ids.length) {
+    throw new UsageError(`--weight given ${options.weight.length} times for ${ids.length} objectives; give it once for all, or once per objective`);
+  }
+  const changes = ids.map((id, index) => ({ id, weight: options.weight.length > 1 ? options.weight[index] : options.weight[0], note: options.note }));
+  const { linkObjectives } = await import('../../edit/objective-links.js');
+  const text = linkObjectives(target.file.text, parsedDoc(target.file), changes);
+  const expected = unique([...project.objectives.map((link) => link.id), ...ids]);
+  return finishEdit(check, project, target, text, expected, options, io);
+}
+
+async function runUnlink(projectId: string, inputs: string[], options: UnlinkOptions, io: Io): Promise<number> {
+  const { check, project, target } = await openProject(projectId, options, io);
+  const linked = project.objectives.map((link) => link.id);
+  const ids = unique(inputs.map(normalizeId));
+  for (const id of ids) {
+    if (!linked.includes(id)) throw new UsageError(`${project.id} does not link to ${id}; its links: ${linked.join(', ') || 'none'}`);
+  }
+  const { unlinkObjectives } = await import('../../edit/objective-links.js');
+  const text = unlinkObjectives(target.file.text, parsedDoc(target.file), ids);
+  return finishEdit(check, project, target, text, linked.filter((id) => !ids.includes(id)), options, io);
+}
+
+async function openProject(projectId: string, options: PlanOption, io: Io): Promise<{ check: PlanCheck; model: PlanModel; project: Project; target: EditTarget }> {
+  const check = await loadPlan(options, io);
+  const model = requireModel(check);
+  const project = model.projectById.get(projectId.trim());
+  if (!project) {
+    const suggestion = closestMatch(projectId, model.projectById.keys());
+    throw new UsageError(`${projectId}: no project with that id${suggestion ? `; did you mean ${suggestion}?` : ''} (psttm list projects shows them all)`);
+  }
+  const file = check.files.projects.find((candidate) => candidate.displayPath === project.file);
+  if (!file) throw new RunError(`${project.file}: the file of ${project.id} is no longer readable`);
+  return { check, model, project, target: { absPath: file.absPath, displayPath: file.displayPath, file } };
+}
+
+function requireObjective(model: PlanModel, id: string): void {
+  if (model.objectiveById.has(id)) return;
+  const mission = model.missionById.get(parseObjectiveId(id)?.missionId ?? '');
+  if (mission && !mission.objectivesTranscribed) {
+    throw new UsageError(`${id}: mission ${mission.id} "${mission.title}" has no objectives yet (its table is missing from the source), so nothing can link to it`);
+  }
+  const suggestion = closestMatch(id, model.objectiveById.keys());
+  throw new UsageError(`${id} is not an objective of the plan${suggestion ? `; did you mean ${suggestion}?` : ''} (psttm list objectives shows them all)`);
+}
+
+function parsedDoc(file: YamlFile) {
+  if (!file.doc) throw new RunError(`${file.displayPath} is not a YAML text file; fix it before editing its links`);
+  return file.doc;
+}
+
+/** Verify the edited text says what was meant, check it against the plan, write it, and report. */
+async function finishEdit(check: PlanCheck, project: Project, target: EditTarget, text: string, expected: string[], options: { json?: boolean }, io: Io): Promise<number> {
+  if (text !== target.file.text) {
+    const { parseDocument } = await import('yaml');
+    const { linkedIds } = await import('../../edit/objective-links.js');
+    const actual = linkedIds(parseDocument(text));
+    if (actual.join(' ') !== expected.join(' ')) {
+      throw new RunError(`nothing written: editing ${target.displayPath} would give the links ${actual.join(', ')} instead of ${expected.join(', ')} (a psttm bug; please report it with the file)`);
+    }
+    await writeProjectFile(check, target, text, io, { force: true });
+  }
+  const changed = text !== target.file.text;
+  if (options.json) {
+    io.stdout.write(JSON.stringify({ project: project.id, file: target.displayPath, changed, objectives: expected }, null, 2) + '\n');
+  } else {
+    io.stdout.write(changed ? `${project.id}: now linked to ${expected.join(', ') || 'no objective'} (${target.displayPath})\n` : `${project.id}: nothing to change; linked to ${expected.join(', ')}\n`);
+  }
+  return 0;
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
