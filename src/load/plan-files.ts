@@ -15,18 +15,25 @@ export interface PlanFiles {
   plan: YamlFile;
   missions: YamlFile[];
   projects: YamlFile[];
+  consultations: YamlFile[];
   reference: Reference;
 }
 
 export async function readPlanFiles(location: PlanLocation, cwd: string): Promise<PlanFiles> {
   const read = (absPath: string) => readYamlFile(absPath, displayPath(absPath, cwd));
-  const [missionPaths, projectPaths, reference] = await Promise.all([
+  const [missionPaths, projectPaths, consultationPaths, reference] = await Promise.all([
     listYamlFiles(path.join(location.dir, 'missions'), cwd),
     listYamlFiles(path.join(location.dir, 'projects'), cwd),
+    listYamlFiles(path.join(location.dir, 'consultations'), cwd),
     readReference(location.dir, cwd),
   ]);
-  const [plan, missions, projects] = await Promise.all([read(path.join(location.dir, 'plan.yaml')), Promise.all(missionPaths.map(read)), Promise.all(projectPaths.map(read))]);
-  return { location, plan, missions, projects, reference };
+  const [plan, missions, projects, consultations] = await Promise.all([
+    read(path.join(location.dir, 'plan.yaml')),
+    Promise.all(missionPaths.map(read)),
+    Promise.all(projectPaths.map(read)),
+    Promise.all(consultationPaths.map(read)),
+  ]);
+  return { location, plan, missions, projects, consultations, reference };
 }
 
 /** The .yaml/.yml files directly inside `dir`, in natural order; none when the folder is absent. */

@@ -76,6 +76,20 @@ export interface IndicatorData {
   actuals?: (DatedValueData & { source: string; note?: string })[];
 }
 
+export interface ConsultationData {
+  id: string;
+  event: string;
+  date?: string;
+  zone: string;
+  method?: string;
+  max_choices: number;
+  participants?: number;
+  votes_status: 'transcribed' | 'not_available';
+  votes?: { objective: string; votes: number }[];
+  note?: string;
+  source: { title: string; section?: string };
+}
+
 export type ProjectStatus = 'idea' | 'planned' | 'in_progress' | 'completed' | 'suspended' | 'cancelled';
 
 export interface ProjectData {

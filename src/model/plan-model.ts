@@ -1,5 +1,5 @@
 import { parseObjectiveId } from './ids.js';
-import type { LeadKind, MissionData, MonitoringData, NamedTextData, PlanData, ProjectData } from './plan-data.js';
+import type { ConsultationData, LeadKind, MissionData, MonitoringData, NamedTextData, PlanData, ProjectData } from './plan-data.js';
 import type { Reference } from './reference.js';
 
 export interface ActorColumn {
@@ -56,10 +56,11 @@ export interface PlanModel {
   objectiveById: ReadonlyMap<string, Objective>;
   projects: Project[];
   projectById: ReadonlyMap<string, Project>;
+  consultations: ConsultationData[];
   reference: Reference;
 }
 
-export function buildPlanModel(plan: PlanData, missionData: readonly MissionData[], projects: readonly Project[], reference: Reference): PlanModel {
+export function buildPlanModel(plan: PlanData, missionData: readonly MissionData[], projects: readonly Project[], consultations: readonly ConsultationData[], reference: Reference): PlanModel {
   const actorColumns = plan.actor_columns.map((column) => ({ id: column.id, label: column.label, labelEn: column.label_en ?? column.label, leadKind: column.lead_kind }));
   const missions = missionData
     .map((mission): Mission => ({
@@ -100,6 +101,7 @@ export function buildPlanModel(plan: PlanData, missionData: readonly MissionData
     objectiveById: new Map(objectives.map((objective) => [objective.id, objective])),
     projects: [...projects],
     projectById: new Map(projects.map((project) => [project.id, project])),
+    consultations: [...consultations],
     reference,
   };
 }

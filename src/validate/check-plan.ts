@@ -2,7 +2,7 @@ import type { PlanFiles } from '../load/plan-files.js';
 import { locate } from '../load/positions.js';
 import type { YamlFile } from '../load/yaml-file.js';
 import { isoDate } from '../model/dates.js';
-import type { MissionData, PlanData, ProjectData } from '../model/plan-data.js';
+import type { ConsultationData, MissionData, PlanData, ProjectData } from '../model/plan-data.js';
 import { buildPlanModel, type PlanModel } from '../model/plan-model.js';
 import { compareFindings, type Finding } from './finding.js';
 import { FINDING_CODES } from './finding-codes.js';
@@ -32,6 +32,7 @@ export function checkPlan(files: PlanFiles, validator: SchemaValidator, now: Dat
   const plan = accept<PlanData>('plan', files.plan);
   const missions = files.missions.map((file) => accept<MissionData>('mission', file)).filter((mission) => mission !== undefined);
   const projects = files.projects.map((file) => accept<ProjectData>('project', file)).filter((project) => project !== undefined);
+  const consultations = files.consultations.map((file) => accept<ConsultationData>('consultation', file)).filter((consultation) => consultation !== undefined);
   const today = isoDate(now);
 
   const report: Report = (file, code, message, path, target = 'value') => {
@@ -44,8 +45,8 @@ export function checkPlan(files: PlanFiles, validator: SchemaValidator, now: Dat
   // Projects are checked against the plan model, so only once the plan itself has no errors.
   const hasErrors = () => findings.some((finding) => finding.severity === 'error');
   const projectModels = projects.map(({ file, data }) => ({ ...data, file: file.displayPath }));
-  const planModel = plan && !hasErrors() ? buildPlanModel(plan.data, missions.map((mission) => mission.data), projectModels, files.reference) : undefined;
-  if (planModel) for (const rule of PROJECT_RULES) rule({ plan: planModel, projects, reference: files.reference, today }, report);
+  const planModel = plan && !hasErrors() ? buildPlanModel(plan.data, missions.map((mission) => mission.data), projectModels, consultations.map((consultation) => consultation.data), files.reference) : undefined;
+  if (planModel) for (const rule of PROJECT_RULES) rule({ plan: planModel, projects, consultations, reference: files.reference, today }, report);
 
   findings.sort(compareFindings);
   return { files, findings, model: hasErrors() ? undefined : planModel };

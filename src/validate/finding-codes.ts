@@ -48,6 +48,8 @@ export const FINDING_CODES = {
   ACTUAL_BEFORE_BASELINE: { severity: 'error', summary: "An actual value is dated before its indicator's baseline." },
   ACTUAL_IN_FUTURE: { severity: 'error', summary: 'An actual value is dated after today.' },
   INDICATOR_WITHOUT_TARGET: { severity: 'info', summary: 'A quantitative indicator has no target: its progress cannot be computed.' },
+  VOTES_EXCEED_PARTICIPANTS: { severity: 'error', summary: 'A consultation counts more votes than its participants could cast (max_choices each).' },
+  CONSULTATION_WITHOUT_RESULTS: { severity: 'info', summary: 'A consultation is recorded but its source gives no results, so it ranks no objective.' },
   PROJECT_STALE: { severity: 'warning', summary: 'A project has not been updated for longer than plan.yaml allows.' },
 } as const satisfies Record<string, CodeInfo>;
 

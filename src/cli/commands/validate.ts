@@ -43,7 +43,7 @@ async function runValidate(options: ValidateOptions, io: Io): Promise<number> {
   const report: FindingsReport = {
     tool: { name: 'psttm', version: packageVersion() },
     planDir: displayPath(check.files.location.dir, io.cwd),
-    filesChecked: 1 + check.files.missions.length + check.files.projects.length,
+    filesChecked: 1 + check.files.missions.length + check.files.projects.length + check.files.consultations.length,
     findings: check.findings,
     counts,
   };

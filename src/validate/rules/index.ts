@@ -1,4 +1,5 @@
 import { actorColumnsRule } from './actor-columns.js';
+import { consultationsRule } from './consultations.js';
 import { missionFilesRule } from './mission-files.js';
 import { numberingRule } from './numbering.js';
 import { objectivesStatusRule } from './objectives-status.js';
@@ -11,4 +12,4 @@ import type { PlanRule, ProjectRule } from './rule.js';
 
 export const PLAN_RULES: readonly PlanRule[] = [planSettingsRule, missionFilesRule, numberingRule, actorColumnsRule, objectivesStatusRule];
 
-export const PROJECT_RULES: readonly ProjectRule[] = [projectIdentityRule, projectLinksRule, projectTerritoryRule, projectFiguresRule];
+export const PROJECT_RULES: readonly ProjectRule[] = [projectIdentityRule, projectLinksRule, projectTerritoryRule, projectFiguresRule, consultationsRule];

@@ -1,6 +1,6 @@
 import type { DataPath } from '../../load/positions.js';
 import type { YamlFile } from '../../load/yaml-file.js';
-import type { MissionData, PlanData, ProjectData } from '../../model/plan-data.js';
+import type { ConsultationData, MissionData, PlanData, ProjectData } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import type { Reference } from '../../model/reference.js';
 import type { FindingCode } from '../finding-codes.js';
@@ -30,6 +30,7 @@ export interface PlanRuleContext {
 export interface ProjectRuleContext {
   plan: PlanModel;
   projects: CheckedFile<ProjectData>[];
+  consultations: CheckedFile<ConsultationData>[];
   reference: Reference;
   today: string;
 }

@@ -1,0 +1,50 @@
+import { InvalidArgumentError } from 'commander';
+import { STATUSES, type Status } from '../../compute/status.js';
+import { normalizeId } from '../../model/ids.js';
+import { chalkFor } from '../color.js';
+import type { RegisterCommand } from '../command.js';
+import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';
+
+interface ProgressOptions extends PlanOption, AsOfOption {
+  mission?: string;
+  status?: Status[];
+  json?: boolean;
+}
+
+export const registerProgress: RegisterCommand = (program, { io, exit }) => {
+  addAsOfOption(addPlanOption(program.command('progress')))
+    .description('progress and status of the plan, its missions and objectives, rolled up from the projects')
+    .option('--mission <id>', 'only this mission (M2 or 2)')
+    .option('--status <status,...>', `only objectives with these statuses (${STATUSES.join(', ')})`, parseStatuses)
+    .option('--json', 'print JSON (see the README for its shape)')
+    .action(async (options: ProgressOptions) => exit(await runProgress(options, io)));
+};
+
+function parseStatuses(value: string): Status[] {
+  const statuses = value.split(',').map((status) => status.trim());
+  const unknown = statuses.filter((status) => !(STATUSES as readonly string[]).includes(status));
+  if (unknown.length > 0) throw new InvalidArgumentError(`unknown status ${unknown.join(', ')}; statuses: ${STATUSES.join(', ')}`);
+  return statuses as Status[];
+}
+
+async function runProgress(options: ProgressOptions, io: Io): Promise<number> {
+  const model = await loadPlanModel(options, io);
+  const missionId = options.mission === undefined ? undefined : normalizeId(options.mission);
+  if (missionId !== undefined && !model.missionById.has(missionId)) throw new UsageError(`--mission ${options.mission}: no such mission; missions: ${model.missions.map((mission) => mission.id).join(', ')}`);
+  const { computeProgress } = await import('../../compute/progress.js');
+  const report = computeProgress(model, asOfDate(options, io));
+  if (options.json) {
+    const [{ progressJson }, { toJsonText }] = await Promise.all([import('../../render/json/monitoring-json.js'), import('../../render/json/plan-json.js')]);
+    const json = progressJson(report);
+    const keep = (item: { id: string; mission?: string; status: Status }) =>
+      (missionId === undefined || (item.mission ?? item.id) === missionId) && (options.status === undefined || item.mission === undefined || options.status.includes(item.status));
+    io.stdout.write(toJsonText({ ...json, missions: json.missions.filter(keep), objectives: json.objectives.filter(keep) }));
+    return 0;
+  }
+  const [{ progressText }, { terminalWidth }] = await Promise.all([import('../../render/terminal/progress-tables.js'), import('../../render/terminal/table.js')]);
+  io.stdout.write(progressText(model, report, { missionId, statuses: options.status }, terminalWidth(io.stdout.columns), chalkFor(io.stdout, io.env)));
+  return 0;
+}

@@ -1,0 +1,40 @@
+import { normalizeId } from '../../model/ids.js';
+import { closestMatch } from '../../validate/did-you-mean.js';
+import { chalkFor } from '../color.js';
+import type { RegisterCommand } from '../command.js';
+import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';
+
+export const registerWhy: RegisterCommand = (program, { io, exit }) => {
+  addAsOfOption(addPlanOption(program.command('why')))
+    .description('show how the progress and status of a mission, objective, project or indicator (project/indicator) were derived')
+    .argument('<id>', 'M2, M2.12 (or 2.12), a project id, or project/indicator')
+    .action(async (id: string, options: PlanOption & AsOfOption) => exit(await runWhy(id, options, io)));
+};
+
+async function runWhy(input: string, options: PlanOption & AsOfOption, io: Io): Promise<number> {
+  const model = await loadPlanModel(options, io);
+  const [{ computeProgress }, why] = await Promise.all([import('../../compute/progress.js'), import('../../render/terminal/why.js')]);
+  const report = computeProgress(model, asOfDate(options, io));
+  const chalk = chalkFor(io.stdout, io.env);
+  const id = normalizeId(input);
+  const objective = report.objectives.find((result) => result.id === id);
+  if (objective) return print(io, why.whyObjective(objective, report, model, chalk));
+  if (model.missionById.has(id)) return print(io, why.whyMission(id, report, model, chalk));
+  const [projectId = '', indicatorId] = input.trim().split(/[/.](?=[a-z])/);
+  const project = report.projects.find((result) => result.id === projectId);
+  if (project && indicatorId === undefined) return print(io, why.whyProject(project, report, model, chalk));
+  const indicator = project?.indicators.find((result) => result.id === indicatorId);
+  if (project && indicator) return print(io, why.whyIndicator(indicator, report, model, chalk));
+  if (project) throw new UsageError(`${input}: ${project.id} has no indicator ${indicatorId}; its indicators: ${project.indicators.map((result) => result.id).join(', ') || 'none'}`);
+  if (model.projectById.has(projectId)) throw new UsageError(`${input}: the project does not count as of ${report.asOf} (cancelled, or not started yet)`);
+  const suggestion = closestMatch(id, [...model.objectiveById.keys(), ...model.missionById.keys(), ...model.projectById.keys()]);
+  throw new UsageError(`${input}: no mission, objective, project or indicator with that id${suggestion ? `; did you mean ${suggestion}?` : ''}`);
+}
+
+function print(io: Io, text: string): number {
+  io.stdout.write(text);
+  return 0;
+}

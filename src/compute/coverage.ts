@@ -1,0 +1,161 @@
+import type { LeadKind } from '../model/plan-data.js';
+import type { PlanModel } from '../model/plan-model.js';
+import type { Initiative } from './initiatives.js';
+import type { Priority } from './priorities.js';
+
+/** Whether an actor column the plan marks for an objective has an initiative led by that kind of actor. */
+export type ActorCell = 'covered' | 'uncovered' | 'not_expected';
+
+export interface Share {
+  total: number;
+  covered: number;
+  /** covered / total, or null when there is nothing to cover. */
+  share: number | null;
+}
+
+export interface ObjectiveCoverage {
+  id: string;
+  missionId: string;
+  /** How many initiatives work on the objective. */
+  projects: number;
+  initiatives: string[];
+  /** Initiatives by the kind of their lead; `not_stated` where the source names none. */
+  byLeadKind: Record<LeadKind | 'not_stated', number>;
+  /** Euros mobilised for the objective: each initiative's funding times its share in the objective. */
+  funding: number;
+  zones: string[];
+  actorCells: Record<string, ActorCell>;
+  priority: Priority | undefined;
+}
+
+export interface MissionCoverage {
+  id: string;
+  objectivesTranscribed: boolean;
+  objectives: number;
+  covered: number;
+  share: number | null;
+  actorCells: Share;
+}
+
+export interface ActorCoverage extends Share {
+  column: string;
+  leadKind: LeadKind;
+}
+
+export interface ZoneCoverage {
+  zone: string;
+  /** Per mission: initiatives reaching the zone, and their funding for the mission split evenly over the zones they reach. */
+  missions: { missionId: string; projects: number; funding: number }[];
+}
+
+export interface CoverageReport {
+  asOf: string;
+  plan: {
+    objectives: number;
+    covered: number;
+    share: number | null;
+    actorCells: Share;
+    funding: number;
+    /** Objectives nobody works on, in plan order. */
+    uncoveredObjectives: string[];
+    /** Initiatives linked to no objective of the plan. */
+    unlinkedInitiatives: string[];
+    /** Objectives stakeholders voted for that nobody works on, most voted first: the gaps that matter. */
+    priorityGaps: Priority[];
+  };
+  missions: MissionCoverage[];
+  objectives: ObjectiveCoverage[];
+  actors: ActorCoverage[];
+  zones: ZoneCoverage[];
+}
+
+/** Coverage of the plan's objectives and actor cells by initiatives. Pure and linear in objectives × columns + links × zones. */
+export function computeCoverage(model: PlanModel, initiatives: readonly Initiative[], priorities: readonly Priority[], asOf: string): CoverageReport {
+  const priorityByObjective = new Map(priorities.map((priority) => [priority.objectiveId, priority]));
+  const linksByObjective = new Map<string, { initiative: Initiative; share: number }[]>();
+  const unlinkedInitiatives: string[] = [];
+  const zoneMission = new Map<string, { projects: number; funding: number }>();
+  for (const initiative of initiatives) {
+    const missionShares = new Map<string, number>();
+    for (const link of initiative.links) {
+      const objective = model.objectiveById.get(link.objectiveId);
+      if (!objective) continue;
+      const list = linksByObjective.get(objective.id) ?? [];
+      list.push({ initiative, share: link.share });
+      linksByObjective.set(objective.id, list);
+      missionShares.set(objective.missionId, (missionShares.get(objective.missionId) ?? 0) + link.share);
+    }
+    if (missionShares.size === 0) unlinkedInitiatives.push(initiative.id);
+    for (const [missionId, share] of missionShares) {
+      for (const zone of initiative.zones) {
+        const cell = zoneMission.get(`${zone}\0${missionId}`) ?? { projects: 0, funding: 0 };
+        cell.projects += 1;
+        cell.funding += (initiative.funding * share) / initiative.zones.length;
+        zoneMission.set(`${zone}\0${missionId}`, cell);
+      }
+    }
+  }
+
+  const objectives = model.objectives.map((objective): ObjectiveCoverage => {
+    const links = linksByObjective.get(objective.id) ?? [];
+    const byLeadKind = { citta_metropolitana: 0, comune: 0, corpo_intermedio: 0, not_stated: 0 };
+    for (const { initiative } of links) byLeadKind[initiative.leadKind ?? 'not_stated'] += 1;
+    const actorCells = Object.fromEntries(
+      model.actorColumns.map((column): [string, ActorCell] => [column.id, !objective.actors[column.id] ? 'not_expected' : byLeadKind[column.leadKind] > 0 ? 'covered' : 'uncovered']),
+    );
+    return {
+      id: objective.id,
+      missionId: objective.missionId,
+      projects: links.length,
+      initiatives: links.map(({ initiative }) => initiative.id),
+      byLeadKind,
+      funding: links.reduce((total, { initiative, share }) => total + initiative.funding * share, 0),
+      zones: [...new Set(links.flatMap(({ initiative }) => initiative.zones))].sort((a, b) => a.localeCompare(b, 'it')),
+      actorCells,
+      priority: priorityByObjective.get(objective.id),
+    };
+  });
+
+  const cellShare = (list: readonly ObjectiveCoverage[], column?: string): Share => {
+    let total = 0;
+    let covered = 0;
+    for (const objective of list) {
+      for (const [id, cell] of Object.entries(objective.actorCells)) {
+        if (cell === 'not_expected' || (column !== undefined && id !== column)) continue;
+        total++;
+        if (cell === 'covered') covered++;
+      }
+    }
+    return { total, covered, share: ratio(covered, total) };
+  };
+  const missions = model.missions.map((mission): MissionCoverage => {
+    const own = objectives.filter((objective) => objective.missionId === mission.id);
+    const covered = own.filter((objective) => objective.projects > 0).length;
+    return { id: mission.id, objectivesTranscribed: mission.objectivesTranscribed, objectives: own.length, covered, share: ratio(covered, own.length), actorCells: cellShare(own) };
+  });
+  const covered = objectives.filter((objective) => objective.projects > 0).length;
+  return {
+    asOf,
+    plan: {
+      objectives: objectives.length,
+      covered,
+      share: ratio(covered, objectives.length),
+      actorCells: cellShare(objectives),
+      funding: initiatives.reduce((total, initiative) => total + initiative.funding, 0),
+      uncoveredObjectives: objectives.filter((objective) => objective.projects === 0).map((objective) => objective.id),
+      unlinkedInitiatives,
+      priorityGaps: priorities.filter((priority) => (linksByObjective.get(priority.objectiveId) ?? []).length === 0),
+    },
+    missions,
+    objectives,
+    actors: model.actorColumns.map((column) => ({ column: column.id, leadKind: column.leadKind, ...cellShare(objectives, column.id) })),
+    zones: model.reference.zones.map((zone) => ({
+      zone,
+      missions: model.missions.map((mission) => ({ missionId: mission.id, ...(zoneMission.get(`${zone}\0${mission.id}`) ?? { projects: 0, funding: 0 }) })),
+    })),
+  };
+}
+
+function ratio(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}

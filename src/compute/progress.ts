@@ -1,0 +1,121 @@
+import type { IndicatorData } from '../model/plan-data.js';
+import type { PlanModel, Project } from '../model/plan-model.js';
+import { indicatorProgress, type IndicatorProgress } from './indicator-progress.js';
+import { linkShares, projectCounts } from './initiatives.js';
+import { milestoneProgress, type MilestoneProgress } from './milestone-progress.js';
+import { rollUp, type RollUp } from './roll-up.js';
+import type { GapReason, Measure, Status } from './status.js';
+
+export interface IndicatorResult extends IndicatorProgress {
+  id: string;
+  projectId: string;
+  indicator: IndicatorData;
+  /** values: from baseline, target and actuals; milestones: a qualitative indicator takes its project's milestones. */
+  method: 'values' | 'milestones';
+}
+
+export interface ProjectResult {
+  id: string;
+  title: string;
+  indicators: IndicatorResult[];
+  milestones: MilestoneProgress;
+  /** How the project's figure was derived. */
+  method: 'indicators' | 'milestones' | 'none';
+  /** The mean of its measurable indicators, when method is indicators. */
+  indicatorRollUp: RollUp;
+  measure: Measure | undefined;
+  status: Status;
+  gap: GapReason | undefined;
+}
+
+export interface ObjectiveResult {
+  id: string;
+  missionId: string;
+  /** Counted projects linked to the objective, with their share (link weight or 1/n). */
+  contributions: { projectId: string; weight: number }[];
+  rollUp: RollUp;
+  gap: GapReason | undefined;
+}
+
+export interface MissionResult {
+  id: string;
+  rollUp: RollUp;
+  gap: GapReason | undefined;
+}
+
+export interface ProgressReport {
+  asOf: string;
+  plan: RollUp;
+  missions: MissionResult[];
+  objectives: ObjectiveResult[];
+  projects: ProjectResult[];
+}
+
+/**
+ * Progress and status as of a date, rolled up project → objective → mission → plan. Pure: the
+ * as-of date is an input, and only data dated on or before it counts. Linear in the data.
+ */
+export function computeProgress(model: PlanModel, asOf: string): ProgressReport {
+  const thresholds = model.monitoring;
+  const projects = model.projects.filter((project) => projectCounts(project, asOf)).map((project) => projectResult(project, model, asOf));
+  const projectById = new Map(projects.map((result) => [result.id, result]));
+
+  const contributionsByObjective = new Map<string, { projectId: string; weight: number }[]>();
+  for (const project of model.projects) {
+    if (!projectById.has(project.id)) continue;
+    for (const { objectiveId, share } of linkShares(project)) {
+      const list = contributionsByObjective.get(objectiveId) ?? [];
+      list.push({ projectId: project.id, weight: share });
+      contributionsByObjective.set(objectiveId, list);
+    }
+  }
+
+  const objectives = model.objectives.map((objective): ObjectiveResult => {
+    const contributions = contributionsByObjective.get(objective.id) ?? [];
+    const result = rollUp(
+      contributions.map(({ projectId, weight }) => {
+        const project = projectById.get(projectId)!;
+        return { id: projectId, weight, measure: project.measure, status: project.status, gap: project.gap };
+      }),
+      thresholds,
+    );
+    const gap = result.measure ? undefined : contributions.length === 0 ? 'no_projects' : 'no_project_data';
+    return { id: objective.id, missionId: objective.missionId, contributions, rollUp: result, gap };
+  });
+  const objectiveById = new Map(objectives.map((result) => [result.id, result]));
+
+  const missions = model.missions.map((mission): MissionResult => {
+    const children = mission.objectives.map((objective) => {
+      const result = objectiveById.get(objective.id)!;
+      return { id: objective.id, weight: 1, measure: result.rollUp.measure, status: result.rollUp.status, gap: result.gap };
+    });
+    const result = rollUp(children, thresholds);
+    const gap = result.measure ? undefined : mission.objectivesTranscribed ? 'no_objective_data' : 'objectives_not_transcribed';
+    return { id: mission.id, rollUp: result, gap };
+  });
+  const plan = rollUp(
+    missions.map((mission) => ({ id: mission.id, weight: 1, measure: mission.rollUp.measure, status: mission.rollUp.status, gap: mission.gap })),
+    thresholds,
+  );
+  return { asOf, plan, missions, objectives, projects };
+}
+
+function projectResult(project: Project, model: PlanModel, asOf: string): ProjectResult {
+  const milestones = milestoneProgress(project.milestones, asOf, model.monitoring);
+  const indicators = (project.indicators ?? []).map((indicator): IndicatorResult => {
+    const base = { id: indicator.id, projectId: project.id, indicator };
+    if (indicator.kind === 'qualitative') {
+      return { ...base, method: 'milestones', baseline: undefined, target: undefined, latest: undefined, measure: milestones.measure, status: milestones.status, gap: milestones.measure ? undefined : 'no_measures', ageMonths: undefined };
+    }
+    return { ...base, method: 'values', ...indicatorProgress(indicator, asOf, model.monitoring) };
+  });
+  const measurable = indicators.filter((result) => result.method === 'values');
+  const indicatorRollUp = rollUp(
+    measurable.map((result) => ({ id: result.id, weight: 1, measure: result.measure, status: result.status, gap: result.gap })),
+    model.monitoring,
+  );
+  const common = { id: project.id, title: project.title, indicators, milestones, indicatorRollUp };
+  if (indicatorRollUp.measure) return { ...common, method: 'indicators', measure: indicatorRollUp.measure, status: indicatorRollUp.status, gap: undefined };
+  if (milestones.measure) return { ...common, method: 'milestones', measure: milestones.measure, status: milestones.status, gap: undefined };
+  return { ...common, method: 'none', measure: undefined, status: 'no_data', gap: measurable.length > 0 ? 'no_indicator_data' : 'no_measures' };
+}

@@ -1,0 +1,43 @@
+import type { MonitoringData } from '../model/plan-data.js';
+
+/** Computed, never typed: how a measured item stands against what was expected by the as-of date. */
+export type Status = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'stale' | 'no_data';
+
+export const STATUSES: readonly Status[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'stale', 'no_data'];
+
+/** Why an item has no progress figure: each is a data gap, shown and counted, never dropped. */
+export type GapReason =
+  | 'no_target'
+  | 'no_baseline'
+  | 'no_actual'
+  | 'no_indicator_data'
+  | 'no_measures'
+  | 'no_projects'
+  | 'no_project_data'
+  | 'objectives_not_transcribed'
+  | 'no_objective_data';
+
+/** A progress figure: raw progress (overshoot > 1, regress < 0) and the progress expected by the as-of date (0..1). */
+export interface Measure {
+  progress: number;
+  expected: number;
+}
+
+export type Thresholds = Pick<MonitoringData, 'on_track_ratio' | 'at_risk_ratio'>;
+
+/**
+ * The status rule: achieved at progress ≥ 1; on track when nothing was expected yet or progress is at
+ * least `on_track_ratio` of the expected; at risk from `at_risk_ratio`; off track below.
+ */
+export function statusOf({ progress, expected }: Measure, thresholds: Thresholds): Exclude<Status, 'stale' | 'no_data'> {
+  if (progress >= 1) return 'achieved';
+  if (expected <= 0) return 'on_track';
+  const ratio = progress / expected;
+  if (ratio >= thresholds.on_track_ratio) return 'on_track';
+  return ratio >= thresholds.at_risk_ratio ? 'at_risk' : 'off_track';
+}
+
+/** Progress as shown: clamped to 0..1 (the raw figure is kept in the data). */
+export function clampForDisplay(progress: number): number {
+  return Math.min(1, Math.max(0, progress));
+}

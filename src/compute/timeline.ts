@@ -1,0 +1,29 @@
+/** Day number of an ISO date (days since 1970-01-01, UTC): differences are exact day counts. */
+export function dayNumber(isoDate: string): number {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day) / 86_400_000;
+}
+
+export interface Point {
+  date: string;
+  value: number;
+}
+
+/**
+ * The value on the straight lines through `points` (sorted by date) at `date`: before the first point
+ * its value, after the last its value.
+ */
+export function interpolate(points: readonly Point[], date: string): number {
+  const day = dayNumber(date);
+  const first = points[0];
+  if (!first) throw new RangeError('interpolate needs at least one point');
+  if (day <= dayNumber(first.date)) return first.value;
+  for (let index = 1; index < points.length; index++) {
+    const from = points[index - 1]!;
+    const to = points[index]!;
+    const start = dayNumber(from.date);
+    const end = dayNumber(to.date);
+    if (day <= end) return end === start ? to.value : from.value + ((to.value - from.value) * (day - start)) / (end - start);
+  }
+  return points.at(-1)!.value;
+}

@@ -1,0 +1,73 @@
+import type { ChalkInstance } from 'chalk';
+import type { CoverageReport } from '../../compute/coverage.js';
+import type { PlanModel } from '../../model/plan-model.js';
+import { euros, percent } from './figures.js';
+import { renderTable } from './table.js';
+
+export type CoverageView = 'mission' | 'actor' | 'zone';
+
+/** The coverage view asked for, then the plan's headline and its gaps. */
+export function coverageText(model: PlanModel, report: CoverageReport, view: CoverageView, width: number, chalk: ChalkInstance): string {
+  const table = view === 'mission' ? byMission(model, report, width) : view === 'actor' ? byActor(model, report, width) : byZone(model, report, width);
+  return [chalk.bold(`Coverage of ${model.shortTitle} as of ${report.asOf}`), table, summary(model, report, chalk)].join('\n');
+}
+
+function byMission(model: PlanModel, report: CoverageReport, width: number): string {
+  const rows = report.missions.map((mission) => [
+    mission.id,
+    model.missionById.get(mission.id)?.title ?? '',
+    mission.objectivesTranscribed ? String(mission.objectives) : 'not in source',
+    String(mission.covered),
+    percent(mission.share),
+    `${mission.actorCells.covered}/${mission.actorCells.total}`,
+    percent(mission.actorCells.share),
+  ]);
+  const { plan } = report;
+  rows.push(['Plan', '', String(plan.objectives), String(plan.covered), percent(plan.share), `${plan.actorCells.covered}/${plan.actorCells.total}`, percent(plan.actorCells.share)]);
+  return renderTable(
+    [
+      { header: 'Mission', width: 7 },
+      { header: 'Title', flex: true },
+      { header: 'Objectives', width: 13, align: 'right' },
+      { header: 'Covered', width: 7, align: 'right' },
+      { header: 'Share', width: 7, align: 'right' },
+      { header: 'Actor cells', width: 11, align: 'right' },
+      { header: 'Share', width: 7, align: 'right' },
+    ],
+    rows,
+    width,
+  );
+}
+
+function byActor(model: PlanModel, report: CoverageReport, width: number): string {
+  const rows = report.actors.map((actor) => [model.actorColumns.find((column) => column.id === actor.column)?.label ?? actor.column, actor.leadKind, String(actor.total), String(actor.covered), percent(actor.share)]);
+  return renderTable(
+    [
+      { header: 'Actor column', flex: true },
+      { header: 'Lead kind', width: 19 },
+      { header: 'Marked', width: 6, align: 'right' },
+      { header: 'Covered', width: 7, align: 'right' },
+      { header: 'Share', width: 7, align: 'right' },
+    ],
+    rows,
+    width,
+  );
+}
+
+function byZone(model: PlanModel, report: CoverageReport, width: number): string {
+  const rows = report.zones.map((zone) => [zone.zone, ...zone.missions.map((cell) => (cell.projects === 0 ? '·' : `${cell.projects} · ${euros(cell.funding)}`))]);
+  return renderTable([{ header: 'Zona omogenea', flex: true }, ...model.missions.map((mission) => ({ header: mission.id, width: 16, align: 'right' as const }))], rows, width);
+}
+
+function summary(model: PlanModel, report: CoverageReport, chalk: ChalkInstance): string {
+  const { plan } = report;
+  const lines = [
+    `${chalk.bold(percent(plan.share))} of objectives have at least one project (${plan.covered} of ${plan.objectives}); ${percent(plan.actorCells.share)} of the actor cells the plan marks have a project led by that kind of actor (${plan.actorCells.covered} of ${plan.actorCells.total}). Funding mobilised: ${euros(plan.funding)}.`,
+  ];
+  const untranscribed = model.missions.filter((mission) => !mission.objectivesTranscribed).map((mission) => mission.id);
+  if (untranscribed.length > 0) lines.push(chalk.yellow(`Not counted: ${untranscribed.join(', ')} (objectives missing from the source).`));
+  if (plan.priorityGaps.length > 0) lines.push(chalk.red(`High priority, no project: ${plan.priorityGaps.map((gap) => `${gap.objectiveId} (${gap.votes} votes)`).join(', ')}`));
+  lines.push(`Objectives nobody works on (${plan.uncoveredObjectives.length}): ${plan.uncoveredObjectives.join(' ') || 'none'}`);
+  if (plan.unlinkedInitiatives.length > 0) lines.push(`Projects linked to no objective: ${plan.unlinkedInitiatives.join(', ')}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,51 @@
+import type { ChalkInstance } from 'chalk';
+import type { ProgressReport } from '../../compute/progress.js';
+import type { RollUp } from '../../compute/roll-up.js';
+import type { Status } from '../../compute/status.js';
+import type { PlanModel } from '../../model/plan-model.js';
+import { percent, statusLabel } from './figures.js';
+import { renderTable } from './table.js';
+
+export interface ProgressFilter {
+  missionId?: string | undefined;
+  statuses?: readonly Status[] | undefined;
+}
+
+/** Missions, then objectives (filtered), each with progress, expected progress, status and data gaps. */
+export function progressText(model: PlanModel, report: ProgressReport, filter: ProgressFilter, width: number, chalk: ChalkInstance): string {
+  const missions = report.missions.filter((mission) => filter.missionId === undefined || mission.id === filter.missionId);
+  const missionRows = missions.map((mission) => [mission.id, model.missionById.get(mission.id)?.title ?? '', ...figures(mission.rollUp, chalk), dataLine(mission.rollUp)]);
+  if (filter.missionId === undefined) missionRows.push(['Plan', '', ...figures(report.plan, chalk), dataLine(report.plan)]);
+  const objectives = report.objectives.filter(
+    (objective) => (filter.missionId === undefined || objective.missionId === filter.missionId) && (filter.statuses === undefined || filter.statuses.includes(objective.rollUp.status)),
+  );
+  const objectiveRows = objectives.map((objective) => [
+    objective.id,
+    model.objectiveById.get(objective.id)?.title ?? '',
+    ...figures(objective.rollUp, chalk),
+    objective.contributions.length === 0 ? 'no projects' : dataLine(objective.rollUp),
+  ]);
+  const columns = (first: string) => [
+    { header: first, width: first === 'Mission' ? 7 : 9 },
+    { header: 'Title', flex: true },
+    { header: 'Progress', width: 8, align: 'right' as const },
+    { header: 'Expected', width: 8, align: 'right' as const },
+    { header: 'Status', width: 9 },
+    { header: 'With data', width: 17 },
+  ];
+  return [
+    chalk.bold(`Progress of ${model.shortTitle} as of ${report.asOf}`),
+    renderTable(columns('Mission'), missionRows, width),
+    objectiveRows.length > 0 ? renderTable(columns('Objective'), objectiveRows, width) : 'No objective matches the filter.\n',
+  ].join('\n');
+}
+
+function figures(result: RollUp, chalk: ChalkInstance): string[] {
+  return [percent(result.measure?.progress, { clamp: true }), percent(result.measure?.expected), statusLabel(result.status, chalk)];
+}
+
+/** `2 of 5 (3 gaps)`: how many children gave the figure, and how many had no data. */
+function dataLine(result: RollUp): string {
+  const total = result.counted + result.gaps.length;
+  return `${result.counted} of ${total}${result.gaps.length > 0 ? ` (${result.gaps.length} gap${result.gaps.length === 1 ? '' : 's'})` : ''}`;
+}

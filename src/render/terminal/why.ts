@@ -1,0 +1,109 @@
+import type { ChalkInstance } from 'chalk';
+import type { IndicatorResult, ObjectiveResult, ProgressReport, ProjectResult } from '../../compute/progress.js';
+import type { RollUp } from '../../compute/roll-up.js';
+import type { GapReason, Measure, Status, Thresholds } from '../../compute/status.js';
+import type { PlanModel } from '../../model/plan-model.js';
+import { number, percent, statusLabel } from './figures.js';
+
+const GAP_TEXT: Record<GapReason, string> = {
+  no_target: 'no target (none in the sources)',
+  no_baseline: 'no baseline dated on or before the as-of date',
+  no_actual: 'no actual value dated on or before the as-of date',
+  no_indicator_data: 'its indicators have no computable progress and it has no milestones',
+  no_measures: 'no indicators and no milestones',
+  no_projects: 'no project works on it',
+  no_project_data: 'none of its projects has progress data',
+  objectives_not_transcribed: 'its objectives are missing from the source',
+  no_objective_data: 'none of its objectives has progress data',
+};
+
+export function gapText(reason: GapReason | undefined): string {
+  return reason ? GAP_TEXT[reason] : 'no data';
+}
+
+/** How an indicator's figure was derived, with its numbers. */
+export function whyIndicator(result: IndicatorResult, report: ProgressReport, model: PlanModel, chalk: ChalkInstance): string {
+  const { indicator } = result;
+  const lines = [chalk.bold(`${result.projectId} / ${indicator.id}: ${indicator.name}`), `${indicator.kind}, ${indicator.unit}, should ${indicator.direction}; as of ${report.asOf}`];
+  if (result.method === 'milestones') {
+    lines.push('Qualitative: it takes its project\'s milestones (done / due).', ...milestoneLines(report.projects.find((project) => project.id === result.projectId)!));
+    return lines.join('\n') + '\n';
+  }
+  const dated = (value: { value: number; date: string } | undefined) => (value ? `${number(value.value)} on ${value.date}` : '–');
+  lines.push(`  baseline  ${dated(result.baseline)}`, `  target    ${dated(result.target)}`, `  latest    ${result.latest ? `${dated(result.latest)} [source: ${result.latest.source}]` : '–'}`);
+  if (!result.measure || !result.baseline || !result.target || !result.latest) {
+    lines.push(`Status: ${statusLabel('no_data', chalk)}: ${gapText(result.gap)}.`);
+    return lines.join('\n') + '\n';
+  }
+  const { baseline, target, latest } = result;
+  lines.push(
+    target.value === baseline.value
+      ? `progress = ${result.measure.progress} (the target equals the baseline: met or not, by direction)`
+      : `progress = (latest − baseline) / (target − baseline) = (${number(latest.value)} − ${number(baseline.value)}) / (${number(target.value)} − ${number(baseline.value)}) = ${percent(result.measure.progress)}`,
+    `expected = where the straight line from the baseline (${baseline.date}) through the targets to ${target.date} stands on ${report.asOf} = ${percent(result.measure.expected)}`,
+    statusLine(result.measure, result.status, model.monitoring, chalk),
+  );
+  if (result.status === 'stale') lines.push(`The latest actual is ${result.ageMonths} months old, more than the ${model.monitoring.freshness_months} months plan.yaml allows (monitoring.freshness_months).`);
+  return lines.join('\n') + '\n';
+}
+
+/** How a project's figure was derived: its indicators' mean, or its milestones. */
+export function whyProject(result: ProjectResult, report: ProgressReport, model: PlanModel, chalk: ChalkInstance): string {
+  const lines = [chalk.bold(`${result.id}: ${result.title}`), `As of ${report.asOf}`];
+  for (const indicator of result.indicators) {
+    lines.push(`  ${indicator.id.padEnd(24)} ${indicator.measure ? `${percent(indicator.measure.progress)} of target, ${percent(indicator.measure.expected)} expected, ${statusLabel(indicator.status, chalk)}` : `gap: ${gapText(indicator.gap)}`}${indicator.method === 'milestones' ? ' (milestones)' : ''}`);
+  }
+  if (result.method === 'indicators') lines.push(meanLine('indicators, equal weights', result.indicatorRollUp, result.indicators.filter((indicator) => indicator.method === 'values').map((indicator) => ({ weight: 1, measure: indicator.measure }))));
+  else if (result.method === 'milestones') lines.push('No indicator has computable progress, so the milestones give the figure:', ...milestoneLines(result));
+  if (result.measure) lines.push(statusLine(result.measure, result.status, model.monitoring, chalk));
+  else lines.push(`Status: ${statusLabel('no_data', chalk)}: ${gapText(result.gap)}.`);
+  return lines.join('\n') + '\n';
+}
+
+/** How an objective's figure was derived from its projects and their link weights. */
+export function whyObjective(result: ObjectiveResult, report: ProgressReport, model: PlanModel, chalk: ChalkInstance): string {
+  const objective = model.objectiveById.get(result.id)!;
+  const lines = [chalk.bold(`${objective.id}: ${objective.title}`), `As of ${report.asOf}`];
+  const byId = new Map(report.projects.map((project) => [project.id, project]));
+  for (const { projectId, weight } of result.contributions) {
+    const project = byId.get(projectId)!;
+    lines.push(`  ${projectId.padEnd(28)} w=${number(weight).padEnd(6)} ${project.measure ? `progress ${percent(project.measure.progress)}, expected ${percent(project.measure.expected)}` : `gap: ${gapText(project.gap)}`}`);
+  }
+  if (result.contributions.length === 0) lines.push('  no project works on it');
+  lines.push('w is the link weight, or 1/n when a project linked to n objectives gives no weights.');
+  return rollUpLines(lines, result.rollUp, result.contributions.map(({ projectId, weight }) => ({ weight, measure: byId.get(projectId)!.measure })), model, chalk);
+}
+
+/** How a mission's figure was derived from its objectives, equally weighted. */
+export function whyMission(missionId: string, report: ProgressReport, model: PlanModel, chalk: ChalkInstance): string {
+  const mission = model.missionById.get(missionId)!;
+  const result = report.missions.find((item) => item.id === missionId)!;
+  const objectives = report.objectives.filter((objective) => objective.missionId === missionId);
+  const lines = [chalk.bold(`${mission.id}: ${mission.title}`), `As of ${report.asOf}`];
+  for (const objective of objectives) lines.push(`  ${objective.id.padEnd(7)} ${objective.rollUp.measure ? `progress ${percent(objective.rollUp.measure.progress)}, expected ${percent(objective.rollUp.measure.expected)}` : `gap: ${gapText(objective.gap)}`}`);
+  if (!mission.objectivesTranscribed) lines.push(`  ${gapText('objectives_not_transcribed')}`);
+  return rollUpLines(lines, result.rollUp, objectives.map((objective) => ({ weight: 1, measure: objective.rollUp.measure })), model, chalk);
+}
+
+function rollUpLines(lines: string[], result: RollUp, children: { weight: number; measure: Measure | undefined }[], model: PlanModel, chalk: ChalkInstance): string {
+  if (result.measure) lines.push(meanLine('weighted mean Σw·x / Σw over the items with data', result, children), statusLine(result.measure, result.status, model.monitoring, chalk));
+  else lines.push(`Status: ${statusLabel('no_data', chalk)}: nothing below it has data.`);
+  if (result.gaps.length > 0) lines.push(`Data gaps (${result.gaps.length}, not in the mean): ${result.gaps.map((gap) => `${gap.id} (${gapText(gap.reason)})`).join('; ')}`);
+  return lines.join('\n') + '\n';
+}
+
+function meanLine(rule: string, result: RollUp, children: { weight: number; measure: Measure | undefined }[]): string {
+  const counted = children.filter((child) => child.measure && child.weight > 0);
+  const terms = counted.map((child) => `${number(child.weight)}×${number(child.measure!.progress)}`).join(' + ');
+  return `progress = ${rule} = (${terms}) / ${number(result.weightTotal)} = ${percent(result.measure?.progress)}; expected likewise = ${percent(result.measure?.expected)}`;
+}
+
+function milestoneLines(result: ProjectResult): string[] {
+  const { total, done, due } = result.milestones;
+  return total === 0 ? ['  no milestones'] : [`  ${done} of ${total} milestones done, ${due} due: progress = ${done}/${total}, expected = ${due}/${total}`];
+}
+
+function statusLine(measure: Measure, status: Status, thresholds: Thresholds, chalk: ChalkInstance): string {
+  const rule = measure.progress >= 1 ? 'progress ≥ 100 %' : measure.expected <= 0 ? 'nothing was expected yet' : `progress / expected = ${number(measure.progress / measure.expected)}; on track from ${thresholds.on_track_ratio}, at risk from ${thresholds.at_risk_ratio}`;
+  return `Status: ${statusLabel(status, chalk)} (${rule})`;
+}
