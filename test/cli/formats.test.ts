@@ -26,9 +26,18 @@ describe('validate output formats (spawned binary)', () => {
     const result = await runBinary(['validate', '--format', 'json']);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ version: 1, tool: { name: 'psttm' }, plan: 'plan', summary: { errors: 0, warnings: 0 } });
-    // plan.yaml, six mission files and every project file.
-    expect(report.filesChecked).toBe(7 + readdirSync(path.join(repoRoot, 'plan/projects')).length);
+    // plan.yaml, six mission files, every project file and every consultation.
+    expect(report.filesChecked).toBe(7 + readdirSync(path.join(repoRoot, 'plan/projects')).length + readdirSync(path.join(repoRoot, 'plan/consultations')).length);
     expect(report.findings.filter((finding: { code: string }) => finding.code !== 'INDICATOR_WITHOUT_TARGET')).toEqual([
+      {
+        code: 'CONSULTATION_WITHOUT_RESULTS',
+        severity: 'info',
+        message: expect.stringContaining('nord-milano-workshop: the source gives no results'),
+        file: 'plan/consultations/nord-milano-workshop.yaml',
+        line: 12,
+        column: 15,
+        path: 'votes_status',
+      },
       {
         code: 'OBJECTIVES_NOT_TRANSCRIBED',
         severity: 'info',

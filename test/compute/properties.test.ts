@@ -28,7 +28,9 @@ const projectArb = fc.record({
   milestones: fc.array(fc.record({ title: fc.constant('m'), due: BEFORE, done: fc.option(BEFORE, { nil: undefined }) }), { maxLength: 3 }),
 });
 
-function toProjects(specs: fc.infer<typeof projectArb>[]): (ProjectData & { file: string })[] {
+type ProjectSpec = typeof projectArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toProjects(specs: ProjectSpec[]): (ProjectData & { file: string })[] {
   return specs.map((spec, index) =>
     project(`p${index}`, {
       objectives: spec.links.map((id) => ({ id })),
