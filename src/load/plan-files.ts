@@ -27,13 +27,7 @@ export async function readPlanFiles(location: PlanLocation, cwd: string): Promis
     listYamlFiles(path.join(location.dir, 'consultations'), cwd),
     readReference(location.dir, cwd),
   ]);
-  const [plan, missions, projects, consultations] = await Promise.all([
-    read(path.join(location.dir, 'plan.yaml')),
-    Promise.all(missionPaths.map(read)),
-    Promise.all(projectPaths.map(read)),
-    Promise.all(consultationPaths.map(read)),
-  ]);
-  return { location, plan, missions, projects, consultations, reference };
+  return { location, plan: read(path.join(location.dir, 'plan.yaml')), missions: missionPaths.map(read), projects: projectPaths.map(read), consultations: consultationPaths.map(read), reference };
 }
 
 /** The .yaml/.yml files directly inside `dir`, in natural order; none when the folder is absent. */

@@ -1,5 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseYamlBytes } from '../../src/load/yaml-file.ts';
+import { repoRoot } from '../helpers/run-cli.ts';
 
 const parse = (text: string) => parseYamlBytes(Buffer.from(text), '/f.yaml', 'f.yaml');
 
@@ -30,5 +34,26 @@ describe('reading YAML safely', () => {
 
   it('keeps ISO dates and YAML 1.1 booleans as strings (YAML 1.2 core schema)', () => {
     expect(parse('due: 2025-12-31\nanswer: no\n').data).toEqual({ due: '2025-12-31', answer: 'no' });
+  });
+});
+
+describe('the fast path (js-yaml) and the positions path (yaml) agree', () => {
+  const shipped = ['plan/plan.yaml', ...['missions', 'projects', 'consultations'].flatMap((folder) => readdirSync(path.join(repoRoot, 'plan', folder)).map((name) => `plan/${folder}/${name}`))];
+
+  it.each(shipped)('%s reads to the same data either way', (file) => {
+    const text = readFileSync(path.join(repoRoot, file), 'utf8');
+    const fast = parse(text);
+    expect(fast.findings).toEqual([]);
+    expect(fast.data).toEqual(parseYaml(text));
+  });
+
+  it('keeps YAML 1.2 core types: dates stay strings, 0x1F is 31, ~ is null', () => {
+    expect(parse('d: 2025-01-01\nh: 0x1F\nn: ~\nb: True\n').data).toEqual({ d: '2025-01-01', h: 31, n: null, b: true });
+  });
+
+  it('gives positions on demand for a file read on the fast path', () => {
+    const file = parse('id: x\nobjectives:\n  - id: M1.8\n');
+    expect(file.doc?.getIn(['objectives', 0, 'id'])).toBe('M1.8');
+    expect(file.lineCounter.linePos(file.text.indexOf('M1.8'))).toEqual({ line: 3, col: 9 });
   });
 });

@@ -4,12 +4,13 @@ import type { ProjectRule } from './rule.js';
 
 /** A project's id is its file name, and no two projects share one. */
 export const projectIdentityRule: ProjectRule = ({ projects }, report) => {
-  const firstFile = new Map<string, string>();
+  // The first file of each id; its position is looked up only for a duplicate, so valid files are never re-parsed.
+  const firstFile = new Map<string, (typeof projects)[number]['file']>();
   for (const { file, data } of projects) {
     const stem = path.basename(file.absPath).replace(/\.ya?ml$/i, '');
     if (stem !== data.id) report(file, 'PROJECT_FILE_NAME', `id "${data.id}" differs from the file name "${stem}"; rename the file ${data.id}.yaml or change the id`, ['id']);
     const first = firstFile.get(data.id);
-    if (first) report(file, 'DUPLICATE_ID', `project ${data.id} is already defined in ${first}`, ['id']);
-    else firstFile.set(data.id, `${file.displayPath}:${locate(file, ['id']).line}`);
+    if (first) report(file, 'DUPLICATE_ID', `project ${data.id} is already defined in ${first.displayPath}:${locate(first, ['id']).line}`, ['id']);
+    else firstFile.set(data.id, file);
   }
 };

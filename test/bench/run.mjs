@@ -1,0 +1,45 @@
+// npm run bench: load + validate + compute at 1×, 10×, 100× the shipped portfolio and at national scale.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeSyntheticPlan } from './synthetic-plan.mjs';
+
+const shippedPlan = fileURLToPath(new URL('../../plan/', import.meta.url));
+const measureScript = fileURLToPath(new URL('./measure.mjs', import.meta.url));
+const base = readdirSync(path.join(shippedPlan, 'projects')).length;
+const only = process.argv[2];
+const sizes = [
+  { label: '1×', projects: base },
+  { label: '10×', projects: base * 10 },
+  { label: '100×', projects: base * 100 },
+  { label: 'national', projects: 50_000 },
+].filter((size) => only === undefined || size.label === only);
+
+const rows = [];
+for (const size of sizes) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'psttm-bench-'));
+  try {
+    process.stderr.write(`${size.label}: generating ${size.projects} projects…\n`);
+    writeSyntheticPlan(dir, shippedPlan, size.projects, 20251231);
+    process.stderr.write(`${size.label}: measuring…\n`);
+    const result = JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', measureScript, dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+    rows.push({ size: size.label, ...result });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const format = (/** @type {number} */ value, digits = 0) => value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+console.log('size       projects  measurements    load ms  validate ms  compute ms    total ms  peak RSS MB');
+for (const row of rows) {
+  console.log(
+    [row.size.padEnd(9), format(row.projects).padStart(9), format(row.measurements).padStart(13), format(row.loadMs).padStart(10), format(row.validateMs).padStart(12), format(row.computeMs).padStart(11), format(row.totalMs).padStart(11), format(row.peakRssMb).padStart(12)].join(' '),
+  );
+}
+for (let index = 1; index < rows.length; index++) {
+  const [previous, current] = [rows[index - 1], rows[index]];
+  const dataRatio = current.projects / previous.projects;
+  console.log(`${previous.size} → ${current.size}: ${format(dataRatio, 1)}× data, ${format(current.totalMs / previous.totalMs, 1)}× time`);
+}
