@@ -26,26 +26,26 @@ export interface RollUp {
  * without data are gaps; children with weight 0 count nothing. Stale when every counted child is stale.
  */
 export function rollUp(children: readonly RollUpChild[], thresholds: Thresholds): RollUp {
-  let weightTotal = 0;
+  const gaps: RollUp['gaps'] = [];
+  const counted: (RollUpChild & { measure: Measure })[] = [];
+  for (const child of children) {
+    if (!child.measure) gaps.push({ id: child.id, reason: child.gap });
+    else if (child.weight > 0) counted.push(child as RollUpChild & { measure: Measure });
+  }
+  if (counted.length === 0) return { measure: undefined, status: 'no_data', counted: 0, gaps, weightTotal: 0 };
+  // Weights are scaled by the largest, so tiny (subnormal) weights cannot underflow to a wrong mean.
+  const scale = counted.reduce((largest, child) => Math.max(largest, child.weight), 0);
+  let weightSum = 0;
   let progressSum = 0;
   let expectedSum = 0;
-  let counted = 0;
-  let stale = 0;
-  const gaps: RollUp['gaps'] = [];
-  for (const child of children) {
-    if (!child.measure) {
-      gaps.push({ id: child.id, reason: child.gap });
-      continue;
-    }
-    if (child.weight <= 0) continue;
-    weightTotal += child.weight;
-    progressSum += child.weight * child.measure.progress;
-    expectedSum += child.weight * child.measure.expected;
-    counted++;
-    if (child.status === 'stale') stale++;
+  for (const { weight, measure } of counted) {
+    const scaled = weight / scale;
+    weightSum += scaled;
+    progressSum += scaled * measure.progress;
+    expectedSum += scaled * measure.expected;
   }
-  if (counted === 0) return { measure: undefined, status: 'no_data', counted, gaps, weightTotal };
-  const measure = { progress: progressSum / weightTotal, expected: expectedSum / weightTotal };
+  const measure = { progress: progressSum / weightSum, expected: expectedSum / weightSum };
   const status = statusOf(measure, thresholds);
-  return { measure, status: stale === counted && status !== 'achieved' ? 'stale' : status, counted, gaps, weightTotal };
+  const allStale = counted.every((child) => child.status === 'stale');
+  return { measure, status: allStale && status !== 'achieved' ? 'stale' : status, counted: counted.length, gaps, weightTotal: weightSum * scale };
 }

@@ -6,7 +6,8 @@ export interface NamedTextData {
   text: string;
 }
 
-export type LeadKind = 'citta_metropolitana' | 'comune' | 'corpo_intermedio';
+export const LEAD_KINDS = ['citta_metropolitana', 'comune', 'corpo_intermedio'] as const;
+export type LeadKind = (typeof LEAD_KINDS)[number];
 
 export interface ActorColumnData {
   id: string;
@@ -90,7 +91,8 @@ export interface ConsultationData {
   source: { title: string; section?: string };
 }
 
-export type ProjectStatus = 'idea' | 'planned' | 'in_progress' | 'completed' | 'suspended' | 'cancelled';
+export const PROJECT_STATUSES = ['idea', 'planned', 'in_progress', 'completed', 'suspended', 'cancelled'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export interface ProjectData {
   id: string;

@@ -43,6 +43,7 @@ function toProjects(specs: ProjectSpec[]): (ProjectData & { file: string })[] {
 describe('properties', () => {
   it('a roll-up lies between the smallest and largest progress of the children it counts', () => {
     fc.assert(
+      // Many runs: subnormal weights once made the mean underflow out of range.
       fc.property(fc.array(child, { maxLength: 12 }), (children) => {
         const result = rollUp(children, THRESHOLDS);
         const counted = children.filter((item) => item.measure && item.weight > 0).map((item) => item.measure!.progress);
@@ -50,6 +51,7 @@ describe('properties', () => {
         const tolerance = 1e-9;
         return result.measure!.progress >= Math.min(...counted) - tolerance && result.measure!.progress <= Math.max(...counted) + tolerance;
       }),
+      { numRuns: 20_000 },
     );
   });
 

@@ -63,3 +63,9 @@ describe('milestoneProgress', () => {
     expect(milestoneProgress(undefined, '2025-12-31', THRESHOLDS)).toMatchObject({ total: 0, measure: undefined, status: 'no_data' });
   });
 });
+
+describe('rollUp with extreme weights', () => {
+  it('does not underflow with a subnormal weight', () => {
+    expect(rollUp([child('a', 5e-324, -1e-9, 0)], THRESHOLDS).measure?.progress).toBe(-1e-9);
+  });
+});

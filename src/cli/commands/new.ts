@@ -4,7 +4,7 @@ import { displayPath } from '../../io/display-path.js';
 import { packagePaths } from '../../io/package-paths.js';
 import { isoDate } from '../../model/dates.js';
 import { normalizeId } from '../../model/ids.js';
-import type { ActorData, LeadKind, ProjectData, ProjectStatus } from '../../model/plan-data.js';
+import { LEAD_KINDS, PROJECT_STATUSES, type ActorData, type LeadKind, type ProjectData, type ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { closestMatch } from '../../validate/did-you-mean.js';
 import type { RegisterCommand } from '../command.js';
@@ -38,11 +38,11 @@ export const registerNew: RegisterCommand = (program, { io, exit }) => {
     .description('create plan/projects/<id>.yaml, valid against the plan, without overwriting')
     .argument('<id>', 'project id, kebab-case (becomes the file name)')
     .requiredOption('--title <text>', 'name of the project')
-    .addOption(new Option('--lead-kind <kind>', 'kind of lead actor').choices(['citta_metropolitana', 'comune', 'corpo_intermedio']).makeOptionMandatory())
+    .addOption(new Option('--lead-kind <kind>', 'kind of lead actor').choices(LEAD_KINDS).makeOptionMandatory())
     .requiredOption('--lead <name>', 'name of the lead (for a comune, its name finds its ISTAT code)')
     .option('--lead-istat <code>', "the lead comune's ISTAT code, when its name is not enough")
     .option('--summary <text>', 'what the project does')
-    .addOption(new Option('--status <status>', 'where the project stands').choices(['idea', 'planned', 'in_progress', 'completed', 'suspended', 'cancelled']).default('planned'))
+    .addOption(new Option('--status <status>', 'where the project stands').choices(PROJECT_STATUSES).default('planned'))
     .option('--objective <id>', 'an objective it serves (repeatable)', collect, [])
     .option('--zone <name>', 'a zona omogenea it acts in (repeatable)', collect, [])
     .option('--comune <name-or-istat>', 'a comune it acts in (repeatable)', collect, [])
