@@ -1,7 +1,6 @@
 /** Day number of an ISO date (days since 1970-01-01, UTC): differences are exact day counts. */
 export function dayNumber(isoDate: string): number {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day) / 86_400_000;
+  return Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / 86_400_000;
 }
 
 export interface Point {
