@@ -110,7 +110,7 @@ export function computeCoverage(model: PlanModel, initiatives: readonly Initiati
       initiatives: links.map(({ initiative }) => initiative.id),
       byLeadKind,
       funding: links.reduce((total, { initiative, share }) => total + initiative.funding * share, 0),
-      zones: [...new Set(links.flatMap(({ initiative }) => initiative.zones))].sort((a, b) => a.localeCompare(b, 'it')),
+      zones: model.reference.zones.filter((zone) => links.some(({ initiative }) => initiative.zones.includes(zone))),
       actorCells,
       priority: priorityByObjective.get(objective.id),
     };

@@ -27,7 +27,8 @@ export interface IndicatorProgress {
  */
 export function indicatorProgress(indicator: IndicatorData, asOf: string, monitoring: MonitoringData): IndicatorProgress {
   const baseline = indicator.baseline && indicator.baseline.date <= asOf ? indicator.baseline : undefined;
-  const targets = [...(indicator.targets ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  // ISO dates order as plain strings (no locale collation, which is slow).
+  const targets = [...(indicator.targets ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const target = targets.at(-1);
   const latest = latestActual(indicator.actuals ?? [], asOf);
   const ageMonths = latest ? monthsBetween(latest.date, asOf) : undefined;

@@ -54,5 +54,6 @@ function projectZones(model: PlanModel, project: Project): string[] {
       : scope === 'zones'
         ? zones.map((zone) => model.reference.findZone(zone))
         : comuni.map((code) => model.reference.comuneByIstat.get(code)?.zone);
-  return [...new Set(found.filter((zone) => zone !== undefined))].sort((a, b) => a.localeCompare(b, 'it'));
+  const reached = new Set(found);
+  return model.reference.zones.filter((zone) => reached.has(zone));
 }

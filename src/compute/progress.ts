@@ -100,22 +100,26 @@ export function computeProgress(model: PlanModel, asOf: string): ProgressReport 
   return { asOf, plan, missions, objectives, projects };
 }
 
+// Results are built as whole object literals: spreading them in made this the hot spot at national scale.
 function projectResult(project: Project, model: PlanModel, asOf: string): ProjectResult {
   const milestones = milestoneProgress(project.milestones, asOf, model.monitoring);
   const indicators = (project.indicators ?? []).map((indicator): IndicatorResult => {
-    const base = { id: indicator.id, projectId: project.id, indicator };
     if (indicator.kind === 'qualitative') {
-      return { ...base, method: 'milestones', baseline: undefined, target: undefined, latest: undefined, measure: milestones.measure, status: milestones.status, gap: milestones.measure ? undefined : 'no_measures', ageMonths: undefined };
+      const { measure, status } = milestones;
+      return { id: indicator.id, projectId: project.id, indicator, method: 'milestones', baseline: undefined, target: undefined, latest: undefined, measure, status, gap: measure ? undefined : 'no_measures', ageMonths: undefined };
     }
-    return { ...base, method: 'values', ...indicatorProgress(indicator, asOf, model.monitoring) };
+    const { baseline, target, latest, measure, status, gap, ageMonths } = indicatorProgress(indicator, asOf, model.monitoring);
+    return { id: indicator.id, projectId: project.id, indicator, method: 'values', baseline, target, latest, measure, status, gap, ageMonths };
   });
   const measurable = indicators.filter((result) => result.method === 'values');
   const indicatorRollUp = rollUp(
     measurable.map((result) => ({ id: result.id, weight: 1, measure: result.measure, status: result.status, gap: result.gap })),
     model.monitoring,
   );
-  const common = { id: project.id, title: project.title, indicators, milestones, indicatorRollUp };
-  if (indicatorRollUp.measure) return { ...common, method: 'indicators', measure: indicatorRollUp.measure, status: indicatorRollUp.status, gap: undefined };
-  if (milestones.measure) return { ...common, method: 'milestones', measure: milestones.measure, status: milestones.status, gap: undefined };
-  return { ...common, method: 'none', measure: undefined, status: 'no_data', gap: measurable.length > 0 ? 'no_indicator_data' : 'no_measures' };
+  const [method, measure, status, gap]: [ProjectResult['method'], Measure | undefined, Status, GapReason | undefined] = indicatorRollUp.measure
+    ? ['indicators', indicatorRollUp.measure, indicatorRollUp.status, undefined]
+    : milestones.measure
+      ? ['milestones', milestones.measure, milestones.status, undefined]
+      : ['none', undefined, 'no_data', measurable.length > 0 ? 'no_indicator_data' : 'no_measures'];
+  return { id: project.id, title: project.title, indicators, milestones, method, indicatorRollUp, measure, status, gap };
 }
