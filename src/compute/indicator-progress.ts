@@ -32,8 +32,10 @@ export function indicatorProgress(indicator: IndicatorData, asOf: string, monito
   const target = targets.at(-1);
   const latest = latestActual(indicator.actuals ?? [], asOf);
   const ageMonths = latest ? monthsBetween(latest.date, asOf) : undefined;
-  const gap: GapReason | undefined = !target ? 'no_target' : !baseline ? 'no_baseline' : !latest ? 'no_actual' : undefined;
-  if (gap || !target || !baseline || !latest) return { baseline, target, latest, measure: undefined, status: 'no_data', gap, ageMonths };
+  const noData = (gap: GapReason): IndicatorProgress => ({ baseline, target, latest, measure: undefined, status: 'no_data', gap, ageMonths });
+  if (!target) return noData('no_target');
+  if (!baseline) return noData('no_baseline');
+  if (!latest) return noData('no_actual');
 
   const measure = { progress: progressBetween(baseline.value, target.value, latest.value, indicator.direction), expected: expectedProgress(baseline, targets, asOf, indicator.direction) };
   const status = statusOf(measure, monitoring);

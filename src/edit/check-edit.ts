@@ -1,9 +1,11 @@
-import { parseYamlBytes } from '../load/yaml-file.js';
+import { parseYamlBytes, type YamlFile } from '../load/yaml-file.js';
 import { checkPlan, type PlanCheck } from '../validate/check-plan.js';
 import type { Finding } from '../validate/finding.js';
 import type { SchemaValidator } from '../validate/schema-validator.js';
 
 export interface EditCheck {
+  /** The file as it would be. */
+  edited: YamlFile;
   /** Findings the edit would add to the file: errors block the write, the others are shown. */
   introduced: Finding[];
 }
@@ -19,5 +21,5 @@ export function checkProjectEdit(before: PlanCheck, absPath: string, displayPath
   // Positions move when lines are added or removed, so findings are compared by code and message.
   const key = (finding: Finding) => `${finding.code}\0${finding.message}`;
   const existing = new Set(before.findings.filter((finding) => finding.file === displayPath).map(key));
-  return { introduced: after.findings.filter((finding) => finding.file === displayPath && !existing.has(key(finding))) };
+  return { edited, introduced: after.findings.filter((finding) => finding.file === displayPath && !existing.has(key(finding))) };
 }

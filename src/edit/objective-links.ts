@@ -66,7 +66,10 @@ export function unlinkObjectives(text: string, doc: Document.Parsed, ids: readon
   }
   const splices: Splice[] = removed.map((item) => ({ start: item.commentStart, end: item.end, text: '' }));
   // An emptied block list would leave `objectives:` with no value (null), so it becomes [].
-  if (kept.length === 0) splices.push({ start: colonAfterKey(text, doc) + 1, end: colonAfterKey(text, doc) + 1, text: ' []' });
+  if (kept.length === 0) {
+    const afterColon = colonAfterKey(text, doc) + 1;
+    splices.push({ start: afterColon, end: afterColon, text: ' []' });
+  }
   return applySplices(text, splices);
 }
 

@@ -105,18 +105,20 @@ function parsedDoc(file: YamlFile) {
 
 /** Verify the edited text says what was meant, check it against the plan, write it, and report. */
 async function finishEdit(check: PlanCheck, project: Project, target: EditTarget, text: string, expected: string[], options: { json?: boolean }, io: Io): Promise<number> {
-  if (text !== target.file.text) {
-    const { parseDocument } = await import('yaml');
-    const { linkedIds } = await import('../../edit/objective-links.js');
-    const actual = linkedIds(parseDocument(text));
-    if (actual.join(' ') !== expected.join(' ')) {
-      throw new RunError(`nothing written: editing ${target.displayPath} would give the links ${actual.join(', ')} instead of ${expected.join(', ')} (a psttm bug; please report it with the file)`);
-    }
-    await writeProjectFile(check, target, text, io, { force: true });
-  }
   const changed = text !== target.file.text;
+  if (changed) {
+    const { linkedIds } = await import('../../edit/objective-links.js');
+    const verify = (edited: YamlFile) => {
+      const actual = edited.doc ? linkedIds(edited.doc) : [];
+      if (actual.join(' ') !== expected.join(' ')) {
+        throw new RunError(`nothing written: editing ${target.displayPath} would give the links ${actual.join(', ')} instead of ${expected.join(', ')} (a psttm bug; please report it with the file)`);
+      }
+    };
+    await writeProjectFile(check, target, text, io, { force: true, verify });
+  }
   if (options.json) {
-    io.stdout.write(JSON.stringify({ project: project.id, file: target.displayPath, changed, objectives: expected }, null, 2) + '\n');
+    const { toJsonText } = await import('../../render/json/plan-json.js');
+    io.stdout.write(toJsonText({ project: project.id, file: target.displayPath, changed, objectives: expected }));
   } else {
     io.stdout.write(changed ? `${project.id}: now linked to ${expected.join(', ') || 'no objective'} (${target.displayPath})\n` : `${project.id}: nothing to change; linked to ${expected.join(', ')}\n`);
   }

@@ -61,13 +61,14 @@ async function runNewProject(id: string, options: NewProjectOptions, io: Io): Pr
   const model = requireModel(check);
   const projectsDir = path.join(check.files.location.dir, 'projects');
   const absPath = path.join(projectsDir, `${id}.yaml`);
+  const lead = leadActor(model, options);
   const project: ProjectData = {
     id,
     title: options.title,
     summary: options.summary,
     status: options.status,
-    lead: leadActor(model, options),
-    territory: territory(model, options),
+    lead,
+    territory: territory(model, options, lead),
     cup: options.cup,
     period: options.start === undefined ? undefined : { start: options.start, ...(options.end === undefined ? {} : { end: options.end }) },
     objectives: options.objective.map((objective) => ({ id: normalizeId(objective) })),
@@ -89,7 +90,7 @@ function leadActor(model: PlanModel, options: NewProjectOptions): ActorData {
   return { kind: 'comune', name: options.lead, istat: comune.istat };
 }
 
-function territory(model: PlanModel, options: NewProjectOptions): ProjectData['territory'] {
+function territory(model: PlanModel, options: NewProjectOptions, lead: ActorData): ProjectData['territory'] {
   if (options.zone.length > 0 && options.comune.length > 0) throw new UsageError('give --zone or --comune, not both: a territory is zones or comuni');
   if (options.zone.length > 0) {
     return {
@@ -112,7 +113,6 @@ function territory(model: PlanModel, options: NewProjectOptions): ProjectData['t
     };
   }
   // Without a territory given, a comune's project acts in that comune, any other in the whole metropolitan city.
-  const lead = leadActor(model, options);
   return lead.istat === undefined ? { scope: 'metropolitan' } : { scope: 'comuni', comuni: [lead.istat] };
 }
 

@@ -39,9 +39,9 @@ async function runProgress(options: ProgressOptions, io: Io): Promise<number> {
   if (options.json) {
     const [{ progressJson }, { toJsonText }] = await Promise.all([import('../../render/json/monitoring-json.js'), import('../../render/json/plan-json.js')]);
     const json = progressJson(report);
-    const keep = (item: { id: string; mission?: string; status: Status }) =>
-      (missionId === undefined || (item.mission ?? item.id) === missionId) && (options.status === undefined || item.mission === undefined || options.status.includes(item.status));
-    io.stdout.write(toJsonText({ ...json, missions: json.missions.filter(keep), objectives: json.objectives.filter(keep) }));
+    const inMission = (id: string) => missionId === undefined || id === missionId;
+    const objectives = json.objectives.filter((objective) => inMission(objective.mission) && (options.status === undefined || options.status.includes(objective.status)));
+    io.stdout.write(toJsonText({ ...json, missions: json.missions.filter((mission) => inMission(mission.id)), objectives }));
     return 0;
   }
   const [{ progressText }, { terminalWidth }] = await Promise.all([import('../../render/terminal/progress-tables.js'), import('../../render/terminal/table.js')]);
