@@ -35,6 +35,8 @@ export interface MissionCoverage {
   covered: number;
   share: number | null;
   actorCells: Share;
+  /** Actor cells per column of the plan: the missions × actor-columns matrix. */
+  byColumn: Record<string, Share>;
 }
 
 export interface ActorCoverage extends Share {
@@ -131,7 +133,15 @@ export function computeCoverage(model: PlanModel, initiatives: readonly Initiati
   const missions = model.missions.map((mission): MissionCoverage => {
     const own = objectives.filter((objective) => objective.missionId === mission.id);
     const covered = own.filter((objective) => objective.projects > 0).length;
-    return { id: mission.id, objectivesTranscribed: mission.objectivesTranscribed, objectives: own.length, covered, share: ratio(covered, own.length), actorCells: cellShare(own) };
+    return {
+      id: mission.id,
+      objectivesTranscribed: mission.objectivesTranscribed,
+      objectives: own.length,
+      covered,
+      share: ratio(covered, own.length),
+      actorCells: cellShare(own),
+      byColumn: Object.fromEntries(model.actorColumns.map((column) => [column.id, cellShare(own, column.id)])),
+    };
   });
   const covered = objectives.filter((objective) => objective.projects > 0).length;
   return {
