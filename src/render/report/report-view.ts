@@ -1,0 +1,313 @@
+import type { ActorCell, Share } from '../../compute/coverage.js';
+import type { MissionChange, MonitoringReport } from '../../compute/monitoring-report.js';
+import type { RollUp } from '../../compute/roll-up.js';
+import { STATUSES, type GapReason, type Status } from '../../compute/status.js';
+import type { DatedValueData, LeadKind, ProjectStatus } from '../../model/plan-data.js';
+import type { PlanModel } from '../../model/plan-model.js';
+import type { Finding } from '../../validate/finding.js';
+
+/**
+ * What both reports show, as raw values (numbers, ISO dates, enum keys): the workbook formats them
+ * with number formats, the HTML with Intl. Built once, so the two formats cannot disagree.
+ */
+export interface ReportView {
+  title: string;
+  plan: { id: string; title: string; shortTitle: string; authority: string | undefined; period: { start: number; end: number }; source: string };
+  asOf: string;
+  /** The year of a yearly report. */
+  year: number | undefined;
+  headline: Headline;
+  gaps: { priorityGaps: PriorityRow[]; uncovered: ObjectiveRow[]; data: DataGapRow[] };
+  actorColumns: { id: string; label: string; labelEn: string }[];
+  missions: MissionRow[];
+  objectives: ObjectiveRow[];
+  projects: ProjectRow[];
+  indicators: IndicatorRow[];
+  zones: ZoneRow[];
+  priorities: PriorityRow[];
+  /** Consultations held by the as-of date whose votes the source does not give. */
+  consultationsWithoutVotes: string[];
+  statusCounts: { status: Status; count: number }[];
+  findings: Finding[];
+  change: { since: string; plan: MissionChange } | undefined;
+}
+
+export interface Headline {
+  progress: number | null;
+  expected: number | null;
+  status: Status;
+  objectives: number;
+  covered: number;
+  coverage: number | null;
+  actorCells: Share;
+  projects: number;
+  funding: number;
+  indicators: number;
+  dataGaps: number;
+  findings: { errors: number; warnings: number; infos: number };
+}
+
+export interface Figures {
+  progress: number | null;
+  expected: number | null;
+  status: Status;
+  gap: GapReason | undefined;
+}
+
+export interface MissionRow extends Figures {
+  id: string;
+  title: string;
+  pnrrMission: string;
+  description: string;
+  objectivesTranscribed: boolean;
+  objectiveCount: number;
+  covered: number;
+  coverage: number | null;
+  actorCells: Share;
+  byColumn: (Share & { columnId: string })[];
+  /** Projects linked to the mission's objectives, in portfolio order. */
+  projects: ProjectRow[];
+  funding: number;
+  change: MissionChange | undefined;
+  objectives: ObjectiveRow[];
+}
+
+export interface ObjectiveRow extends Figures {
+  id: string;
+  missionId: string;
+  title: string;
+  actors: { columnId: string; cell: ActorCell }[];
+  projects: { id: string; title: string; weight: number }[];
+  funding: number;
+  zones: string[];
+  votes: number | undefined;
+}
+
+export interface ProjectRow extends Figures {
+  id: string;
+  title: string;
+  projectStatus: ProjectStatus;
+  /** False when cancelled or not started by the as-of date: listed, but not in any figure. */
+  counted: boolean;
+  lead: string | undefined;
+  leadKind: LeadKind | undefined;
+  /** Zone omogenee reached, or undefined for the whole metropolitan city. */
+  zones: string[] | undefined;
+  cup: string | undefined;
+  start: string | undefined;
+  end: string | undefined;
+  funding: number;
+  objectives: string[];
+  method: 'indicators' | 'milestones' | 'none';
+  updated: string;
+  file: string;
+  indicators: IndicatorRow[];
+}
+
+export interface IndicatorRow extends Figures {
+  projectId: string;
+  id: string;
+  name: string;
+  unit: string;
+  direction: 'increase' | 'decrease';
+  method: 'values' | 'milestones';
+  baseline: DatedValueData | undefined;
+  target: DatedValueData | undefined;
+  latest: (DatedValueData & { source: string }) | undefined;
+}
+
+export interface ZoneRow {
+  zone: string;
+  missions: { missionId: string; projects: number; funding: number }[];
+}
+
+export interface PriorityRow {
+  objectiveId: string;
+  missionId: string;
+  title: string;
+  rank: number;
+  votes: number;
+  share: number;
+  projects: number;
+  consultations: string[];
+}
+
+export interface DataGapRow {
+  level: 'mission' | 'objective' | 'project' | 'indicator';
+  id: string;
+  title: string;
+  reason: GapReason;
+}
+
+export interface ReportViewOptions {
+  title: string | undefined;
+  year: number | undefined;
+}
+
+export function buildReportView(model: PlanModel, report: MonitoringReport, findings: readonly Finding[], options: ReportViewOptions): ReportView {
+  const { progress, coverage } = report;
+  const progressByProject = new Map(progress.projects.map((result) => [result.id, result]));
+  const progressByObjective = new Map(progress.objectives.map((result) => [result.id, result]));
+  const coverageByObjective = new Map(coverage.objectives.map((result) => [result.id, result]));
+  const changeByMission = new Map(report.change?.missions.map((change) => [change.id, change]));
+
+  const indicators: IndicatorRow[] = progress.projects.flatMap((result) =>
+    result.indicators.map((indicator) => ({
+      projectId: result.id,
+      id: indicator.id,
+      name: indicator.indicator.name,
+      unit: indicator.indicator.unit,
+      direction: indicator.indicator.direction,
+      method: indicator.method,
+      baseline: indicator.baseline,
+      target: indicator.target,
+      latest: indicator.latest && { value: indicator.latest.value, date: indicator.latest.date, source: indicator.latest.source },
+      ...measureFigures(indicator.measure, indicator.status, indicator.gap),
+    })),
+  );
+  const indicatorsByProject = groupBy(indicators, (row) => row.projectId);
+
+  const projects = model.projects.map((project): ProjectRow => {
+    const result = progressByProject.get(project.id);
+    const { scope, zones = [], comuni = [] } = project.territory;
+    return {
+      id: project.id,
+      title: project.title,
+      projectStatus: project.status,
+      counted: result !== undefined,
+      lead: project.lead?.name,
+      leadKind: project.lead?.kind,
+      zones: scope === 'metropolitan' ? undefined : scope === 'zones' ? zones : [...new Set(comuni.map((code) => model.reference.comuneByIstat.get(code)?.zone ?? code))],
+      cup: project.cup,
+      start: project.period?.start,
+      end: project.period?.end,
+      funding: (project.funding ?? []).reduce((total, item) => total + item.amount, 0),
+      objectives: project.objectives.map((link) => link.id),
+      method: result?.method ?? 'none',
+      updated: project.updated,
+      file: project.file,
+      indicators: indicatorsByProject.get(project.id) ?? [],
+      ...(result ? measureFigures(result.measure, result.status, result.gap) : { progress: null, expected: null, status: 'no_data', gap: undefined }),
+    };
+  });
+  const projectTitle = new Map(model.projects.map((project) => [project.id, project.title]));
+
+  const objectives = model.objectives.map((objective): ObjectiveRow => {
+    const result = progressByObjective.get(objective.id)!;
+    const covered = coverageByObjective.get(objective.id)!;
+    return {
+      id: objective.id,
+      missionId: objective.missionId,
+      title: objective.title,
+      actors: model.actorColumns.map((column) => ({ columnId: column.id, cell: covered.actorCells[column.id] ?? 'not_expected' })),
+      projects: result.contributions.map(({ projectId, weight }) => ({ id: projectId, title: projectTitle.get(projectId) ?? projectId, weight })),
+      funding: covered.funding,
+      zones: covered.zones,
+      votes: covered.priority?.votes,
+      ...rollUpFigures(result.rollUp, result.gap),
+    };
+  });
+  const objectivesByMission = groupBy(objectives, (row) => row.missionId);
+
+  const missions = model.missions.map((mission, index): MissionRow => {
+    const result = progress.missions[index]!;
+    const covered = coverage.missions[index]!;
+    const own = objectivesByMission.get(mission.id) ?? [];
+    const linked = new Set(own.flatMap((objective) => objective.projects.map((project) => project.id)));
+    return {
+      id: mission.id,
+      title: mission.title,
+      pnrrMission: mission.pnrrMission,
+      description: mission.description,
+      objectivesTranscribed: mission.objectivesTranscribed,
+      objectiveCount: covered.objectives,
+      covered: covered.covered,
+      coverage: covered.share,
+      actorCells: covered.actorCells,
+      byColumn: model.actorColumns.map((column) => ({ columnId: column.id, ...covered.byColumn[column.id]! })),
+      projects: projects.filter((project) => linked.has(project.id)),
+      funding: own.reduce((total, objective) => total + objective.funding, 0),
+      change: changeByMission.get(mission.id),
+      objectives: own,
+      ...rollUpFigures(result.rollUp, result.gap),
+    };
+  });
+
+  const priorities = report.priorities.map((priority): PriorityRow => {
+    const objective = model.objectiveById.get(priority.objectiveId);
+    return {
+      objectiveId: priority.objectiveId,
+      missionId: objective?.missionId ?? '',
+      title: objective?.title ?? '',
+      rank: priority.rank,
+      votes: priority.votes,
+      share: priority.share,
+      projects: coverageByObjective.get(priority.objectiveId)?.projects ?? 0,
+      consultations: priority.consultations,
+    };
+  });
+
+  const dataGaps: DataGapRow[] = [
+    ...missions.filter((row) => row.gap).map((row) => ({ level: 'mission' as const, id: row.id, title: row.title, reason: row.gap! })),
+    ...objectives.filter((row) => row.gap && row.gap !== 'no_projects').map((row) => ({ level: 'objective' as const, id: row.id, title: row.title, reason: row.gap! })),
+    ...projects.filter((row) => row.counted && row.gap).map((row) => ({ level: 'project' as const, id: row.id, title: row.title, reason: row.gap! })),
+    ...indicators.filter((row) => row.gap).map((row) => ({ level: 'indicator' as const, id: `${row.projectId}/${row.id}`, title: row.name, reason: row.gap! })),
+  ];
+  const counted = projects.filter((row) => row.counted);
+  const statusCounts = STATUSES.map((status) => ({ status, count: counted.filter((row) => row.status === status).length }));
+  const findingCounts = { errors: 0, warnings: 0, infos: 0 };
+  for (const finding of findings) findingCounts[finding.severity === 'error' ? 'errors' : finding.severity === 'warning' ? 'warnings' : 'infos']++;
+
+  return {
+    title: options.title ?? model.shortTitle,
+    plan: { id: model.id, title: model.title, shortTitle: model.shortTitle, authority: model.authority, period: model.period, source: model.source.title },
+    asOf: report.asOf,
+    year: options.year,
+    headline: {
+      ...rollUpFigures(progress.plan, undefined),
+      objectives: coverage.plan.objectives,
+      covered: coverage.plan.covered,
+      coverage: coverage.plan.share,
+      actorCells: coverage.plan.actorCells,
+      projects: counted.length,
+      funding: coverage.plan.funding,
+      indicators: indicators.length,
+      dataGaps: dataGaps.length,
+      findings: findingCounts,
+    },
+    gaps: {
+      priorityGaps: priorities.filter((row) => row.projects === 0),
+      uncovered: objectives.filter((row) => row.projects.length === 0),
+      data: dataGaps,
+    },
+    actorColumns: model.actorColumns.map((column) => ({ id: column.id, label: column.label, labelEn: column.labelEn })),
+    missions,
+    objectives,
+    projects,
+    indicators,
+    zones: coverage.zones,
+    priorities,
+    consultationsWithoutVotes: model.consultations.filter((consultation) => consultation.votes_status === 'not_available' && (consultation.date === undefined || consultation.date <= report.asOf)).map((consultation) => consultation.event),
+    statusCounts,
+    findings: [...findings],
+    change: report.change && { since: report.change.since, plan: report.change.plan },
+  };
+}
+
+function rollUpFigures(result: RollUp, gap: GapReason | undefined): Figures {
+  return measureFigures(result.measure, result.status, gap);
+}
+
+function measureFigures(measure: { progress: number; expected: number } | undefined, status: Status, gap: GapReason | undefined): Figures {
+  return { progress: measure?.progress ?? null, expected: measure?.expected ?? null, status, gap };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
