@@ -1,0 +1,133 @@
+import type { CellValue, ConditionalFormattingRule, Workbook, Worksheet } from 'exceljs';
+
+/** How a column's values are stored and shown. Numbers stay numbers: the format only changes how Excel shows them. */
+export type CellKind = 'text' | 'integer' | 'number' | 'euro' | 'percent' | 'points' | 'date' | 'status' | 'progress';
+
+export interface Column<Row> {
+  header: string;
+  kind: CellKind;
+  value: (row: Row) => string | number | null | undefined;
+  /** A cell of another sheet this cell jumps to. */
+  link?: (row: Row) => CellLink | undefined;
+  /** Colour the cells on a scale from the lowest to the highest value (a heatmap). */
+  heat?: boolean;
+  /** A kind per row, for columns that mix figures (the summary's values). */
+  format?: (row: Row) => CellKind;
+}
+
+export interface CellLink {
+  sheet: string;
+  row: number;
+}
+
+export interface TableStyle {
+  /** Status label → fill colour (ARGB) of status cells, applied by conditional formatting. */
+  statusFills: readonly { label: string; argb: string }[];
+}
+
+const NUMBER_FORMATS: Record<CellKind, string | undefined> = {
+  text: undefined,
+  status: undefined,
+  integer: '#,##0',
+  number: '#,##0.##',
+  euro: '#,##0 "€"',
+  percent: '0.0%',
+  progress: '0.0%',
+  points: '+0.0;-0.0;0.0',
+  date: 'dd/mm/yyyy',
+};
+
+const HEADER_FILL = 'FF1F3A5F';
+const DATA_BAR_COLOUR = 'FF2E7D32';
+const WIDTH_SAMPLE = 2000;
+
+/**
+ * Add a sheet holding one table: a bold frozen header row, autofilter, number formats, widths fitted
+ * to the content, status colours and progress data bars. Works with the in-memory and the streaming workbook.
+ */
+export function addTableSheet<Row>(workbook: Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[], style: TableStyle): Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((column, index) => ({ key: String(index), width: columnWidth(column, rows), style: { numFmt: NUMBER_FORMATS[column.kind] } }));
+  const header = sheet.addRow(columns.map((column) => column.header));
+  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  header.commit();
+  for (const row of rows) {
+    const kinds = columns.map((column) => column.format?.(row) ?? column.kind);
+    const values = columns.map((column, index) => cellValue(column, kinds[index]!, row));
+    const added = sheet.addRow(values);
+    values.forEach((value, index) => {
+      const cell = added.getCell(index + 1);
+      // Text that a spreadsheet would read as a formula when edited is pinned to the Text format.
+      if (typeof value === 'string' && startsLikeFormula(value)) cell.numFmt = '@';
+      else if (columns[index]!.format) cell.numFmt = NUMBER_FORMATS[kinds[index]!] ?? 'General';
+    });
+    added.commit();
+  }
+  const last = rows.length + 1;
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  columns.forEach((column, index) => {
+    if (rows.length === 0) return;
+    const letter = columnLetter(index + 1);
+    const ref = `${letter}2:${letter}${last}`;
+    if (column.kind === 'status') sheet.addConditionalFormatting({ ref, rules: statusRules(letter, style) });
+    if (column.kind === 'progress') sheet.addConditionalFormatting({ ref, rules: [progressBar()] });
+    if (column.heat) sheet.addConditionalFormatting({ ref, rules: [heatScale()] });
+  });
+  return sheet;
+}
+
+/** Text a spreadsheet would take for a formula: `=`, `+`, `-`, `@`, and the tab and carriage return OWASP lists. */
+export function startsLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
+}
+
+/** A1-style column letters: 1 → A, 27 → AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let rest = index; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/** A jump to a cell of another sheet, as a HYPERLINK formula: exceljs writes internal hyperlinks as external ones, which Excel for Windows cannot follow. */
+export function linkFormula(link: CellLink, text: string): CellValue {
+  const quote = (value: string) => value.replaceAll('"', '""');
+  const target = `#'${link.sheet.replaceAll("'", "''")}'!A${link.row}`;
+  return { formula: `HYPERLINK("${quote(target)}","${quote(text)}")`, result: text };
+}
+
+function cellValue<Row>(column: Column<Row>, kind: CellKind, row: Row): CellValue {
+  const value = column.value(row);
+  if (value === null || value === undefined) return null;
+  const link = column.link?.(row);
+  if (link) return linkFormula(link, String(value));
+  if (kind === 'date' && typeof value === 'string') return new Date(`${value}T00:00:00Z`);
+  return value;
+}
+
+function statusRules(letter: string, style: TableStyle): ConditionalFormattingRule[] {
+  return style.statusFills.map(({ label, argb }, index) => ({
+    type: 'expression',
+    priority: index + 1,
+    formulae: [`$${letter}2="${label.replaceAll('"', '""')}"`],
+    style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb } } },
+  }));
+}
+
+function progressBar(): ConditionalFormattingRule {
+  // exceljs writes `color` into the data bar's extension, though its types leave it out.
+  const rule = { type: 'dataBar', priority: 1, gradient: false, cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 1 }], color: { argb: DATA_BAR_COLOUR } };
+  return rule as ConditionalFormattingRule;
+}
+
+function heatScale(): ConditionalFormattingRule {
+  return { type: 'colorScale', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }], color: [{ argb: 'FFF7FBFF' }, { argb: 'FF2171B5' }] };
+}
+
+function columnWidth<Row>(column: Column<Row>, rows: readonly Row[]): number {
+  if (column.kind !== 'text' && column.kind !== 'status') return Math.max(12, Math.min(24, column.header.length + 2));
+  let longest = column.header.length;
+  for (const row of rows.slice(0, WIDTH_SAMPLE)) longest = Math.max(longest, String(column.value(row) ?? '').length);
+  return Math.max(8, Math.min(60, longest + 2));
+}

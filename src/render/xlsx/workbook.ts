@@ -1,0 +1,285 @@
+import type { Writable } from 'node:stream';
+import type { Workbook } from 'exceljs';
+import { STATUSES, type Status } from '../../compute/status.js';
+import type { Labels, ReportLanguage } from '../report/labels.js';
+import type { DataGapRow, IndicatorRow, MissionRow, ObjectiveRow, ProjectRow, ReportView, ZoneRow } from '../report/report-view.js';
+import { addTableSheet, type CellKind, type Column, type TableStyle } from './sheet-table.js';
+
+const STATUS_FILLS: Record<Status, string> = {
+  achieved: 'FFC8E6C9',
+  on_track: 'FFDCEDC8',
+  at_risk: 'FFFFE0B2',
+  off_track: 'FFFFCDD2',
+  stale: 'FFE1BEE7',
+  no_data: 'FFEEEEEE',
+};
+
+/** Above this many table rows the workbook is streamed to its file instead of built in memory. */
+export const STREAMING_ROWS = 20_000;
+
+export interface WorkbookOptions {
+  language: ReportLanguage;
+  labels: Labels;
+}
+
+/** The report as an .xlsx file in memory. */
+export async function workbookBuffer(view: ReportView, options: WorkbookOptions): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  fillWorkbook(workbook, view, options);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The report streamed to `stream` sheet by sheet: rows are written out as they are added, for large portfolios. */
+export async function streamWorkbook(view: ReportView, options: WorkbookOptions, stream: Writable): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  fillWorkbook(workbook, view, options, (sheet) => sheet.commit());
+  await workbook.commit();
+}
+
+export function tableRowCount(view: ReportView): number {
+  return view.projects.length + view.indicators.length + view.objectives.length + view.findings.length;
+}
+
+function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }: WorkbookOptions, done: (sheet: ReturnType<Workbook['addWorksheet']>) => void = () => {}): void {
+  const asOf = new Date(`${view.asOf}T00:00:00Z`);
+  Object.assign(workbook, {
+    title: `${view.title}: ${labels.reportTitle}`,
+    subject: view.plan.title,
+    creator: 'psttm',
+    lastModifiedBy: 'psttm',
+    company: view.plan.authority ?? '',
+    description: `${labels.reportTitle}, ${labels.asOf} ${view.asOf}`,
+    created: asOf,
+    modified: asOf,
+  });
+  const style: TableStyle = { statusFills: STATUSES.map((status) => ({ label: labels.status[status], argb: STATUS_FILLS[status] })) };
+  const sheets = labels.sheets;
+  const c = labels.columns;
+  const projectRow = new Map(view.projects.map((project, index) => [project.id, index + 2]));
+  const actorLabel = (column: ReportView['actorColumns'][number]) => (language === 'en' ? column.labelEn : column.label);
+  const figureColumns = <Row extends { progress: number | null; expected: number | null; status: Status; gap: DataGapRow['reason'] | undefined }>(): Column<Row>[] => [
+    { header: c.progress, kind: 'progress', value: (row) => row.progress },
+    { header: c.expected, kind: 'percent', value: (row) => row.expected },
+    { header: c.status, kind: 'status', value: (row) => labels.status[row.status] },
+    { header: c.gap, kind: 'text', value: (row) => (row.gap ? labels.gap[row.gap] : undefined) },
+  ];
+
+  done(addTableSheet(workbook, sheets.summary, summaryColumns(labels), summaryRows(view, labels), style));
+
+  const changeColumns: Column<MissionRow>[] = view.change
+    ? [
+        { header: c.progressChange, kind: 'points', value: (row) => scaled(row.change?.progress) },
+        { header: c.coverageChange, kind: 'points', value: (row) => scaled(row.change?.coverage) },
+        { header: c.coveredChange, kind: 'integer', value: (row) => row.change?.coveredObjectives },
+        { header: c.projectsChange, kind: 'integer', value: (row) => row.change?.projects },
+      ]
+    : [];
+  const missionColumns: Column<MissionRow>[] = [
+    { header: c.id, kind: 'text', value: (row) => row.id },
+    { header: c.title, kind: 'text', value: (row) => row.title },
+    { header: c.pnrr, kind: 'text', value: (row) => row.pnrrMission },
+    { header: c.objectives, kind: 'integer', value: (row) => row.objectiveCount },
+    { header: c.covered, kind: 'integer', value: (row) => row.covered },
+    { header: c.coverage, kind: 'percent', value: (row) => row.coverage },
+    { header: c.actorCells, kind: 'percent', value: (row) => row.actorCells.share },
+    { header: c.projects, kind: 'integer', value: (row) => row.projects.length },
+    { header: c.funding, kind: 'euro', value: (row) => row.funding },
+    ...figureColumns<MissionRow>(),
+    ...changeColumns,
+  ];
+  done(addTableSheet(workbook, sheets.missions, missionColumns, view.missions, style));
+
+  const mostLinks = Math.max(0, ...view.objectives.map((row) => row.projects.length));
+  const objectiveColumns: Column<ObjectiveRow>[] = [
+    { header: c.id, kind: 'text', value: (row) => row.id },
+    { header: c.mission, kind: 'text', value: (row) => row.missionId },
+    { header: c.title, kind: 'text', value: (row) => row.title },
+    ...view.actorColumns.map((column, index): Column<ObjectiveRow> => ({ header: actorLabel(column), kind: 'text', value: (row) => labels.actorCell[row.actors[index]!.cell] })),
+    { header: c.projects, kind: 'integer', value: (row) => row.projects.length },
+    { header: c.funding, kind: 'euro', value: (row) => row.funding },
+    ...figureColumns<ObjectiveRow>(),
+    { header: c.votes, kind: 'integer', value: (row) => row.votes },
+    // One cell per linked project, each a link to the project's row.
+    ...Array.from({ length: mostLinks }, (_, index): Column<ObjectiveRow> => ({
+      header: `${labels.linkedProject} ${index + 1}`,
+      kind: 'text',
+      value: (row) => row.projects[index]?.id,
+      link: (row) => {
+        const id = row.projects[index]?.id;
+        return id === undefined ? undefined : { sheet: sheets.projects, row: projectRow.get(id)! };
+      },
+    })),
+  ];
+  done(addTableSheet(workbook, sheets.objectives, objectiveColumns, view.objectives, style));
+
+  const projectColumns: Column<ProjectRow>[] = [
+    { header: c.id, kind: 'text', value: (row) => row.id },
+    { header: c.title, kind: 'text', value: (row) => row.title },
+    { header: c.projectStatus, kind: 'text', value: (row) => labels.projectStatus[row.projectStatus] },
+    { header: c.lead, kind: 'text', value: (row) => row.lead },
+    { header: c.leadKind, kind: 'text', value: (row) => labels.leadKind[row.leadKind ?? 'not_stated'] },
+    { header: c.territory, kind: 'text', value: (row) => row.zones?.join(', ') ?? labels.territory.metropolitan },
+    { header: c.cup, kind: 'text', value: (row) => row.cup },
+    { header: c.start, kind: 'date', value: (row) => row.start },
+    { header: c.end, kind: 'date', value: (row) => row.end },
+    { header: c.funding, kind: 'euro', value: (row) => row.funding },
+    { header: c.objectives, kind: 'text', value: (row) => row.objectives.join(', ') },
+    { header: c.progress, kind: 'progress', value: (row) => row.progress },
+    { header: c.expected, kind: 'percent', value: (row) => row.expected },
+    { header: c.status, kind: 'status', value: (row) => labels.status[row.status] },
+    { header: c.gap, kind: 'text', value: (row) => (!row.counted ? labels.notCounted : row.gap ? labels.gap[row.gap] : undefined) },
+    { header: c.method, kind: 'text', value: (row) => labels.method[row.method] },
+    { header: c.updated, kind: 'date', value: (row) => row.updated },
+    { header: c.file, kind: 'text', value: (row) => row.file },
+  ];
+  done(addTableSheet(workbook, sheets.projects, projectColumns, view.projects, style));
+
+  const indicatorColumns: Column<IndicatorRow>[] = [
+    { header: c.project, kind: 'text', value: (row) => row.projectId, link: (row) => ({ sheet: sheets.projects, row: projectRow.get(row.projectId)! }) },
+    { header: c.id, kind: 'text', value: (row) => row.id },
+    { header: c.indicator, kind: 'text', value: (row) => row.name },
+    { header: c.unit, kind: 'text', value: (row) => row.unit },
+    { header: c.direction, kind: 'text', value: (row) => labels.direction[row.direction] },
+    { header: c.baseline, kind: 'number', value: (row) => row.baseline?.value },
+    { header: c.baselineDate, kind: 'date', value: (row) => row.baseline?.date },
+    { header: c.target, kind: 'number', value: (row) => row.target?.value },
+    { header: c.targetDate, kind: 'date', value: (row) => row.target?.date },
+    { header: c.latest, kind: 'number', value: (row) => row.latest?.value },
+    { header: c.latestDate, kind: 'date', value: (row) => row.latest?.date },
+    { header: c.latestSource, kind: 'text', value: (row) => row.latest?.source },
+    { header: c.method, kind: 'text', value: (row) => labels.method[row.method] },
+    ...figureColumns<IndicatorRow>(),
+  ];
+  done(addTableSheet(workbook, sheets.indicators, indicatorColumns, view.indicators, style));
+
+  const coverageColumns: Column<MissionRow>[] = [
+    { header: c.mission, kind: 'text', value: (row) => row.id },
+    { header: c.title, kind: 'text', value: (row) => row.title },
+    ...view.actorColumns.map((column, index): Column<MissionRow> => ({ header: actorLabel(column), kind: 'percent', heat: true, value: (row) => row.byColumn[index]!.share })),
+    { header: c.actorCells, kind: 'percent', heat: true, value: (row) => row.actorCells.share },
+    { header: c.coverage, kind: 'percent', heat: true, value: (row) => row.coverage },
+  ];
+  done(addTableSheet(workbook, sheets.coverage, coverageColumns, view.missions, style));
+
+  const territoryColumns: Column<ZoneRow>[] = [
+    { header: c.zone, kind: 'text', value: (row) => row.zone },
+    ...view.missions.map((mission, index): Column<ZoneRow> => ({ header: `${mission.id} ${c.projects}`, kind: 'integer', heat: true, value: (row) => row.missions[index]!.projects })),
+    ...view.missions.map((mission, index): Column<ZoneRow> => ({ header: `${mission.id} ${c.funding}`, kind: 'euro', value: (row) => row.missions[index]!.funding })),
+  ];
+  done(addTableSheet(workbook, sheets.territory, territoryColumns, view.zones, style));
+
+  const priorityColumns: Column<ReportView['priorities'][number] | { note: string }>[] = [
+    { header: c.rank, kind: 'integer', value: (row) => ('note' in row ? row.note : row.rank) },
+    { header: c.objective, kind: 'text', value: (row) => ('note' in row ? undefined : row.objectiveId) },
+    { header: c.mission, kind: 'text', value: (row) => ('note' in row ? undefined : row.missionId) },
+    { header: c.title, kind: 'text', value: (row) => ('note' in row ? undefined : row.title) },
+    { header: c.votes, kind: 'integer', value: (row) => ('note' in row ? undefined : row.votes) },
+    { header: c.voteShare, kind: 'percent', value: (row) => ('note' in row ? undefined : row.share) },
+    { header: c.projects, kind: 'integer', value: (row) => ('note' in row ? undefined : row.projects) },
+    { header: c.consultations, kind: 'text', value: (row) => ('note' in row ? undefined : row.consultations.join(', ')) },
+  ];
+  // With no votes transcribed the sheet says so rather than staying silently empty.
+  const priorityRows = view.priorities.length > 0 ? view.priorities : [{ note: labels.sections.noPriorities }];
+  done(addTableSheet(workbook, sheets.priorities, priorityColumns, priorityRows, style));
+
+  done(addTableSheet(workbook, sheets.dataQuality, qualityColumns(labels), qualityRows(view, labels), style));
+}
+
+interface QualityRow {
+  severity: string;
+  code: string;
+  file: string;
+  line: number | undefined;
+  column: number | undefined;
+  message: string;
+}
+
+function qualityColumns(labels: Labels): Column<QualityRow>[] {
+  const c = labels.columns;
+  return [
+    { header: c.severity, kind: 'text', value: (row) => row.severity },
+    { header: c.code, kind: 'text', value: (row) => row.code },
+    { header: c.file, kind: 'text', value: (row) => row.file },
+    { header: c.line, kind: 'integer', value: (row) => row.line },
+    { header: c.column, kind: 'integer', value: (row) => row.column },
+    { header: c.message, kind: 'text', value: (row) => row.message },
+  ];
+}
+
+/** Validation findings, then the data gaps of the computation: both tell where the data falls short. */
+function qualityRows(view: ReportView, labels: Labels): QualityRow[] {
+  const findings = view.findings.map((finding) => ({ severity: labels.severity[finding.severity], code: finding.code, file: finding.file, line: finding.line, column: finding.column, message: finding.message }));
+  const fileOf = new Map(view.projects.map((project) => [project.id, project.file]));
+  const gaps = view.gaps.data.map((gap) => ({
+    severity: labels.dataGap,
+    code: gap.reason.toUpperCase(),
+    file: gap.level === 'project' ? (fileOf.get(gap.id) ?? '') : gap.level === 'indicator' ? (fileOf.get(gap.id.split('/')[0]!) ?? '') : '',
+    line: undefined,
+    column: undefined,
+    message: `${labels.levels[gap.level]} ${gap.id} (${gap.title}): ${labels.gap[gap.reason]}`,
+  }));
+  return [...findings, ...gaps];
+}
+
+interface SummaryRow {
+  figure: string;
+  value: string | number | null;
+  kind: CellKind;
+}
+
+function summaryColumns(labels: Labels): Column<SummaryRow>[] {
+  return [
+    { header: labels.columns.figure, kind: 'text', value: (row) => row.figure },
+    { header: labels.columns.value, kind: 'number', value: (row) => row.value, format: (row) => row.kind },
+  ];
+}
+
+function summaryRows(view: ReportView, labels: Labels): SummaryRow[] {
+  const h = labels.headline;
+  const { headline } = view;
+  const rows: SummaryRow[] = [
+    { figure: labels.reportTitle, value: view.title, kind: 'text' },
+    { figure: labels.source, value: view.plan.source, kind: 'text' },
+    { figure: labels.asOf, value: view.asOf, kind: 'date' },
+    ...(view.year === undefined ? [] : [{ figure: labels.yearReport, value: view.year, kind: 'text' as const }]),
+    { figure: h.progress, value: headline.progress, kind: 'percent' },
+    { figure: h.expected, value: headline.expected, kind: 'percent' },
+    { figure: h.status, value: labels.status[headline.status], kind: 'text' },
+    { figure: h.objectives, value: headline.objectives, kind: 'integer' },
+    { figure: h.covered, value: headline.covered, kind: 'integer' },
+    { figure: h.coverage, value: headline.coverage, kind: 'percent' },
+    { figure: h.actorCells, value: headline.actorCells.share, kind: 'percent' },
+    { figure: h.projects, value: headline.projects, kind: 'integer' },
+    { figure: h.funding, value: headline.funding, kind: 'euro' },
+    { figure: h.indicators, value: headline.indicators, kind: 'integer' },
+    { figure: `${h.findings}: ${labels.severity.error}`, value: headline.findings.errors, kind: 'integer' },
+    { figure: `${h.findings}: ${labels.severity.warning}`, value: headline.findings.warnings, kind: 'integer' },
+    { figure: `${h.findings}: ${labels.severity.info}`, value: headline.findings.infos, kind: 'integer' },
+    { figure: h.dataGaps, value: headline.dataGaps, kind: 'integer' },
+  ];
+  const gapCounts = new Map<string, number>();
+  for (const gap of view.gaps.data) {
+    const key = `${h.dataGaps}: ${labels.levels[gap.level]}, ${labels.gap[gap.reason]}`;
+    gapCounts.set(key, (gapCounts.get(key) ?? 0) + 1);
+  }
+  for (const [figure, count] of gapCounts) rows.push({ figure, value: count, kind: 'integer' });
+  if (view.change) {
+    const { change } = view;
+    const c = labels.columns;
+    rows.push(
+      { figure: labels.changeSince, value: change.since, kind: 'date' },
+      { figure: c.progressChange, value: scaled(change.plan.progress), kind: 'points' },
+      { figure: c.coverageChange, value: scaled(change.plan.coverage), kind: 'points' },
+      { figure: c.coveredChange, value: change.plan.coveredObjectives, kind: 'integer' },
+      { figure: c.projectsChange, value: change.plan.projects, kind: 'integer' },
+    );
+  }
+  return rows;
+}
+
+/** A change of a share (fraction) as percentage points. */
+function scaled(value: number | null | undefined): number | null {
+  return value === null || value === undefined ? null : value * 100;
+}
