@@ -1,0 +1,127 @@
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { RunError } from '../cli/errors.js';
+import { displayPath } from '../io/display-path.js';
+import { describeFsError } from '../io/fs-errors.js';
+import { packagePaths } from '../io/package-paths.js';
+
+/** A template or partial and where it was read from, for error messages. */
+export interface TemplateSource {
+  /** `report` for the layout, the file name without `.hbs` for a partial. */
+  name: string;
+  text: string;
+  displayPath: string;
+}
+
+export interface TemplateSet {
+  layout: TemplateSource;
+  partials: TemplateSource[];
+  css: { text: string; displayPath: string };
+  logo: { mediaType: string; data: Buffer } | undefined;
+  /** Files of the override folder psttm does not use (likely misnamed). */
+  ignored: string[];
+}
+
+export const LAYOUT_FILE = 'report.hbs';
+export const CSS_FILE = 'report.css';
+export const PARTIALS_FOLDER = 'partials';
+const LOGO_TYPES: Readonly<Record<string, string>> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
+const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The shipped templates, each replaced by the file of the same name in `overrideDir` when there is
+ * one: `report.hbs`, `report.css`, `partials/<name>.hbs` (new partials may be added), `logo.svg|png|jpg`.
+ * Nothing outside the folders is read: a file whose real path leaves its folder is refused.
+ */
+export function readTemplateSet(overrideDir: string | undefined, cwd: string): TemplateSet {
+  const defaults = folderFiles(packagePaths.templates, cwd);
+  const overrides = overrideDir === undefined ? undefined : folderFiles(path.resolve(cwd, overrideDir), cwd);
+  const pick = (relative: string) => overrides?.files.get(relative) ?? defaults.files.get(relative);
+
+  const layout = pick(LAYOUT_FILE);
+  const css = pick(CSS_FILE);
+  if (!layout || !css) throw new RunError(`the shipped templates in ${packagePaths.templates} are incomplete; reinstall psttm`);
+  const partialFiles = new Map<string, FoundFile>();
+  for (const found of [defaults, overrides]) {
+    for (const [relative, file] of found?.files ?? []) {
+      if (path.posix.dirname(relative) === PARTIALS_FOLDER && relative.endsWith('.hbs')) partialFiles.set(path.posix.basename(relative, '.hbs'), file);
+    }
+  }
+  const logoFile = overrides && [...overrides.files].find(([relative]) => /^logo\.(svg|png|jpe?g)$/i.test(relative));
+  const used = (relative: string) => relative === LAYOUT_FILE || relative === CSS_FILE || (path.posix.dirname(relative) === PARTIALS_FOLDER && relative.endsWith('.hbs')) || relative === logoFile?.[0];
+  return {
+    layout: readTemplate('report', layout, MAX_TEMPLATE_BYTES),
+    partials: [...partialFiles].map(([name, file]) => readTemplate(name, file, MAX_TEMPLATE_BYTES)),
+    css: { text: readText(css, MAX_TEMPLATE_BYTES), displayPath: css.displayPath },
+    logo: logoFile && { mediaType: LOGO_TYPES[path.extname(logoFile[0]).toLowerCase()]!, data: readBytes(logoFile[1], MAX_LOGO_BYTES) },
+    ignored: overrides ? [...overrides.files.keys()].filter((relative) => !used(relative)).map((relative) => overrides.files.get(relative)!.displayPath) : [],
+  };
+}
+
+interface FoundFile {
+  absolute: string;
+  displayPath: string;
+}
+
+/** The regular files of a templates folder and of its partials/ subfolder, by path relative to it (with `/`). */
+function folderFiles(dir: string, cwd: string): { files: Map<string, FoundFile> } {
+  let root: string;
+  try {
+    root = realpathSync(dir);
+    if (!statSync(root).isDirectory()) throw new RunError(`${displayPath(dir, cwd)} is a file; --templates takes a folder (psttm templates export <dir> creates one)`);
+  } catch (error) {
+    if (error instanceof RunError) throw error;
+    throw new RunError(`cannot read the templates folder ${displayPath(dir, cwd)}: ${describeFsError(error)}`);
+  }
+  const files = new Map<string, FoundFile>();
+  for (const relative of ['.', PARTIALS_FOLDER]) {
+    const folder = path.join(root, relative);
+    let entries: string[];
+    try {
+      entries = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const absolute = path.join(folder, entry);
+      const real = safeRealPath(absolute);
+      if (real === undefined || !statSync(real).isFile()) continue;
+      if (!real.startsWith(root + path.sep)) throw new RunError(`${displayPath(absolute, cwd)} points outside the templates folder ${displayPath(dir, cwd)}; copy the file into the folder instead of linking it`);
+      files.set(path.posix.join(relative, entry), { absolute: real, displayPath: displayPath(absolute, cwd) });
+    }
+  }
+  return { files };
+}
+
+function safeRealPath(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function readTemplate(name: string, file: FoundFile, limit: number): TemplateSource {
+  return { name, text: readText(file, limit), displayPath: file.displayPath };
+}
+
+function readText(file: FoundFile, limit: number): string {
+  const data = readBytes(file, limit);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    throw new RunError(`${file.displayPath} is not valid UTF-8 text; save it as UTF-8`);
+  }
+}
+
+function readBytes(file: FoundFile, limit: number): Buffer {
+  try {
+    const data = readFileSync(file.absolute);
+    if (data.length > limit) throw new RunError(`${file.displayPath} is larger than ${limit / 1024 / 1024} MB; use a smaller file`);
+    return data;
+  } catch (error) {
+    if (error instanceof RunError) throw error;
+    throw new RunError(`cannot read ${file.displayPath}: ${describeFsError(error)}`);
+  }
+}

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { RunError } from '../../cli/errors.js';
+import type { RuntimeOptions } from 'handlebars';
+import type { GapReason, Status } from '../../compute/status.js';
+import type { TemplateSet, TemplateSource } from '../../load/template-files.js';
+import { fillLabel, type Labels, type ReportLanguage } from '../report/labels.js';
+import { localeFormat } from '../report/locale-format.js';
+import type { ReportView } from '../report/report-view.js';
+import { heatmapGrid, progressBar, statusSegments } from './charts.js';
+
+export interface HtmlReportOptions {
+  language: ReportLanguage;
+  labels: Labels;
+}
+
+type Handlebars = typeof import('handlebars');
+type AstNode = { type: string; escaped?: boolean; loc?: { start: { line: number; column: number } } };
+
+/**
+ * Render the HTML report from a template set: one self-contained file, CSS inline under a
+ * Content-Security-Policy that allows nothing else. Every value goes through Handlebars escaping:
+ * templates that print unescaped (`{{{ }}}` or `{{& }}`) are refused.
+ */
+export async function renderHtmlReport(view: ReportView, templates: TemplateSet, options: HtmlReportOptions): Promise<string> {
+  const { default: handlebars } = await import('handlebars');
+  const instance = handlebars.create();
+  for (const template of [templates.layout, ...templates.partials]) refuseUnescaped(instance, template);
+  for (const partial of templates.partials) instance.registerPartial(partial.name, guarded(instance, partial));
+  if (/<\/style/i.test(templates.css.text)) throw new RunError(`${templates.css.displayPath}: the CSS contains "</style", which would end the style element; remove it`);
+  registerHelpers(instance, view, templates, options);
+  const render = guarded(instance, templates.layout);
+  return render({ ...view, language: options.language, labels: options.labels, actorColumns: view.actorColumns.map((column) => ({ id: column.id, label: options.language === 'en' ? column.labelEn : column.label })) });
+}
+
+/** The Content-Security-Policy of a report: its one style element (by hash) and data: images; no scripts, no requests. */
+export function contentSecurityPolicy(css: string): string {
+  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+  return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+}
+
+function refuseUnescaped(instance: Handlebars, template: TemplateSource): void {
+  let ast: { body: AstNode[] };
+  try {
+    ast = instance.parse(template.text) as unknown as { body: AstNode[] };
+  } catch (error) {
+    throw templateError(template, error);
+  }
+  const unescaped = findUnescaped(ast.body);
+  if (unescaped) {
+    const { line, column } = unescaped.loc!.start;
+    throw new RunError(`${template.displayPath}:${line}:${column + 1}: template "${template.name}" prints a value unescaped ({{{ }}} or {{& }}); use {{ }} so that data is escaped`);
+  }
+}
+
+function findUnescaped(nodes: readonly AstNode[]): AstNode | undefined {
+  for (const node of nodes) {
+    if (node.type === 'MustacheStatement' && node.escaped === false) return node;
+    const children = node as unknown as { program?: { body: AstNode[] }; inverse?: { body: AstNode[] } };
+    const found = findUnescaped(children.program?.body ?? []) ?? findUnescaped(children.inverse?.body ?? []);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A compiled template whose errors name the template and line; an error from a nested partial keeps its own name. */
+function guarded(instance: Handlebars, template: TemplateSource): (context: unknown, options?: RuntimeOptions) => string {
+  const compiled = instance.compile(template.text);
+  // Handlebars passes partials their runtime options (@root, @index…): hand them on.
+  return (context, options) => {
+    try {
+      return compiled(context, options);
+    } catch (error) {
+      throw error instanceof RunError ? error : templateError(template, error);
+    }
+  };
+}
+
+function templateError(template: TemplateSource, error: unknown): RunError {
+  const detail = error as { message?: string; lineNumber?: number; column?: number };
+  const message = String(detail.message ?? error);
+  const line = detail.lineNumber ?? Number(/on line (\d+)/.exec(message)?.[1] ?? NaN);
+  const where = Number.isFinite(line) ? `:${line}${detail.column === undefined ? '' : `:${detail.column + 1}`}` : '';
+  const reason = message.split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+  const hint = message.includes('\n') ? ` (${message.split('\n').at(-1)})` : '';
+  return new RunError(`${template.displayPath}${where}: template "${template.name}" is broken: ${reason}${hint}; fix it or delete it to use the default`);
+}
+
+function registerHelpers(instance: Handlebars, view: ReportView, templates: TemplateSet, { labels, language }: HtmlReportOptions): void {
+  const format = localeFormat(labels.locale);
+  const actorColumnLabels = view.actorColumns.map((column) => (language === 'en' ? column.labelEn : column.label));
+  const css = templates.css.text;
+  const safe = (html: string) => new instance.SafeString(html);
+  const helpers: Record<string, (...args: never[]) => unknown> = {
+    // The only markup psttm itself inserts unescaped: the checked CSS, and the logo as a data: URL built here.
+    css: () => safe(css),
+    csp: () => contentSecurityPolicy(css),
+    logo: () => (templates.logo ? safe(`<img class="logo" alt="" src="data:${templates.logo.mediaType};base64,${templates.logo.data.toString('base64')}">`) : ''),
+    percent: (value: number | null) => format.percent(value),
+    points: (value: number | null) => format.points(value === null ? null : value, labels.pointsUnit),
+    signed: (value: number) => format.signed(value),
+    euros: (value: number) => format.euros(value),
+    number: (value: number | null | undefined) => format.number(value),
+    longDate: (iso: string) => format.longDate(iso),
+    shortDate: (iso: string | undefined) => format.shortDate(iso),
+    statusLabel: (status: Status) => labels.status[status],
+    gapLabel: (gap: GapReason | undefined) => (gap ? labels.gap[gap] : ''),
+    progressBar: (progress: number | null, expected: number | null, status: Status) => progressBar(progress, expected, status),
+    progressText: (name: string, progress: number | null, expected: number | null, status: Status, gap: GapReason | undefined) =>
+      progress === null
+        ? fillLabel(labels.charts.noProgress, { name, gap: gap ? labels.gap[gap] : labels.status.no_data })
+        : fillLabel(labels.charts.progressOf, { name, progress: format.percent(progress), expected: format.percent(expected), status: labels.status[status] }),
+    statusSegments: () => statusSegments(view.statusCounts),
+    statusText: () =>
+      fillLabel(labels.charts.statusDistribution, {
+        list: view.statusCounts.map(({ status, count }) => `${labels.status[status]} ${format.number(count)}`).join(', '),
+      }),
+    actorHeatmap: () =>
+      heatmapGrid(
+        view.missions.map((mission) => mission.id),
+        actorColumnLabels,
+        (row, column) => {
+          const share = view.missions[row]!.byColumn[column]!.share;
+          return { intensity: share, label: share === null ? labels.charts.notExpected : format.percent(share) };
+        },
+        { rowLabelWidth: 60, cellWidth: 200, cellHeight: 34, headerHeight: 30 },
+      ),
+    zoneHeatmap: () => {
+      const most = Math.max(1, ...view.zones.flatMap((zone) => zone.missions.map((cell) => cell.projects)));
+      return heatmapGrid(
+        view.zones.map((zone) => zone.zone),
+        view.missions.map((mission) => mission.id),
+        (row, column) => {
+          const projects = view.zones[row]!.missions[column]!.projects;
+          return { intensity: projects / most, label: format.number(projects) };
+        },
+        { rowLabelWidth: 190, cellWidth: 70, cellHeight: 30, headerHeight: 28 },
+      );
+    },
+    lookupLabel: (group: Record<string, string>, key: string) => group[key] ?? key,
+  };
+  for (const [name, helper] of Object.entries(helpers)) instance.registerHelper(name, helper as (...args: unknown[]) => unknown);
+}
