@@ -6,14 +6,16 @@ import { registerLink } from './commands/link.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
 import { registerProgress } from './commands/progress.js';
+import { registerReport } from './commands/report.js';
 import { registerSchema } from './commands/schema.js';
 import { registerShow } from './commands/show.js';
+import { registerTemplates } from './commands/templates.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWhy } from './commands/why.js';
 import { RunError } from './errors.js';
 import type { Io } from './io.js';
 
-const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerList, registerShow, registerLink, registerNew, registerCoverage, registerProgress, registerWhy, registerSchema];
+const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerList, registerShow, registerLink, registerNew, registerCoverage, registerProgress, registerWhy, registerReport, registerTemplates, registerSchema];
 
 /** Run the CLI with `argv` (without node and script) and return the exit code: 0 ok, 1 failing findings, 2 failed run. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {

@@ -8,6 +8,7 @@ export const packagePaths = {
   root: packageRoot,
   shippedPlan: fileURLToPath(new URL('../../plan/', import.meta.url)),
   schemas: fileURLToPath(new URL('../../schemas/', import.meta.url)),
+  templates: fileURLToPath(new URL('../../templates/', import.meta.url)),
 } as const;
 
 export function packageVersion(): string {

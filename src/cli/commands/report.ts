@@ -1,0 +1,117 @@
+import { InvalidArgumentError, Option } from 'commander';
+import path from 'node:path';
+import { displayPath } from '../../io/display-path.js';
+import type { OutputFile } from '../../io/write-outputs.js';
+import { REPORT_LANGUAGES, type ReportLanguage } from '../../render/report/labels.js';
+import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
+import type { RegisterCommand } from '../command.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { collect } from '../parse-options.js';
+import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
+import { stepProgress } from '../progress-bar.js';
+
+const REPORT_FORMATS = ['xlsx', 'html'] as const;
+type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+interface ReportOptions extends PlanOption, AsOfOption {
+  format: string[];
+  out: string;
+  year?: number;
+  lang: ReportLanguage;
+  templates?: string;
+  title?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+export const registerReport: RegisterCommand = (program, { io, exit }) => {
+  addAsOfOption(addPlanOption(program.command('report')))
+    .description('write the monitoring report: an Excel workbook and a self-contained HTML page')
+    .option('--format <format>', `${REPORT_FORMATS.join(' or ')}; repeat or separate with commas (default: both)`, collect, [])
+    .option('--out <dir>', 'folder to write the reports into', 'reports')
+    .addOption(new Option('--year <yyyy>', 'report on a year: as of 31 December, with the change since the previous year').argParser(parseYear).conflicts('asOf'))
+    .addOption(new Option('--lang <language>', 'language of the report').choices(REPORT_LANGUAGES).default('it'))
+    .option('--templates <dir>', 'templates folder overriding the shipped ones by name (see psttm templates export)')
+    .option('--title <text>', 'title of the report (default: the plan short title)')
+    .option('--force', 'overwrite report files psttm did not write, or that were changed since')
+    .option('--json', 'print the written files as JSON')
+    .action(async (options: ReportOptions) => exit(await runReport(options, io)));
+};
+
+function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('expected a year as YYYY, e.g. 2025');
+  return Number(value);
+}
+
+function parseFormats(values: readonly string[]): ReportFormat[] {
+  const names = values.flatMap((value) => value.split(',')).map((name) => name.trim());
+  const unknown = names.filter((name) => !(REPORT_FORMATS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new UsageError(`--format ${unknown.join(', ')}: unknown report format; formats: ${REPORT_FORMATS.join(', ')}`);
+  return names.length === 0 ? [...REPORT_FORMATS] : REPORT_FORMATS.filter((format) => names.includes(format));
+}
+
+async function runReport(options: ReportOptions, io: Io): Promise<number> {
+  const formats = parseFormats(options.format);
+  if (options.templates !== undefined && !formats.includes('html')) throw new UsageError('--templates applies to the HTML report; add --format html');
+  const progress = await stepProgress(io, 3 + formats.length);
+  try {
+    progress.step('reading the plan');
+    const check = await loadPlan(options, io);
+    const model = requireModel(check);
+    const [{ readTemplateSet }, { computeMonitoringReport, yearEnds }, { buildReportView }, { LABELS }] = await Promise.all([
+      import('../../load/template-files.js'),
+      import('../../compute/monitoring-report.js'),
+      import('../../render/report/report-view.js'),
+      import('../../render/report/labels.js'),
+    ]);
+    // Templates are read and checked before anything is computed, so a broken one fails fast.
+    const templates = formats.includes('html') ? readTemplateSet(options.templates, io.cwd) : undefined;
+    for (const ignored of templates?.ignored ?? []) io.stderr.write(`psttm: ${ignored} is not a template psttm uses (report.hbs, report.css, partials/<name>.hbs, logo.svg|png|jpg); ignored\n`);
+
+    progress.step('computing');
+    const { asOf, since } = options.year === undefined ? { asOf: asOfDate(options, io), since: undefined } : yearEnds(options.year);
+    const report = computeMonitoringReport(model, asOf, since);
+    const view = buildReportView(model, report, check.findings, { title: options.title, year: options.year });
+    const labels = LABELS[options.lang];
+
+    const outDir = path.resolve(io.cwd, options.out);
+    const target = (extension: string) => {
+      const file = path.join(outDir, `${labels.reportFileStem}-${asOf}.${extension}`);
+      return { path: file, displayPath: displayPath(file, io.cwd) };
+    };
+    const files: OutputFile[] = [];
+    for (const format of formats) {
+      progress.step(`writing ${format}`);
+      if (format === 'xlsx') {
+        const { workbookBuffer, streamWorkbook, tableRowCount, STREAMING_ROWS } = await import('../../render/xlsx/workbook.js');
+        const workbookOptions = { language: options.lang, labels };
+        // Large portfolios stream the workbook to its file instead of building it in memory.
+        const content: OutputFile['content'] =
+          tableRowCount(view) > STREAMING_ROWS ? { writeTo: (stream) => streamWorkbook(view, workbookOptions, stream) } : await workbookBuffer(view, workbookOptions);
+        files.push({ ...target('xlsx'), content });
+      } else {
+        const { renderHtmlReport } = await import('../../render/html/html-report.js');
+        files.push({ ...target('html'), content: await renderHtmlReport(view, templates!, { language: options.lang, labels }) });
+      }
+    }
+
+    progress.step('saving');
+    const [{ readManifest, replaceablePaths, updatedManifest, MANIFEST_FILE }, { writeOutputs }] = await Promise.all([import('../../io/report-manifest.js'), import('../../io/write-outputs.js')]);
+    const manifest = readManifest(outDir);
+    const replaceable = await replaceablePaths(outDir, manifest, files.map((file) => file.path));
+    await writeOutputs(files, { force: options.force === true, replaceable });
+    const manifestPath = path.join(outDir, MANIFEST_FILE);
+    await writeOutputs([{ path: manifestPath, displayPath: displayPath(manifestPath, io.cwd), content: await updatedManifest(manifest, files.map((file) => file.path)) }], { force: true });
+
+    if (options.json) {
+      const { toJsonText } = await import('../../render/json/plan-json.js');
+      io.stdout.write(toJsonText({ asOf, since: since ?? null, language: options.lang, files: files.map((file, index) => ({ format: formats[index], path: file.displayPath })) }));
+    } else {
+      for (const file of files) io.stdout.write(`${file.displayPath}\n`);
+    }
+    return 0;
+  } finally {
+    progress.stop();
+  }
+}

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { displayPath } from '../../io/display-path.js';
+import type { RegisterCommand } from '../command.js';
+import type { Io } from '../io.js';
+
+interface ExportOptions {
+  force?: boolean;
+  json?: boolean;
+}
+
+export const registerTemplates: RegisterCommand = (program, { io, exit }) => {
+  const templates = program.command('templates').description('the Handlebars templates of the HTML report');
+  templates
+    .command('export')
+    .description('copy the shipped templates into a folder, to edit and pass to psttm report --templates')
+    .argument('<dir>', 'folder to copy them into (created when missing)')
+    .option('--force', 'overwrite templates already in the folder')
+    .option('--json', 'print the written files as JSON')
+    .action(async (dir: string, options: ExportOptions) => exit(await runExport(dir, options, io)));
+};
+
+async function runExport(dir: string, options: ExportOptions, io: Io): Promise<number> {
+  const [{ readTemplateSet, LAYOUT_FILE, CSS_FILE, PARTIALS_FOLDER }, { writeOutputs }] = await Promise.all([import('../../load/template-files.js'), import('../../io/write-outputs.js')]);
+  const shipped = readTemplateSet(undefined, io.cwd);
+  const root = path.resolve(io.cwd, dir);
+  const file = (relative: string, content: string) => {
+    const absolute = path.join(root, relative);
+    return { path: absolute, displayPath: displayPath(absolute, io.cwd), content };
+  };
+  const files = [
+    file(LAYOUT_FILE, shipped.layout.text),
+    file(CSS_FILE, shipped.css.text),
+    ...shipped.partials.map((partial) => file(path.join(PARTIALS_FOLDER, `${partial.name}.hbs`), partial.text)),
+  ];
+  await writeOutputs(files, { force: options.force === true });
+  if (options.json) io.stdout.write(`${JSON.stringify({ files: files.map((written) => written.displayPath) }, null, 2)}\n`);
+  else for (const written of files) io.stdout.write(`${written.displayPath}\n`);
+  return 0;
+}
