@@ -7,7 +7,7 @@ import { repoRoot } from './helpers/run-cli.ts';
 const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 
 it('README opens with the two set-up commands, and .ci/run runs the same test command', () => {
-  expect(readme).toMatch(/^# psttm\n\n```sh\nnpm ci && npx psttm \w+.*\nnpm test\n```/);
+  expect(readme).toMatch(/^# psttm\n\n```sh\nnpm ci && npx psttm report\nnpm test\n```/);
   expect(readFileSync(path.join(repoRoot, '.ci/run'), 'utf8')).toMatch(/\nnpm test\n$/);
 });
 

@@ -190,7 +190,7 @@ function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }
 interface QualityRow {
   severity: string;
   code: string;
-  file: string;
+  file: string | undefined;
   line: number | undefined;
   column: number | undefined;
   message: string;
@@ -215,7 +215,7 @@ function qualityRows(view: ReportView, labels: Labels): QualityRow[] {
   const gaps = view.gaps.data.map((gap) => ({
     severity: labels.dataGap,
     code: gap.reason.toUpperCase(),
-    file: gap.level === 'project' ? (fileOf.get(gap.id) ?? '') : gap.level === 'indicator' ? (fileOf.get(gap.id.split('/')[0]!) ?? '') : '',
+    file: gap.level === 'project' ? fileOf.get(gap.id) : gap.level === 'indicator' ? fileOf.get(gap.id.split('/')[0]!) : undefined,
     line: undefined,
     column: undefined,
     message: `${labels.levels[gap.level]} ${gap.id} (${gap.title}): ${labels.gap[gap.reason]}`,
