@@ -1,4 +1,4 @@
-// npm run bench: load + validate + compute at 1×, 10×, 100× the shipped portfolio and at national scale.
+// npm run bench: load + validate + compute, then the whole `psttm report`, at 1×, 10×, 100× the shipped portfolio and at national scale.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { writeSyntheticPlan } from './synthetic-plan.mjs';
 
 const shippedPlan = fileURLToPath(new URL('../../plan/', import.meta.url));
 const measureScript = fileURLToPath(new URL('./measure.mjs', import.meta.url));
+const measureReportScript = fileURLToPath(new URL('./measure-report.mjs', import.meta.url));
 const base = readdirSync(path.join(shippedPlan, 'projects')).length;
 const only = process.argv[2];
 const sizes = [
@@ -24,8 +25,10 @@ for (const size of sizes) {
     process.stderr.write(`${size.label}: generating ${size.projects} projects…\n`);
     writeSyntheticPlan(dir, shippedPlan, size.projects, 20251231);
     process.stderr.write(`${size.label}: measuring…\n`);
-    const result = JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', measureScript, dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
-    rows.push({ size: size.label, ...result });
+    const measure = (/** @type {string} */ script) => JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', script, dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+    const result = measure(measureScript);
+    process.stderr.write(`${size.label}: psttm report…\n`);
+    rows.push({ size: size.label, ...result, ...measure(measureReportScript) });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -38,8 +41,13 @@ for (const row of rows) {
     [row.size.padEnd(9), format(row.projects).padStart(9), format(row.measurements).padStart(13), format(row.loadMs).padStart(10), format(row.validateMs).padStart(12), format(row.computeMs).padStart(11), format(row.totalMs).padStart(11), format(row.peakRssMb).padStart(12)].join(' '),
   );
 }
+console.log('\npsttm report (xlsx + html, end to end)');
+console.log('size       projects   report ms  peak RSS MB    xlsx MB    html MB');
+for (const row of rows) {
+  console.log([row.size.padEnd(9), format(row.projects).padStart(9), format(row.reportMs).padStart(11), format(row.reportPeakRssMb).padStart(12), format(row.xlsxMb, 1).padStart(10), format(row.htmlMb, 1).padStart(10)].join(' '));
+}
 for (let index = 1; index < rows.length; index++) {
   const [previous, current] = [rows[index - 1], rows[index]];
   const dataRatio = current.projects / previous.projects;
-  console.log(`${previous.size} → ${current.size}: ${format(dataRatio, 1)}× data, ${format(current.totalMs / previous.totalMs, 1)}× time`);
+  console.log(`${previous.size} → ${current.size}: ${format(dataRatio, 1)}× data, ${format(current.totalMs / previous.totalMs, 1)}× compute time, ${format(current.reportMs / previous.reportMs, 1)}× report time`);
 }

@@ -1,0 +1,27 @@
+// One `psttm report` run (both formats) in its own process, so its peak RSS is its own.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const [planDir] = process.argv.slice(2);
+const { main } = await import(new URL('../../dist/cli/main.js', import.meta.url).href);
+const out = mkdtempSync(path.join(tmpdir(), 'psttm-bench-report-'));
+let stdout = '';
+let stderr = '';
+const start = performance.now();
+const code = await main(['report', '--plan', planDir, '--as-of', '2026-11-22', '--out', out], {
+  stdout: { write: (/** @type {string} */ text) => (stdout += text) },
+  stderr: { write: (/** @type {string} */ text) => (stderr += text) },
+  cwd: out,
+  env: { NO_COLOR: '1' },
+  now: () => new Date('2026-11-22T12:00:00Z'),
+});
+const reportMs = performance.now() - start;
+if (code !== 0) {
+  process.stderr.write(`psttm report failed (${code}): ${stderr}\n`);
+  process.exit(1);
+}
+const [xlsx, html] = stdout.trim().split('\n').map((file) => statSync(path.resolve(out, file)).size / 1024 / 1024);
+rmSync(out, { recursive: true, force: true });
+process.stdout.write(JSON.stringify({ reportMs, reportPeakRssMb: process.resourceUsage().maxRSS / 1024, xlsxMb: xlsx, htmlMb: html }) + '\n');
