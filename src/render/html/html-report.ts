@@ -96,7 +96,7 @@ function registerHelpers(instance: Handlebars, view: ReportView, templates: Temp
     csp: () => contentSecurityPolicy(css),
     logo: () => (templates.logo ? safe(`<img class="logo" alt="" src="data:${templates.logo.mediaType};base64,${templates.logo.data.toString('base64')}">`) : ''),
     percent: (value: number | null) => format.percent(value),
-    points: (value: number | null) => format.points(value === null ? null : value, labels.pointsUnit),
+    points: (value: number | null) => format.points(value, labels.pointsUnit),
     signed: (value: number) => format.signed(value),
     euros: (value: number) => format.euros(value),
     number: (value: number | null | undefined) => format.number(value),
@@ -136,7 +136,7 @@ function registerHelpers(instance: Handlebars, view: ReportView, templates: Temp
         { rowLabelWidth: 190, cellWidth: 70, cellHeight: 30, headerHeight: 28 },
       );
     },
-    lookupLabel: (group: Record<string, string>, key: string) => group[key] ?? key,
+    lookupLabel: (group: Record<string, string>, key: string) => (Object.hasOwn(group, key) ? group[key] : key),
   };
   for (const [name, helper] of Object.entries(helpers)) instance.registerHelper(name, helper as (...args: unknown[]) => unknown);
 }

@@ -65,7 +65,6 @@ const IT = {
     change: 'Variazione rispetto all’anno precedente',
     notTranscribed: 'La fonte non riporta la tabella degli obiettivi di questa missione: obiettivi non trascritti, nessun progetto collegabile.',
     noProjects: 'Nessun progetto collegato.',
-    noIndicators: 'Nessun indicatore.',
     noFindings: 'Nessuna segnalazione.',
   },
   columns: {
@@ -123,8 +122,6 @@ const IT = {
     coverageChange: 'Variazione copertura (punti)',
     coveredChange: 'Variazione obiettivi con progetti',
     projectsChange: 'Variazione progetti',
-    plan: 'Piano',
-    expectedActor: 'previsto dal piano',
   },
   levels: { mission: 'Missione', objective: 'Obiettivo', project: 'Progetto', indicator: 'Indicatore' },
   direction: { increase: 'crescente', decrease: 'decrescente' },
@@ -236,7 +233,6 @@ const EN: Labels = {
     change: 'Change since the previous year',
     notTranscribed: 'The source lacks this mission’s objectives table: objectives not transcribed, no project can link to it.',
     noProjects: 'No linked project.',
-    noIndicators: 'No indicator.',
     noFindings: 'No findings.',
   },
   columns: {
@@ -294,8 +290,6 @@ const EN: Labels = {
     coverageChange: 'Coverage change (points)',
     coveredChange: 'Change in objectives with projects',
     projectsChange: 'Change in projects',
-    plan: 'Plan',
-    expectedActor: 'expected by the plan',
   },
   levels: { mission: 'Mission', objective: 'Objective', project: 'Project', indicator: 'Indicator' },
   direction: { increase: 'increase', decrease: 'decrease' },

@@ -44,16 +44,14 @@ export function tableRowCount(view: ReportView): number {
 
 function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }: WorkbookOptions, done: (sheet: ReturnType<Workbook['addWorksheet']>) => void = () => {}): void {
   const asOf = new Date(`${view.asOf}T00:00:00Z`);
-  Object.assign(workbook, {
-    title: `${view.title}: ${labels.reportTitle}`,
-    subject: view.plan.title,
-    creator: 'psttm',
-    lastModifiedBy: 'psttm',
-    company: view.plan.authority ?? '',
-    description: `${labels.reportTitle}, ${labels.asOf} ${view.asOf}`,
-    created: asOf,
-    modified: asOf,
-  });
+  workbook.title = `${view.title}: ${labels.reportTitle}`;
+  workbook.subject = view.plan.title;
+  workbook.creator = 'psttm';
+  workbook.lastModifiedBy = 'psttm';
+  workbook.company = view.plan.authority ?? '';
+  workbook.description = `${labels.reportTitle}, ${labels.asOf} ${view.asOf}`;
+  workbook.created = asOf;
+  workbook.modified = asOf;
   const style: TableStyle = { statusFills: STATUSES.map((status) => ({ label: labels.status[status], argb: STATUS_FILLS[status] })) };
   const sheets = labels.sheets;
   const c = labels.columns;
