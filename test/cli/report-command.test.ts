@@ -3,6 +3,7 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { repoRoot, runBinary, runInProcess } from '../helpers/run-cli.ts';
 import { tempPlan } from '../helpers/temp-plan.ts';
 
@@ -223,6 +224,23 @@ describe('psttm report', () => {
 
     expect((await run(root, [...args, '--force'])).code).toBe(0);
     expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('shows a progress bar on stderr only when stderr is a terminal, and keeps stdout for the paths', async () => {
+    const root = reportPlan();
+    let stdout = '';
+    let stderr = '';
+    const code = await main(['report', '--as-of', '2026-01-01', '--plan', root], {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text), isTTY: true, columns: 100 },
+      cwd: root,
+      env: { NO_COLOR: '1' },
+      now: () => new Date('2026-11-22T12:00:00Z'),
+    });
+    expect(code).toBe(0);
+    expect(stdout).toBe('reports/monitoraggio-2026-01-01.xlsx\nreports/monitoraggio-2026-01-01.html\n');
+    expect(stderr).toMatch(/psttm report \[.*\] \d\/5 writing xlsx/);
+    expect((await run(root, ['report', '--as-of', '2026-01-01'])).stderr).toBe('');
   });
 
   it('refuses --as-of with --year, and unknown formats', async () => {
