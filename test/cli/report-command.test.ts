@@ -239,7 +239,9 @@ describe('psttm report', () => {
     });
     expect(code).toBe(0);
     expect(stdout).toBe('reports/monitoraggio-2026-01-01.xlsx\nreports/monitoraggio-2026-01-01.html\n');
-    expect(stderr).toMatch(/psttm report \[.*\] \d\/5 writing xlsx/);
+    // The bar starts at 0 of 5 steps (later steps are drawn at most every 100 ms) and is cleared at the end.
+    expect(stderr).toMatch(/^[^\n]*psttm report \[░+\] 0\/5 /);
+    expect(stderr.endsWith('\u001b[2K')).toBe(true);
     expect((await run(root, ['report', '--as-of', '2026-01-01'])).stderr).toBe('');
   });
 
