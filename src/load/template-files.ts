@@ -4,6 +4,7 @@ import { RunError } from '../cli/errors.js';
 import { displayPath } from '../io/display-path.js';
 import { describeFsError } from '../io/fs-errors.js';
 import { packagePaths } from '../io/package-paths.js';
+import { STRICT_UTF8 } from './strict-utf8.js';
 
 /** A template or partial and where it was read from, for error messages. */
 export interface TemplateSource {
@@ -37,25 +38,25 @@ const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 export function readTemplateSet(overrideDir: string | undefined, cwd: string): TemplateSet {
   const defaults = folderFiles(packagePaths.templates, cwd);
   const overrides = overrideDir === undefined ? undefined : folderFiles(path.resolve(cwd, overrideDir), cwd);
-  const pick = (relative: string) => overrides?.files.get(relative) ?? defaults.files.get(relative);
+  const pick = (relative: string) => overrides?.get(relative) ?? defaults.get(relative);
 
   const layout = pick(LAYOUT_FILE);
   const css = pick(CSS_FILE);
   if (!layout || !css) throw new RunError(`the shipped templates in ${packagePaths.templates} are incomplete; reinstall psttm`);
   const partialFiles = new Map<string, FoundFile>();
   for (const found of [defaults, overrides]) {
-    for (const [relative, file] of found?.files ?? []) {
+    for (const [relative, file] of found ?? []) {
       if (path.posix.dirname(relative) === PARTIALS_FOLDER && relative.endsWith('.hbs')) partialFiles.set(path.posix.basename(relative, '.hbs'), file);
     }
   }
-  const logoFile = overrides && [...overrides.files].find(([relative]) => /^logo\.(svg|png|jpe?g)$/i.test(relative));
+  const logoFile = overrides && [...overrides].find(([relative]) => /^logo\.(svg|png|jpe?g)$/i.test(relative));
   const used = (relative: string) => relative === LAYOUT_FILE || relative === CSS_FILE || (path.posix.dirname(relative) === PARTIALS_FOLDER && relative.endsWith('.hbs')) || relative === logoFile?.[0];
   return {
     layout: readTemplate('report', layout, MAX_TEMPLATE_BYTES),
     partials: [...partialFiles].map(([name, file]) => readTemplate(name, file, MAX_TEMPLATE_BYTES)),
     css: { text: readText(css, MAX_TEMPLATE_BYTES), displayPath: css.displayPath },
     logo: logoFile && { mediaType: LOGO_TYPES[path.extname(logoFile[0]).toLowerCase()]!, data: readBytes(logoFile[1], MAX_LOGO_BYTES) },
-    ignored: overrides ? [...overrides.files.keys()].filter((relative) => !used(relative)).map((relative) => overrides.files.get(relative)!.displayPath) : [],
+    ignored: overrides ? [...overrides].filter(([relative]) => !used(relative)).map(([, file]) => file.displayPath) : [],
   };
 }
 
@@ -65,7 +66,7 @@ interface FoundFile {
 }
 
 /** The regular files of a templates folder and of its partials/ subfolder, by path relative to it (with `/`). */
-function folderFiles(dir: string, cwd: string): { files: Map<string, FoundFile> } {
+function folderFiles(dir: string, cwd: string): Map<string, FoundFile> {
   let root: string;
   try {
     root = realpathSync(dir);
@@ -91,7 +92,7 @@ function folderFiles(dir: string, cwd: string): { files: Map<string, FoundFile> 
       files.set(path.posix.join(relative, entry), { absolute: real, displayPath: displayPath(absolute, cwd) });
     }
   }
-  return { files };
+  return files;
 }
 
 function safeRealPath(file: string): string | undefined {
@@ -109,7 +110,7 @@ function readTemplate(name: string, file: FoundFile, limit: number): TemplateSou
 function readText(file: FoundFile, limit: number): string {
   const data = readBytes(file, limit);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+    return STRICT_UTF8.decode(data);
   } catch {
     throw new RunError(`${file.displayPath} is not valid UTF-8 text; save it as UTF-8`);
   }

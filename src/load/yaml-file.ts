@@ -5,9 +5,7 @@ import { RunError } from '../cli/errors.js';
 import { describeFsError } from '../io/fs-errors.js';
 import type { Finding } from '../validate/finding.js';
 import { FINDING_CODES, type FindingCode } from '../validate/finding-codes.js';
-
-/** Strict UTF-8: invalid bytes throw instead of becoming U+FFFD; a BOM is dropped. Reusable: each decode is independent. */
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+import { STRICT_UTF8 } from './strict-utf8.js';
 
 /** How many alias expansions a file may make before it is refused as an alias bomb. */
 const MAX_ALIAS_COUNT = 1000;
@@ -57,7 +55,7 @@ export function parseYamlBytes(bytes: Uint8Array, absPath: string, displayPath: 
   }
   let text: string;
   try {
-    text = UTF8.decode(bytes);
+    text = STRICT_UTF8.decode(bytes);
   } catch {
     return unreadable('FILE_NOT_UTF8', 'the file is not valid UTF-8; save it with UTF-8 encoding');
   }

@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import { displayPath } from '../../io/display-path.js';
 import type { OutputFile } from '../../io/write-outputs.js';
-import { REPORT_LANGUAGES, type ReportLanguage } from '../../render/report/labels.js';
+import { LABELS, REPORT_LANGUAGES, type ReportLanguage } from '../../render/report/labels.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -59,11 +59,10 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
     progress.step('reading the plan');
     const check = await loadPlan(options, io);
     const model = requireModel(check);
-    const [{ readTemplateSet }, { computeMonitoringReport, yearEnds }, { buildReportView }, { LABELS }] = await Promise.all([
+    const [{ readTemplateSet }, { computeMonitoringReport, yearEnds }, { buildReportView }] = await Promise.all([
       import('../../load/template-files.js'),
       import('../../compute/monitoring-report.js'),
       import('../../render/report/report-view.js'),
-      import('../../render/report/labels.js'),
     ]);
     // Templates are read and checked before anything is computed, so a broken one fails fast.
     const templates = formats.includes('html') ? readTemplateSet(options.templates, io.cwd) : undefined;

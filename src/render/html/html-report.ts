@@ -5,7 +5,7 @@ import type { GapReason, Status } from '../../compute/status.js';
 import type { TemplateSet, TemplateSource } from '../../load/template-files.js';
 import { fillLabel, type Labels, type ReportLanguage } from '../report/labels.js';
 import { localeFormat } from '../report/locale-format.js';
-import type { ReportView } from '../report/report-view.js';
+import { actorColumnLabel, type ReportView } from '../report/report-view.js';
 import { heatmapGrid, progressBar, statusSegments } from './charts.js';
 
 export interface HtmlReportOptions {
@@ -29,7 +29,7 @@ export async function renderHtmlReport(view: ReportView, templates: TemplateSet,
   if (/<\/style/i.test(templates.css.text)) throw new RunError(`${templates.css.displayPath}: the CSS contains "</style", which would end the style element; remove it`);
   registerHelpers(instance, view, templates, options);
   const render = guarded(instance, templates.layout);
-  return render({ ...view, language: options.language, labels: options.labels, actorColumns: view.actorColumns.map((column) => ({ id: column.id, label: options.language === 'en' ? column.labelEn : column.label })) });
+  return render({ ...view, language: options.language, labels: options.labels, actorColumns: view.actorColumns.map((column) => ({ id: column.id, label: actorColumnLabel(column, options.language) })) });
 }
 
 /** The Content-Security-Policy of a report: its one style element (by hash) and data: images; no scripts, no requests. */
@@ -87,7 +87,7 @@ function templateError(template: TemplateSource, error: unknown): RunError {
 
 function registerHelpers(instance: Handlebars, view: ReportView, templates: TemplateSet, { labels, language }: HtmlReportOptions): void {
   const format = localeFormat(labels.locale);
-  const actorColumnLabels = view.actorColumns.map((column) => (language === 'en' ? column.labelEn : column.label));
+  const actorColumnLabels = view.actorColumns.map((column) => actorColumnLabel(column, language));
   const css = templates.css.text;
   const safe = (html: string) => new instance.SafeString(html);
   const helpers: Record<string, (...args: never[]) => unknown> = {
@@ -95,16 +95,16 @@ function registerHelpers(instance: Handlebars, view: ReportView, templates: Temp
     css: () => safe(css),
     csp: () => contentSecurityPolicy(css),
     logo: () => (templates.logo ? safe(`<img class="logo" alt="" src="data:${templates.logo.mediaType};base64,${templates.logo.data.toString('base64')}">`) : ''),
-    percent: (value: number | null) => format.percent(value),
+    percent: format.percent,
     points: (value: number | null) => format.points(value, labels.pointsUnit),
-    signed: (value: number) => format.signed(value),
-    euros: (value: number) => format.euros(value),
-    number: (value: number | null | undefined) => format.number(value),
-    longDate: (iso: string) => format.longDate(iso),
-    shortDate: (iso: string | undefined) => format.shortDate(iso),
+    signed: format.signed,
+    euros: format.euros,
+    number: format.number,
+    longDate: format.longDate,
+    shortDate: format.shortDate,
     statusLabel: (status: Status) => labels.status[status],
     gapLabel: (gap: GapReason | undefined) => (gap ? labels.gap[gap] : ''),
-    progressBar: (progress: number | null, expected: number | null, status: Status) => progressBar(progress, expected, status),
+    progressBar,
     progressText: (name: string, progress: number | null, expected: number | null, status: Status, gap: GapReason | undefined) =>
       progress === null
         ? fillLabel(labels.charts.noProgress, { name, gap: gap ? labels.gap[gap] : labels.status.no_data })

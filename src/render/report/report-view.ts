@@ -4,7 +4,8 @@ import type { RollUp } from '../../compute/roll-up.js';
 import { STATUSES, type GapReason, type Status } from '../../compute/status.js';
 import type { DatedValueData, LeadKind, ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
-import type { Finding } from '../../validate/finding.js';
+import { countFindings, type Finding } from '../../validate/finding.js';
+import type { ReportLanguage } from './labels.js';
 
 /**
  * What both reports show, as raw values (numbers, ISO dates, enum keys): the workbook formats them
@@ -255,8 +256,6 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
   ];
   const counted = projects.filter((row) => row.counted);
   const statusCounts = STATUSES.map((status) => ({ status, count: counted.filter((row) => row.status === status).length }));
-  const findingCounts = { errors: 0, warnings: 0, infos: 0 };
-  for (const finding of findings) findingCounts[finding.severity === 'error' ? 'errors' : finding.severity === 'warning' ? 'warnings' : 'infos']++;
 
   return {
     title: options.title ?? model.shortTitle,
@@ -273,7 +272,7 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
       funding: coverage.plan.funding,
       indicators: indicators.length,
       dataGaps: dataGaps.length,
-      findings: findingCounts,
+      findings: countFindings(findings),
     },
     gaps: {
       priorityGaps: priorities.filter((row) => row.projects === 0),
@@ -292,6 +291,11 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
     findings: [...findings],
     change: report.change && { since: report.change.since, plan: report.change.plan },
   };
+}
+
+/** An actor column's label in the report's language (the plan's Italian label is the default). */
+export function actorColumnLabel(column: ReportView['actorColumns'][number], language: ReportLanguage): string {
+  return language === 'en' ? column.labelEn : column.label;
 }
 
 function rollUpFigures(result: RollUp, gap: GapReason | undefined): Figures {

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type { Workbook } from 'exceljs';
 import { STATUSES, type Status } from '../../compute/status.js';
 import type { Labels, ReportLanguage } from '../report/labels.js';
-import type { DataGapRow, IndicatorRow, MissionRow, ObjectiveRow, ProjectRow, ReportView, ZoneRow } from '../report/report-view.js';
+import { actorColumnLabel, type DataGapRow, type IndicatorRow, type MissionRow, type ObjectiveRow, type ProjectRow, type ReportView, type ZoneRow } from '../report/report-view.js';
 import { addTableSheet, type CellKind, type Column, type TableStyle } from './sheet-table.js';
 
 const STATUS_FILLS: Record<Status, string> = {
@@ -56,7 +56,6 @@ function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }
   const sheets = labels.sheets;
   const c = labels.columns;
   const projectRow = new Map(view.projects.map((project, index) => [project.id, index + 2]));
-  const actorLabel = (column: ReportView['actorColumns'][number]) => (language === 'en' ? column.labelEn : column.label);
   const figureColumns = <Row extends { progress: number | null; expected: number | null; status: Status; gap: DataGapRow['reason'] | undefined }>(): Column<Row>[] => [
     { header: c.progress, kind: 'progress', value: (row) => row.progress },
     { header: c.expected, kind: 'percent', value: (row) => row.expected },
@@ -94,7 +93,7 @@ function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }
     { header: c.id, kind: 'text', value: (row) => row.id },
     { header: c.mission, kind: 'text', value: (row) => row.missionId },
     { header: c.title, kind: 'text', value: (row) => row.title },
-    ...view.actorColumns.map((column, index): Column<ObjectiveRow> => ({ header: actorLabel(column), kind: 'text', value: (row) => labels.actorCell[row.actors[index]!.cell] })),
+    ...view.actorColumns.map((column, index): Column<ObjectiveRow> => ({ header: actorColumnLabel(column, language), kind: 'text', value: (row) => labels.actorCell[row.actors[index]!.cell] })),
     { header: c.projects, kind: 'integer', value: (row) => row.projects.length },
     { header: c.funding, kind: 'euro', value: (row) => row.funding },
     ...figureColumns<ObjectiveRow>(),
@@ -155,7 +154,7 @@ function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }
   const coverageColumns: Column<MissionRow>[] = [
     { header: c.mission, kind: 'text', value: (row) => row.id },
     { header: c.title, kind: 'text', value: (row) => row.title },
-    ...view.actorColumns.map((column, index): Column<MissionRow> => ({ header: actorLabel(column), kind: 'percent', heat: true, value: (row) => row.byColumn[index]!.share })),
+    ...view.actorColumns.map((column, index): Column<MissionRow> => ({ header: actorColumnLabel(column, language), kind: 'percent', heat: true, value: (row) => row.byColumn[index]!.share })),
     { header: c.actorCells, kind: 'percent', heat: true, value: (row) => row.actorCells.share },
     { header: c.coverage, kind: 'percent', heat: true, value: (row) => row.coverage },
   ];
