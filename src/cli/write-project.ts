@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { YamlFile } from '../load/yaml-file.js';
+import { STRICT_UTF8 } from '../load/strict-utf8.js';
 import type { PlanCheck } from '../validate/check-plan.js';
 import { countFindings } from '../validate/finding.js';
 import { chalkFor } from './color.js';
@@ -12,20 +14,32 @@ export interface ProjectTarget {
 
 export interface WriteProjectOptions {
   force: boolean;
+  /** The text the edit started from: the write goes ahead only while the file still holds it. */
+  editedFrom?: string;
   /** Throws when the file as it would be is not what the command meant to write (a guard against psttm bugs). */
   verify?: (edited: YamlFile) => void;
 }
 
+/** The file changed between the read and the write: the command is run again on the new content. */
+export class FileChangedError extends RunError {
+  override readonly name = 'FileChangedError';
+}
+
+/** How many times an edit is redone on a file that others keep changing before psttm gives up. */
+const EDIT_ATTEMPTS = 5;
+
 /**
  * Write a new or edited project file only if the plan stays free of new errors: whatever the edit
- * would add to the file's findings is shown on stderr, and any error means nothing is written.
+ * would add to the file's findings is shown on stderr, and any error means nothing is written. The
+ * file's lock is held from the last look at its content to the rename, so concurrent edits take turns.
  */
 export async function writeProjectFile(check: PlanCheck, target: ProjectTarget, text: string, io: Io, options: WriteProjectOptions): Promise<void> {
-  const [{ checkProjectEdit }, { SchemaValidator }, { findingLine }, { writeOutputs }] = await Promise.all([
+  const [{ checkProjectEdit }, { SchemaValidator }, { findingLine }, { writeOutputs }, { withFileLock }] = await Promise.all([
     import('../edit/check-edit.js'),
     import('../validate/schema-validator.js'),
     import('../render/findings/finding-line.js'),
     import('../io/write-outputs.js'),
+    import('../io/file-lock.js'),
   ]);
   const { edited, introduced } = checkProjectEdit(check, target.absPath, target.displayPath, text, new SchemaValidator(), io.now());
   options.verify?.(edited);
@@ -33,5 +47,29 @@ export async function writeProjectFile(check: PlanCheck, target: ProjectTarget, 
   for (const finding of introduced) io.stderr.write(findingLine(finding, chalk) + '\n');
   const { errors } = countFindings(introduced);
   if (errors > 0) throw new RunError(`nothing written: the change would give ${target.displayPath} ${errors} error${errors === 1 ? '' : 's'} (above)`, 1);
-  await writeOutputs([{ path: target.absPath, displayPath: target.displayPath, content: text }], { force: options.force });
+  await withFileLock(target.absPath, target.displayPath, async (assertHeld) => {
+    if (options.editedFrom !== undefined && (await currentText(target.absPath)) !== options.editedFrom) {
+      throw new FileChangedError(`${target.displayPath} was changed by another program while psttm was editing it; nothing was written, run the command again`);
+    }
+    await writeOutputs([{ path: target.absPath, displayPath: target.displayPath, content: text }], { force: options.force, beforeCommit: assertHeld });
+  });
+}
+
+/** Run an edit command, and run it again on the file's new content when another program changed the file meanwhile. */
+export async function retryWhenChanged(edit: () => Promise<number>): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await edit();
+    } catch (error) {
+      if (!(error instanceof FileChangedError) || attempt === EDIT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function currentText(file: string): Promise<string | undefined> {
+  try {
+    return STRICT_UTF8.decode(await readFile(file));
+  } catch {
+    return undefined;
+  }
 }

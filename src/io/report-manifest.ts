@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { withFileLock } from './file-lock.js';
+import { ensureRealFolder, stageOutputs, writeOutputs, type OutputFile } from './write-outputs.js';
 
 /**
  * The reports folder remembers what psttm wrote there (`.psttm-reports.json`: file name → SHA-256),
@@ -9,41 +11,114 @@ import path from 'node:path';
  */
 export const MANIFEST_FILE = '.psttm-reports.json';
 
-export interface ReportManifest {
+/** More than any manifest psttm writes; a larger file there is not one of ours. */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+interface ReportManifest {
+  /** What psttm wrote there. */
   files: Record<string, string>;
+  /** What a run was about to rename into place: recorded first, so a run killed mid-way leaves files the next run recognises. */
+  pending: Record<string, string>;
 }
 
-/** The manifest of a folder; empty when there is none or it is not one of ours. */
-export function readManifest(dir: string): ReportManifest {
+export interface SaveReportsOptions {
+  force: boolean;
+  /** The manifest's path as shown in messages. */
+  manifestDisplayPath: string;
+}
+
+/**
+ * Write the reports of one run into `dir`, all or none, holding the folder's lock so concurrent runs
+ * take turns: each run's manifest then keeps every run's files. Existing reports are replaced without
+ * --force only while they still hold what psttm wrote.
+ */
+export async function saveReports(dir: string, files: readonly OutputFile[], options: SaveReportsOptions): Promise<void> {
+  await ensureRealFolder(dir, dir);
+  const manifestPath = path.join(dir, MANIFEST_FILE);
+  const manifestFile = (manifest: ReportManifest): OutputFile => ({ path: manifestPath, displayPath: options.manifestDisplayPath, content: manifestText(manifest) });
+  await withFileLock(manifestPath, options.manifestDisplayPath, async (assertHeld) => {
+    const manifest = readManifest(manifestPath);
+    const replaceable = new Set(files.map((file) => file.path).filter((file) => holdsWhatPsttmWrote(file, manifest)));
+    replaceable.add(manifestPath);
+    const staged = await stageOutputs(files, { force: options.force, replaceable, beforeCommit: assertHeld });
+    const written = Object.fromEntries(staged.files.map((item) => [path.basename(item.file.path), item.sha256]));
+    try {
+      await writeOutputs([manifestFile({ files: manifest.files, pending: { ...manifest.pending, ...written } })], { force: true, beforeCommit: assertHeld });
+      await staged.commit();
+    } finally {
+      staged.discard();
+    }
+    const pending = Object.fromEntries(Object.entries(manifest.pending).filter(([name]) => !Object.hasOwn(written, name)));
+    await writeOutputs([manifestFile({ files: { ...manifest.files, ...written }, pending })], { force: true });
+  });
+}
+
+/** The manifest at `manifestPath`; empty when there is none, or it is not a regular file psttm could have written. */
+function readManifest(manifestPath: string): ReportManifest {
+  const text = readSmallRegularFile(manifestPath, MAX_MANIFEST_BYTES);
+  if (text === undefined) return { files: {}, pending: {} };
   try {
-    const parsed = JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as unknown;
-    const files = (parsed as { files?: unknown } | null)?.files;
-    if (typeof files !== 'object' || files === null || Array.isArray(files)) return { files: {} };
-    return { files: Object.fromEntries(Object.entries(files).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) };
+    const parsed = JSON.parse(text) as { files?: unknown; pending?: unknown } | null;
+    return { files: hashRecord(parsed?.files), pending: hashRecord(parsed?.pending) };
   } catch {
-    return { files: {} };
+    return { files: {}, pending: {} };
   }
 }
 
-/** The paths among `candidates` that still hold exactly what psttm wrote, plus the manifest itself. */
-export async function replaceablePaths(dir: string, manifest: ReportManifest, candidates: readonly string[]): Promise<Set<string>> {
-  const replaceable = new Set<string>([path.join(dir, MANIFEST_FILE)]);
-  for (const candidate of candidates) {
-    const recorded = Object.hasOwn(manifest.files, path.basename(candidate)) ? manifest.files[path.basename(candidate)] : undefined;
-    if (recorded !== undefined && (await fileHash(candidate).catch(() => undefined)) === recorded) replaceable.add(candidate);
+function hashRecord(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && /^[0-9a-f]{64}$/.test(entry[1])));
+}
+
+function manifestText(manifest: ReportManifest): string {
+  const pending = Object.keys(manifest.pending).length > 0 ? { pending: manifest.pending } : {};
+  return `${JSON.stringify({ generator: 'psttm', files: manifest.files, ...pending }, null, 2)}\n`;
+}
+
+/** Whether `file` is a regular file whose bytes are what the manifest says psttm wrote (or was writing) there. */
+function holdsWhatPsttmWrote(file: string, manifest: ReportManifest): boolean {
+  const name = path.basename(file);
+  const recorded = [manifest.files, manifest.pending].flatMap((record) => (Object.hasOwn(record, name) ? [record[name]] : []));
+  if (recorded.length === 0) return false;
+  const hash = regularFileHash(file);
+  return hash !== undefined && recorded.includes(hash);
+}
+
+/** The SHA-256 of a regular file, never following a link or waiting on a pipe; undefined for anything else. */
+function regularFileHash(file: string): string | undefined {
+  const fd = openRegular(file);
+  if (fd === undefined) return undefined;
+  try {
+    const hash = createHash('sha256');
+    const chunk = Buffer.alloc(1024 * 1024);
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) hash.update(chunk.subarray(0, read));
+    return hash.digest('hex');
+  } finally {
+    closeSync(fd);
   }
-  return replaceable;
 }
 
-/** The manifest after writing `written` (absolute paths), as the text to write. */
-export async function updatedManifest(manifest: ReportManifest, written: readonly string[]): Promise<string> {
-  const files: Record<string, string> = { ...manifest.files };
-  for (const file of written) files[path.basename(file)] = await fileHash(file);
-  return `${JSON.stringify({ generator: 'psttm', files }, null, 2)}\n`;
+function readSmallRegularFile(file: string, maxBytes: number): string | undefined {
+  const fd = openRegular(file);
+  if (fd === undefined) return undefined;
+  try {
+    const buffer = Buffer.alloc(maxBytes + 1);
+    const length = readSync(fd, buffer, 0, buffer.length, 0);
+    return length > maxBytes ? undefined : buffer.subarray(0, length).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
-export async function fileHash(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+/** Open a regular file that is not a link; a pipe does not block the open. */
+function openRegular(file: string): number | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  if (fstatSync(fd).isFile()) return fd;
+  closeSync(fd);
+  return undefined;
 }

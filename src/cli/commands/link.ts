@@ -9,7 +9,7 @@ import { RunError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { collect } from '../parse-options.js';
 import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
-import { writeProjectFile, type ProjectTarget } from '../write-project.js';
+import { retryWhenChanged, writeProjectFile, type ProjectTarget } from '../write-project.js';
 
 interface EditTarget extends ProjectTarget {
   file: YamlFile;
@@ -30,10 +30,10 @@ export const registerLink: RegisterCommand = (program, { io, exit }) => {
     .description("link a project to objectives (or update a link's weight or note), editing its file in place")
     .option('--weight <w>', 'share of the project serving the objective, above 0 and at most 1: once for all objectives, or once per objective', collectWeight, [])
     .option('--note <text>', 'why the project serves the objective')
-    .action(async (project: string, objectives: string[], options: LinkOptions) => exit(await runLink(project, objectives, options, io)));
+    .action(async (project: string, objectives: string[], options: LinkOptions) => exit(await retryWhenChanged(() => runLink(project, objectives, options, io))));
   editCommand(program, 'unlink')
     .description('remove links from a project to objectives, editing its file in place')
-    .action(async (project: string, objectives: string[], options: UnlinkOptions) => exit(await runUnlink(project, objectives, options, io)));
+    .action(async (project: string, objectives: string[], options: UnlinkOptions) => exit(await retryWhenChanged(() => runUnlink(project, objectives, options, io))));
 };
 
 function editCommand(program: Command, name: string): Command {
@@ -114,7 +114,7 @@ async function finishEdit(check: PlanCheck, project: Project, target: EditTarget
         throw new RunError(`nothing written: editing ${target.displayPath} would give the links ${actual.join(', ')} instead of ${expected.join(', ')} (a psttm bug; please report it with the file)`);
       }
     };
-    await writeProjectFile(check, target, text, io, { force: true, verify });
+    await writeProjectFile(check, target, text, io, { force: true, editedFrom: target.file.text, verify });
   }
   if (options.json) {
     const { toJsonText } = await import('../../render/json/plan-json.js');

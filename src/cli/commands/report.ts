@@ -96,12 +96,8 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
     }
 
     progress.step('saving');
-    const [{ readManifest, replaceablePaths, updatedManifest, MANIFEST_FILE }, { writeOutputs }] = await Promise.all([import('../../io/report-manifest.js'), import('../../io/write-outputs.js')]);
-    const manifest = readManifest(outDir);
-    const replaceable = await replaceablePaths(outDir, manifest, files.map((file) => file.path));
-    await writeOutputs(files, { force: options.force === true, replaceable });
-    const manifestPath = path.join(outDir, MANIFEST_FILE);
-    await writeOutputs([{ path: manifestPath, displayPath: displayPath(manifestPath, io.cwd), content: await updatedManifest(manifest, files.map((file) => file.path)) }], { force: true });
+    const { saveReports, MANIFEST_FILE } = await import('../../io/report-manifest.js');
+    await saveReports(outDir, files, { force: options.force === true, manifestDisplayPath: displayPath(path.join(outDir, MANIFEST_FILE), io.cwd) });
 
     if (options.json) {
       const { toJsonText } = await import('../../render/json/plan-json.js');
