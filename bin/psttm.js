@@ -1,16 +1,25 @@
 #!/usr/bin/env node
 import { main } from '../dist/cli/main.js';
+import { guardOutput, OutputClosedError, outputFailure } from '../dist/cli/process-output.js';
+
+const stdout = guardOutput(process.stdout);
+// Diagnostics that cannot be delivered are dropped: they must not end the run or crash it.
+process.stderr.on('error', () => undefined);
 
 // Set the exit code and let Node exit by itself, so piped output is never cut short.
 try {
-  process.exitCode = await main(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    cwd: process.cwd(),
-    env: process.env,
-    now: () => new Date(),
-  });
+  process.exitCode = await main(process.argv.slice(2), { stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, now: () => new Date() });
 } catch (error) {
   process.stderr.write(`psttm: internal error, please report it with the command you ran:\n${error instanceof Error ? error.stack : String(error)}\n`);
   process.exitCode = 2;
+}
+// A write that failed after the last one main made: EPIPE is a reader that has seen enough, anything else a failed run.
+const failure = await stdout.settled();
+if (failure) {
+  const error = outputFailure(failure);
+  if (error instanceof OutputClosedError) process.exitCode = 0;
+  else {
+    process.stderr.write(`psttm: ${error.message}\n`);
+    process.exitCode = 2;
+  }
 }
