@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { withFileLock } from './file-lock.js';
-import { ensureRealFolder, stageOutputs, writeOutputs, type OutputFile } from './write-outputs.js';
+import { ensureRealFolder, removeCreatedFolders, stageOutputs, writeOutputs, type OutputFile } from './write-outputs.js';
 
 /**
  * The reports folder remembers what psttm wrote there (`.psttm-reports.json`: file name → SHA-256),
@@ -33,9 +33,10 @@ export interface SaveReportsOptions {
  * --force only while they still hold what psttm wrote.
  */
 export async function saveReports(dir: string, files: readonly OutputFile[], options: SaveReportsOptions): Promise<void> {
-  await ensureRealFolder(dir, dir);
+  const createdFolder = await ensureRealFolder(dir, path.dirname(options.manifestDisplayPath));
   const manifestPath = path.join(dir, MANIFEST_FILE);
   const manifestFile = (manifest: ReportManifest): OutputFile => ({ path: manifestPath, displayPath: options.manifestDisplayPath, content: manifestText(manifest) });
+  let saved = false;
   await withFileLock(manifestPath, options.manifestDisplayPath, async (assertHeld) => {
     const manifest = readManifest(manifestPath);
     const replaceable = new Set(files.map((file) => file.path).filter((file) => holdsWhatPsttmWrote(file, manifest)));
@@ -50,6 +51,9 @@ export async function saveReports(dir: string, files: readonly OutputFile[], opt
     }
     const pending = Object.fromEntries(Object.entries(manifest.pending).filter(([name]) => !Object.hasOwn(written, name)));
     await writeOutputs([manifestFile({ files: { ...manifest.files, ...written }, pending })], { force: true });
+    saved = true;
+  }).finally(() => {
+    if (!saved) removeCreatedFolders(dir, createdFolder);
   });
 }
 

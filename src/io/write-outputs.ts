@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants, linkSync, lstatSync, renameSync, rmSync, type Stats } from 'node:fs';
+import { constants, linkSync, lstatSync, renameSync, rmdirSync, rmSync, type Stats } from 'node:fs';
 import { lstat, mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -68,16 +68,19 @@ export async function writeOutputs(files: readonly OutputFile[], options: WriteO
  * those of a killed run are swept by the next run that writes into the same folder.
  */
 export async function stageOutputs(files: readonly OutputFile[], options: WriteOptions): Promise<StagedOutputs> {
-  const targets = await checkTargets(files, options);
   const pending = new Set<string>();
+  const createdFolders: CreatedFolder[] = [];
+  let committed = false;
   // Runs on SIGINT, SIGTERM and any exit: leave no temporary behind.
   const removeExitHook = onExit(() => removeAll(pending));
   const discard = () => {
     removeAll(pending);
     removeExitHook();
+    if (!committed) for (const { innermost, outermost } of createdFolders.reverse()) removeCreatedFolders(innermost, outermost);
   };
   const staged: StagedFile[] = [];
   try {
+    const targets = await checkTargets(files, options, createdFolders);
     for (const folder of new Set(files.map((file) => path.dirname(file.path)))) sweepDeadTemporaries(folder);
     for (const [index, file] of files.entries()) {
       const temporary = temporaryName(file.path, 'tmp');
@@ -96,10 +99,17 @@ export async function stageOutputs(files: readonly OutputFile[], options: WriteO
     async commit() {
       options.beforeCommit?.();
       commitAll(staged, options.force, pending);
+      committed = true;
       await syncFolders(staged.map((item) => path.dirname(item.file.path)));
     },
     discard,
   };
+}
+
+/** Folders a run made for its outputs, removed again when the run writes nothing. */
+interface CreatedFolder {
+  innermost: string;
+  outermost: string | undefined;
 }
 
 interface TargetCheck {
@@ -108,7 +118,7 @@ interface TargetCheck {
   mode: number;
 }
 
-async function checkTargets(files: readonly OutputFile[], options: WriteOptions): Promise<TargetCheck[]> {
+async function checkTargets(files: readonly OutputFile[], options: WriteOptions, createdFolders: CreatedFolder[]): Promise<TargetCheck[]> {
   const seen = new Set<string>();
   for (const file of files) {
     if (seen.has(file.path)) throw new RunError(`${file.displayPath} is named twice as an output; give each output its own file`);
@@ -117,7 +127,8 @@ async function checkTargets(files: readonly OutputFile[], options: WriteOptions)
   const checks: TargetCheck[] = [];
   const blocked: OutputFile[] = [];
   for (const file of files) {
-    await ensureRealFolder(path.dirname(file.path), `the folder of ${file.displayPath}`);
+    const folder = path.dirname(file.path);
+    createdFolders.push({ innermost: folder, outermost: await ensureRealFolder(folder, `the folder of ${file.displayPath}`) });
     const stats = await lstat(file.path).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
       throw new RunError(`cannot write ${file.displayPath}: ${describeFsError(error)}`);
@@ -136,12 +147,26 @@ async function checkTargets(files: readonly OutputFile[], options: WriteOptions)
   return checks;
 }
 
-/** Create `folder` when missing, and refuse it when it is a link. */
-export async function ensureRealFolder(folder: string, what: string): Promise<void> {
-  await mkdir(folder, { recursive: true }).catch((error: unknown) => {
+/** Create `folder` when missing, and refuse it when it is a link; returns the outermost folder it created, if any. */
+export async function ensureRealFolder(folder: string, what: string): Promise<string | undefined> {
+  const created = await mkdir(folder, { recursive: true }).catch((error: unknown) => {
     throw new RunError(`cannot create ${what}: ${describeFsError(error)}`);
   });
   refuseLink(await lstat(folder), what);
+  return created;
+}
+
+/** Undo `ensureRealFolder` after a failed run: remove the folders it created, as long as nothing else is in them. */
+export function removeCreatedFolders(innermost: string, outermost: string | undefined): void {
+  if (outermost === undefined) return;
+  for (let folder = innermost; ; folder = path.dirname(folder)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return;
+    }
+    if (folder === outermost) return;
+  }
 }
 
 function refuseLink(stats: Stats, what: string): void {
