@@ -44,15 +44,22 @@ export async function writeProjectFile(check: PlanCheck, target: ProjectTarget, 
   const { edited, introduced } = checkProjectEdit(check, target.absPath, target.displayPath, text, new SchemaValidator(), io.now());
   options.verify?.(edited);
   const chalk = chalkFor(io.stderr, io.env);
-  for (const finding of introduced) io.stderr.write(findingLine(finding, chalk) + '\n');
+  const showIntroduced = () => {
+    for (const finding of introduced) io.stderr.write(findingLine(finding, chalk) + '\n');
+  };
   const { errors } = countFindings(introduced);
-  if (errors > 0) throw new RunError(`nothing written: the change would give ${target.displayPath} ${errors} error${errors === 1 ? '' : 's'} (above)`, 1);
+  if (errors > 0) {
+    showIntroduced();
+    throw new RunError(`nothing written: the change would give ${target.displayPath} ${errors} error${errors === 1 ? '' : 's'} (above)`, 1);
+  }
   await withFileLock(target.absPath, target.displayPath, async (assertHeld) => {
     if (options.editedFrom !== undefined && (await currentText(target.absPath)) !== options.editedFrom) {
       throw new FileChangedError(`${target.displayPath} was changed by another program while psttm was editing it; nothing was written, run the command again`);
     }
     await writeOutputs([{ path: target.absPath, displayPath: target.displayPath, content: text }], { force: options.force, beforeCommit: assertHeld });
   });
+  // The warnings of the edit that was written, once, even when it had to be redone.
+  showIntroduced();
 }
 
 /** Run an edit command, and run it again on the file's new content when another program changed the file meanwhile. */
