@@ -3,7 +3,7 @@ import { RunError } from '../cli/errors.js';
 import { describeFsError } from './fs-errors.js';
 
 /** A lock whose holder stopped refreshing it for this long (killed, or its machine gone) is taken over. */
-const STALE_MS = 10_000;
+const STALE_MS = 5_000;
 
 /**
  * Run `task` while holding the lock of `file` (a hidden `.<name>.psttm-lock` folder beside it, made

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
@@ -44,4 +44,25 @@ export function runBinary(argv: readonly string[], options: RunOptions = {}): Pr
       },
     );
   });
+}
+
+export interface SpawnedCli {
+  child: ChildProcess;
+  /** How the process ended: its exit code, or the signal that ended it. */
+  ended: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+}
+
+/** Start the built binary without waiting for it, to signal it while it runs. */
+export function spawnBinary(argv: readonly string[], options: RunOptions = {}): SpawnedCli {
+  const child = spawn(process.execPath, [binPath, ...argv], {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stderr })),
+  );
+  return { child, ended };
 }
