@@ -49,7 +49,7 @@ async function interruptWhileWriting(root: string, folder: string, argv: string[
 /** The reports folder holds only the manifest and reports whose bytes it records: no temporary, backup or lock. */
 function expectConsistentReports(root: string): void {
   const reports = path.join(root, 'reports');
-  const names = readdirSync(reports, { withFileTypes: false }).sort();
+  const names = readdirSync(reports).sort();
   if (names.length === 0) return;
   expect(names.filter((name) => !REPORT_FILES.includes(name) && name !== '.psttm-reports.json')).toEqual([]);
   const manifest = JSON.parse(readFileSync(path.join(reports, '.psttm-reports.json'), 'utf8')) as { files: Record<string, string>; pending?: Record<string, string> };
