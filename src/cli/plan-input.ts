@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { locatePlan } from '../load/plan-location.js';
+import { locatePlan, type PlanLocation } from '../load/plan-location.js';
 import { displayPath } from '../io/display-path.js';
 import type { PlanModel } from '../model/plan-model.js';
 import type { PlanCheck } from '../validate/check-plan.js';
@@ -17,9 +17,19 @@ export function addPlanOption(command: Command): Command {
 
 /** Find, read and check the plan; says on stderr which plan is used when it was not named. */
 export async function loadPlan(options: PlanOption, io: Io): Promise<PlanCheck> {
+  return checkPlanAt(findPlan(options, io), io);
+}
+
+/** Where the plan is; says on stderr which plan is used when it was not named. */
+export function findPlan(options: PlanOption, io: Io): PlanLocation {
   const location = locatePlan(options.plan, io.cwd);
   if (location.origin === 'shipped') io.stderr.write(`psttm: no plan/ folder here or above; using the plan shipped with psttm (${location.dir})\n`);
   if (location.origin === 'ancestor') io.stderr.write(`psttm: using the plan in ${displayPath(location.dir, io.cwd)}/\n`);
+  return location;
+}
+
+/** Read and check the plan at `location`. */
+export async function checkPlanAt(location: PlanLocation, io: Io): Promise<PlanCheck> {
   // The YAML and CSV readers and the validators load only for commands that read the plan, not for --help or schema.
   const [{ readPlanFiles }, { checkPlan }, { SchemaValidator }] = await Promise.all([
     import('../load/plan-files.js'),

@@ -1,3 +1,4 @@
+import { onExit } from 'signal-exit';
 import type { Io } from './io.js';
 
 /** Steps of a long run, shown as a bar on stderr only when stderr is a terminal (never in pipes, CI logs or tests). */
@@ -16,6 +17,8 @@ export async function stepProgress(io: Io, total: number): Promise<StepProgress>
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { label: '' });
+  // Ctrl-C or SIGTERM mid-run: clear the bar and show the cursor again before the process ends.
+  const removeExitHook = onExit(() => bar.stop());
   let done = 0;
   let stopped = false;
   return {
@@ -23,6 +26,7 @@ export async function stepProgress(io: Io, total: number): Promise<StepProgress>
     stop: () => {
       if (stopped) return;
       stopped = true;
+      removeExitHook();
       bar.stop();
     },
   };

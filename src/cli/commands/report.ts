@@ -8,7 +8,7 @@ import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { collect } from '../parse-options.js';
-import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
+import { addPlanOption, checkPlanAt, findPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { stepProgress } from '../progress-bar.js';
 
 const REPORT_FORMATS = ['xlsx', 'html'] as const;
@@ -54,10 +54,13 @@ function parseFormats(values: readonly string[]): ReportFormat[] {
 async function runReport(options: ReportOptions, io: Io): Promise<number> {
   const formats = parseFormats(options.format);
   if (options.templates !== undefined && !formats.includes('html')) throw new UsageError('--templates applies to the HTML report; add --format html');
+  // Said before the progress bar appears: text written while it is drawn would garble the terminal.
+  const location = findPlan(options, io);
   const progress = await stepProgress(io, 3 + formats.length);
+  const notices: string[] = [];
   try {
     progress.step('reading the plan');
-    const check = await loadPlan(options, io);
+    const check = await checkPlanAt(location, io);
     const model = requireModel(check);
     const [{ readTemplateSet }, { computeMonitoringReport, yearEnds }, { buildReportView }] = await Promise.all([
       import('../../load/template-files.js'),
@@ -66,7 +69,7 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
     ]);
     // Templates are read and checked before anything is computed, so a broken one fails fast.
     const templates = formats.includes('html') ? readTemplateSet(options.templates, io.cwd) : undefined;
-    for (const ignored of templates?.ignored ?? []) io.stderr.write(`psttm: ${ignored} is not a template psttm uses (report.hbs, report.css, partials/<name>.hbs, logo.svg|png|jpg); ignored\n`);
+    for (const ignored of templates?.ignored ?? []) notices.push(`psttm: ${ignored} is not a template psttm uses (report.hbs, report.css, partials/<name>.hbs, logo.svg|png|jpg); ignored\n`);
 
     progress.step('computing');
     const { asOf, since } = options.year === undefined ? { asOf: asOfDate(options, io), since: undefined } : yearEnds(options.year);
@@ -98,6 +101,9 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
     progress.step('saving');
     const { saveReports, MANIFEST_FILE } = await import('../../io/report-manifest.js');
     await saveReports(outDir, files, { force: options.force === true, manifestDisplayPath: displayPath(path.join(outDir, MANIFEST_FILE), io.cwd) });
+    // The bar goes before anything else is printed, so the text starts on a clean line.
+    progress.stop();
+    for (const notice of notices) io.stderr.write(notice);
 
     if (options.json) {
       const { toJsonText } = await import('../../render/json/plan-json.js');
