@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import path from 'node:path';
 import { displayPath } from '../../io/display-path.js';
 import type { OutputFile } from '../../io/write-outputs.js';
@@ -7,7 +7,7 @@ import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { collect } from '../parse-options.js';
+import { collect, parseReportYear, parseText } from '../parse-options.js';
 import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { stepProgress } from '../progress-bar.js';
 
@@ -29,20 +29,15 @@ export const registerReport: RegisterCommand = (program, { io, exit }) => {
   addAsOfOption(addPlanOption(program.command('report')))
     .description('write the monitoring report: an Excel workbook and a self-contained HTML page')
     .option('--format <format>', `${REPORT_FORMATS.join(' or ')}; repeat or separate with commas (default: both)`, collect, [])
-    .option('--out <dir>', 'folder to write the reports into', 'reports')
-    .addOption(new Option('--year <yyyy>', 'report on a year: as of 31 December, with the change since the previous year').argParser(parseYear).conflicts('asOf'))
+    .option('--out <dir>', 'folder to write the reports into', parseText, 'reports')
+    .addOption(new Option('--year <yyyy>', 'report on a year: as of 31 December, with the change since the previous year').argParser(parseReportYear).conflicts('asOf'))
     .addOption(new Option('--lang <language>', 'language of the report').choices(REPORT_LANGUAGES).default('it'))
-    .option('--templates <dir>', 'templates folder overriding the shipped ones by name (see psttm templates export)')
-    .option('--title <text>', 'title of the report (default: the plan short title)')
+    .option('--templates <dir>', 'templates folder overriding the shipped ones by name (see psttm templates export)', parseText)
+    .option('--title <text>', 'title of the report (default: the plan short title)', parseText)
     .option('--force', 'overwrite report files psttm did not write, or that were changed since')
     .option('--json', 'print the written files as JSON')
     .action(async (options: ReportOptions) => exit(await runReport(options, io)));
 };
-
-function parseYear(value: string): number {
-  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('expected a year as YYYY, e.g. 2025');
-  return Number(value);
-}
 
 function parseFormats(values: readonly string[]): ReportFormat[] {
   const names = values.flatMap((value) => value.split(',')).map((name) => name.trim());

@@ -1,7 +1,9 @@
+import { Argument } from 'commander';
 import path from 'node:path';
 import { displayPath } from '../../io/display-path.js';
 import type { RegisterCommand } from '../command.js';
 import type { Io } from '../io.js';
+import { parseText } from '../parse-options.js';
 
 interface ExportOptions {
   force?: boolean;
@@ -13,7 +15,7 @@ export const registerTemplates: RegisterCommand = (program, { io, exit }) => {
   templates
     .command('export')
     .description('copy the shipped templates into a folder, to edit and pass to psttm report --templates')
-    .argument('<dir>', 'folder to copy them into (created when missing)')
+    .addArgument(new Argument('<dir>', 'folder to copy them into (created when missing)').argParser(parseText))
     .option('--force', 'overwrite templates already in the folder')
     .option('--json', 'print the written files as JSON')
     .action(async (dir: string, options: ExportOptions) => exit(await runExport(dir, options, io)));
