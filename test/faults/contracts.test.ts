@@ -46,8 +46,14 @@ const mission6 = 'M6.1: mission M6 "Salute" has no objectives yet (its table is 
 
 /** Every case is refused before anything is written: exit 2 and one line naming the argument and what is expected. */
 const refusals: ContractCase[] = [
-  ...[['./a.json'], ['plan/../a.json'], ['an absolute path', (root: string) => path.join(root, 'a.json')] as const].map(
-    ([name, spell = () => name]): ContractCase => ({
+  ...(
+    [
+      ['./a.json', () => './a.json'],
+      ['plan/../a.json', () => 'plan/../a.json'],
+      ['an absolute path', (root) => path.join(root, 'a.json')],
+    ] as [string, (root: string) => string][]
+  ).map(
+    ([name, spell]): ContractCase => ({
       name: `validate: two formats into one file (${name})`,
       argv: (root) => ['validate', '--plan', root, '--format', 'json=a.json', '--format', `sarif=${spell(root)}`],
       code: 2,
