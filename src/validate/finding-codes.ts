@@ -14,6 +14,7 @@ export const FINDING_CODES = {
   YAML_DUPLICATE_KEY: { severity: 'error', summary: 'A mapping has the same key twice.' },
   YAML_ALIAS_LIMIT: { severity: 'error', summary: 'The file expands too many YAML aliases (a resource exhaustion guard).' },
   YAML_UNRESOLVED_ALIAS: { severity: 'error', summary: 'A YAML alias refers to an anchor that does not exist.' },
+  YAML_UNSUPPORTED_TAG: { severity: 'error', summary: 'A value has a YAML tag psttm does not read (such as !!timestamp, !!set or !foo).' },
   SCHEMA_MISSING_PROPERTY: { severity: 'error', summary: 'A required property is missing.' },
   SCHEMA_UNKNOWN_PROPERTY: { severity: 'error', summary: 'A property is not defined by the schema (often a typo).' },
   SCHEMA_WRONG_TYPE: { severity: 'error', summary: 'A value has the wrong type.' },
