@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -234,5 +234,48 @@ describe('the edges of the accepted dates work end to end', () => {
     const result = await runInProcess(['report', '--plan', root, '--format', 'html', '--out', 'out', '--as-of', '2026-01-01', '--title', title], { cwd: root });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(readFileSync(path.join(root, 'out/monitoraggio-2026-01-01.html'), 'utf8')).toContain(title.trim());
+  });
+});
+
+describe.each(RUNNERS)('schema messages name what is actually wrong (%s)', (_runner, run) => {
+  it('non-finite numbers, wrong types, empty values, lists for maps, fractions for whole numbers, forbidden keys', async () => {
+    const root = tempPlan();
+    writeFileSync(
+      path.join(root, 'plan/projects/alpha-hub.yaml'),
+      [
+        'id: alpha-hub',
+        'title:',
+        'summary: 12',
+        'status: in_progress',
+        'lead: [citta_metropolitana]',
+        'territory: { scope: metropolitan }',
+        'objectives: [{ id: M1.1, weight: .nan }]',
+        'indicators:',
+        '  - { id: imprese, name: "", unit: n, kind: quantitative, direction: increase, baseline: { value: .inf, date: 2020-01-01 }, targets: [{ value: -.inf, date: 2027-12-31 }], actuals: {} }',
+        'sources: []',
+        'updated: 2026-10-01',
+        '',
+      ].join('\n'),
+    );
+    mkdirSync(path.join(root, 'plan/consultations'));
+    writeFileSync(
+      path.join(root, 'plan/consultations/workshop.yaml'),
+      ['id: workshop', 'zone: Nord Milano', 'max_choices: 2.5', 'votes_status: not_available', 'votes: []', 'event: Workshop', 'source: { title: Test }', ''].join('\n'),
+    );
+    const result = await run(['validate', '--plan', root, '--format', 'json'], { cwd: root });
+    expect(result.code).toBe(1);
+    const findings = (JSON.parse(result.stdout) as { findings: { file: string; line: number; column: number; code: string; message: string }[] }).findings;
+    expect(findings.map(({ file, line, column, code, message }) => `${path.basename(file)}:${line}:${column} ${code} ${message}`)).toEqual([
+      'workshop.yaml:3:14 SCHEMA_WRONG_TYPE max_choices: must be a whole number, not 2.5',
+      'workshop.yaml:5:1 SCHEMA_VIOLATION votes: must not be given here (votes_status not_available: the source gives no votes, so none are listed)',
+      'alpha-hub.yaml:2:1 SCHEMA_WRONG_TYPE title: must be a string, not empty (null)',
+      'alpha-hub.yaml:3:10 SCHEMA_WRONG_TYPE summary: must be a string, not a number (12); put it in quotes to keep 12 as a string',
+      'alpha-hub.yaml:5:7 SCHEMA_WRONG_TYPE lead: must be a mapping, not a list',
+      'alpha-hub.yaml:7:34 SCHEMA_WRONG_TYPE objectives[0].weight: must be a finite number, not .nan',
+      'alpha-hub.yaml:9:26 SCHEMA_VIOLATION indicators[0].name: must not be empty (What is measured.)',
+      'alpha-hub.yaml:9:99 SCHEMA_WRONG_TYPE indicators[0].baseline.value: must be a finite number, not .inf',
+      'alpha-hub.yaml:9:144 SCHEMA_WRONG_TYPE indicators[0].targets[0].value: must be a finite number, not -.inf',
+      'alpha-hub.yaml:9:181 SCHEMA_WRONG_TYPE indicators[0].actuals: must be a list, not a mapping',
+    ]);
   });
 });
