@@ -174,7 +174,13 @@ const refusals: ContractCase[] = [
     code: 2,
     stderr: 'psttm: ../alpha-hub: no project with that id; did you mean alpha-hub? (psttm list projects shows them all)\n',
   },
-  { name: 'why with odd Unicode', argv: (root) => ['why', 'ａｌｐｈａ‮-hub', '--plan', root], code: 2, stderr: 'psttm: ａｌｐｈａ‮-hub: no mission, objective, project or indicator with that id\n' },
+  { name: 'why with odd Unicode', argv: (root) => ['why', 'ａｌｐｈａ-hub\u0301🚲', '--plan', root], code: 2, stderr: 'psttm: ａｌｐｈａ-hub\u0301🚲: no mission, objective, project or indicator with that id\n' },
+  {
+    name: "report --format ''",
+    argv: (root) => ['report', '--plan', root, '--format', 'html', '--format', ''],
+    code: 2,
+    stderr: "psttm: option '--format <format>' argument '' is invalid. unknown report format \"\" (one or more of, comma-separated: xlsx, html) (see psttm --help)\n",
+  },
 ];
 
 describe.each(RUNNERS)('contract breaks and odd arguments (%s)', (_runner, run) => {

@@ -7,7 +7,7 @@ import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { collect, parseReportYear, parseText } from '../parse-options.js';
+import { choiceList, parseReportYear, parseText } from '../parse-options.js';
 import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { stepProgress } from '../progress-bar.js';
 
@@ -15,7 +15,7 @@ const REPORT_FORMATS = ['xlsx', 'html'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 interface ReportOptions extends PlanOption, AsOfOption {
-  format: string[];
+  format: ReportFormat[];
   out: string;
   year?: number;
   lang: ReportLanguage;
@@ -28,7 +28,7 @@ interface ReportOptions extends PlanOption, AsOfOption {
 export const registerReport: RegisterCommand = (program, { io, exit }) => {
   addAsOfOption(addPlanOption(program.command('report')))
     .description('write the monitoring report: an Excel workbook and a self-contained HTML page')
-    .option('--format <format>', `${REPORT_FORMATS.join(' or ')}; repeat or separate with commas (default: both)`, collect, [])
+    .option('--format <format>', `${REPORT_FORMATS.join(' or ')}; repeat or separate with commas (default: both)`, collectFormats, [])
     .option('--out <dir>', 'folder to write the reports into', parseText, 'reports')
     .addOption(new Option('--year <yyyy>', 'report on a year: as of 31 December, with the change since the previous year').argParser(parseReportYear).conflicts('asOf'))
     .addOption(new Option('--lang <language>', 'language of the report').choices(REPORT_LANGUAGES).default('it'))
@@ -39,15 +39,19 @@ export const registerReport: RegisterCommand = (program, { io, exit }) => {
     .action(async (options: ReportOptions) => exit(await runReport(options, io)));
 };
 
-function parseFormats(values: readonly string[]): ReportFormat[] {
-  const names = values.flatMap((value) => value.split(',')).map((name) => name.trim());
-  const unknown = names.filter((name) => !(REPORT_FORMATS as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new UsageError(`--format ${unknown.join(', ')}: unknown report format; formats: ${REPORT_FORMATS.join(', ')}`);
+const parseFormats = choiceList(REPORT_FORMATS, 'report format');
+
+function collectFormats(value: string, previous: ReportFormat[]): ReportFormat[] {
+  return [...previous, ...parseFormats(value)];
+}
+
+/** The formats asked for, in the order they are written: both when none is named. */
+function chosenFormats(names: readonly ReportFormat[]): ReportFormat[] {
   return names.length === 0 ? [...REPORT_FORMATS] : REPORT_FORMATS.filter((format) => names.includes(format));
 }
 
 async function runReport(options: ReportOptions, io: Io): Promise<number> {
-  const formats = parseFormats(options.format);
+  const formats = chosenFormats(options.format);
   if (options.templates !== undefined && !formats.includes('html')) throw new UsageError('--templates applies to the HTML report; add --format html');
   const progress = await stepProgress(io, 3 + formats.length);
   try {
