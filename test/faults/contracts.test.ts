@@ -67,6 +67,14 @@ const refusals: ContractCase[] = [
     stderr: 'psttm: plan/plan.yaml already exists; pass --force to overwrite, or choose another path\n',
   },
   {
+    name: 'validate: a format file below a file',
+    argv: (root) => ['validate', '--plan', root, '--format', 'json=plan/plan.yaml/a.json'],
+    code: 2,
+    stderr: 'psttm: --format json=plan/plan.yaml/a.json: plan/plan.yaml is a file, not a folder; name a folder to write into\n',
+  },
+  { name: 'report --out a file', argv: (root) => ['report', '--plan', root, '--out', 'plan/plan.yaml'], code: 2, stderr: 'psttm: --out plan/plan.yaml: plan/plan.yaml is a file, not a folder; name a folder to write into\n' },
+  { name: 'templates export below a file', argv: () => ['templates', 'export', 'plan/plan.yaml/t'], code: 2, stderr: 'psttm: templates export plan/plan.yaml/t: plan/plan.yaml is a file, not a folder; name a folder to write into\n' },
+  {
     name: 'list projects --status bogus',
     argv: (root) => ['list', 'projects', '--plan', root, '--status', 'bogus'],
     code: 2,

@@ -8,6 +8,7 @@ import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { choiceList, parseReportYear, parseText } from '../parse-options.js';
+import { requireOutputFolder } from '../output-folder.js';
 import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { stepProgress } from '../progress-bar.js';
 
@@ -53,6 +54,8 @@ function chosenFormats(names: readonly ReportFormat[]): ReportFormat[] {
 async function runReport(options: ReportOptions, io: Io): Promise<number> {
   const formats = chosenFormats(options.format);
   if (options.templates !== undefined && !formats.includes('html')) throw new UsageError('--templates applies to the HTML report; add --format html');
+  const outDir = path.resolve(io.cwd, options.out);
+  requireOutputFolder(outDir, `--out ${options.out}`, io.cwd);
   const progress = await stepProgress(io, 3 + formats.length);
   try {
     progress.step('reading the plan');
@@ -73,7 +76,6 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
     const view = buildReportView(model, report, check.findings, { title: options.title, year: options.year });
     const labels = LABELS[options.lang];
 
-    const outDir = path.resolve(io.cwd, options.out);
     const target = (extension: string) => {
       const file = path.join(outDir, `${labels.reportFileStem}-${asOf}.${extension}`);
       return { path: file, displayPath: displayPath(file, io.cwd) };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { displayPath } from '../../io/display-path.js';
 import type { RegisterCommand } from '../command.js';
 import type { Io } from '../io.js';
+import { requireOutputFolder } from '../output-folder.js';
 import { parseText } from '../parse-options.js';
 
 interface ExportOptions {
@@ -25,6 +26,7 @@ async function runExport(dir: string, options: ExportOptions, io: Io): Promise<n
   const [{ readTemplateSet, LAYOUT_FILE, CSS_FILE, PARTIALS_FOLDER }, { writeOutputs }] = await Promise.all([import('../../load/template-files.js'), import('../../io/write-outputs.js')]);
   const shipped = readTemplateSet(undefined, io.cwd);
   const root = path.resolve(io.cwd, dir);
+  requireOutputFolder(root, `templates export ${dir}`, io.cwd);
   const file = (relative: string, content: string) => {
     const absolute = path.join(root, relative);
     return { path: absolute, displayPath: displayPath(absolute, io.cwd), content };

@@ -11,6 +11,7 @@ import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { requireOutputFolder } from '../output-folder.js';
 import { collect, parseNonNegativeInteger } from '../parse-options.js';
 import { addPlanOption, loadPlan, type PlanOption } from '../plan-input.js';
 
@@ -76,7 +77,9 @@ function parseTargets(values: readonly string[], cwd: string): FormatTarget[] {
       throw new UsageError(`--format ${value}: unknown format "${name}"${suggestion ? `; did you mean ${suggestion}?` : ''} (formats: ${FINDINGS_FORMATS.join(', ')})`);
     }
     if (file === '') throw new UsageError(`--format ${value}: name the file after "="`);
-    return { format: name as FindingsFormat, file: file === undefined ? undefined : path.resolve(cwd, file), option: `--format ${value}` };
+    const absPath = file === undefined ? undefined : path.resolve(cwd, file);
+    if (absPath !== undefined) requireOutputFolder(path.dirname(absPath), `--format ${value}`, cwd);
+    return { format: name as FindingsFormat, file: absPath, option: `--format ${value}` };
   });
   if (targets.filter((target) => target.file === undefined).length > 1) {
     throw new UsageError('only one --format can print to stdout; write the others to files with FORMAT=FILE');
