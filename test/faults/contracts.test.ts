@@ -242,6 +242,13 @@ describe('the edges of the accepted dates work end to end', () => {
     });
   });
 
+  it('new project links an objective named twice (M1.1 and 1.1) once', async () => {
+    const root = tempPlan();
+    const args = ['new', 'project', 'nuovo', '--plan', root, '--title', 'Nuovo', '--lead-kind', 'citta_metropolitana', '--lead', 'CMM', '--objective', 'M1.1', '--objective', '1.1'];
+    expect(await runInProcess(args, { cwd: root })).toEqual({ code: 0, stdout: 'plan/projects/nuovo.yaml\n', stderr: '' });
+    expect(readFileSync(path.join(root, 'plan/projects/nuovo.yaml'), 'utf8')).toContain('objectives:\n  - id: M1.1\nsources: []\n');
+  });
+
   it('takes a 1 MB title into the HTML report', async () => {
     const root = tempPlan();
     const title = 'Relazione '.repeat(100_000);

@@ -71,7 +71,8 @@ async function runNewProject(id: string, options: NewProjectOptions, io: Io): Pr
     territory: territory(model, options, lead),
     cup: options.cup,
     period: options.start === undefined ? undefined : { start: options.start, ...(options.end === undefined ? {} : { end: options.end }) },
-    objectives: options.objective.map((objective) => ({ id: requireObjective(model, objective) })),
+    // M1.8 and 1.8 name one objective: it is linked once.
+    objectives: [...new Set(options.objective.map((objective) => requireObjective(model, objective)))].map((objectiveId) => ({ id: objectiveId })),
     sources: [],
     updated: isoDate(io.now()),
   };
