@@ -44,9 +44,8 @@ async function runList(what: ListKind, options: ListOptions, io: Io): Promise<nu
   const width = terminalWidth(io.stdout.columns);
   if (what === 'projects') {
     const objective = options.objective === undefined ? undefined : requireObjective(model, options.objective);
-    const statuses = options.status;
     const projects = model.projects.filter(
-      (project) => (objective === undefined || project.objectives.some((link) => link.id === objective)) && (statuses === undefined || statuses.includes(project.status)),
+      (project) => (objective === undefined || project.objectives.some((link) => link.id === objective)) && (options.status === undefined || options.status.includes(project.status)),
     );
     io.stdout.write(options.json ? toJsonText(projects.map(projectSummaryJson)) : tables.projectsTable(projects, width));
     return 0;
