@@ -6,13 +6,14 @@ import type { PlanCheck } from '../validate/check-plan.js';
 import { countFindings } from '../validate/finding.js';
 import { RunError } from './errors.js';
 import type { Io } from './io.js';
+import { parseText } from './parse-options.js';
 
 export interface PlanOption {
   plan?: string;
 }
 
 export function addPlanOption(command: Command): Command {
-  return command.option('--plan <dir>', 'the plan folder, or a folder holding plan/ (default: nearest plan/ above the working directory, else the shipped plan)');
+  return command.option('--plan <dir>', 'the plan folder, or a folder holding plan/ (default: nearest plan/ above the working directory, else the shipped plan)', parseText);
 }
 
 /** Find, read and check the plan; says on stderr which plan is used when it was not named. */

@@ -63,7 +63,7 @@ export function parseYamlBytes(bytes: Uint8Array, absPath: string, displayPath: 
 }
 
 function parseYamlText(text: string, absPath: string, displayPath: string, lineCounter: LineCounter): YamlFile {
-  const fast = HAS_ANCHOR_OR_ALIAS.test(text) ? undefined : loadFast(text);
+  const fast = NEEDS_SLOW_PATH.test(text) ? undefined : loadFast(text);
   if (fast) {
     // Positions and comments are parsed only when asked for: by findings on this file, or by an edit.
     let slow: YamlFile | undefined;
@@ -86,10 +86,11 @@ function parseYamlText(text: string, absPath: string, displayPath: string, lineC
 }
 
 /**
- * Files with anchors or aliases, and anything js-yaml refuses, take the slow path, which bounds
- * alias expansion and reports every problem with its position.
+ * Files with anchors, aliases or tags, and anything js-yaml refuses, take the slow path, which
+ * bounds alias expansion and reports every problem with its position; so tags are judged by one
+ * parser only.
  */
-const HAS_ANCHOR_OR_ALIAS = /(^|[\s,[{:-])[&*][^\s,\]}]/m;
+const NEEDS_SLOW_PATH = /(^|[\s,[{:-])[&*!][^\s,\]}]/m;
 
 /**
  * js-yaml parses about ten times faster than the yaml library's Document API (which keeps positions
@@ -105,9 +106,12 @@ function loadFast(text: string): { data: unknown } | undefined {
 }
 
 function parseWithPositions(text: string, absPath: string, displayPath: string, lineCounter: LineCounter): YamlFile {
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  const findings: Finding[] = doc.errors.map((error) => {
+  // YAML 1.1 tags (!!timestamp, !!binary, !!set, !!omap, !!pairs) stay unresolved, as in js-yaml's core schema.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, resolveKnownTags: false });
+  const problems = [...doc.errors, ...doc.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')];
+  const findings: Finding[] = problems.map((error) => {
     const position = error.linePos?.[0] ?? { line: 1, col: 1 };
+    if (error.code === 'TAG_RESOLVE_FAILED') return fileFinding('YAML_UNSUPPORTED_TAG', tagMessage(error.message), displayPath, position.line, position.col);
     const code = error.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX';
     return fileFinding(code, firstLineOf(error.message), displayPath, position.line, position.col);
   });
@@ -140,6 +144,12 @@ function aliasFinding(doc: Document.Parsed, lineCounter: LineCounter, displayPat
 
 function fileFinding(code: FindingCode, message: string, file: string, line: number, column: number): Finding {
   return { code, severity: FINDING_CODES[code].severity, message, file, line, column, path: '' };
+}
+
+/** What to do about a tag: `Unresolved tag: tag:yaml.org,2002:timestamp` names `!!timestamp`. */
+function tagMessage(message: string): string {
+  const tag = (/tag: (\S+?)(?: at line|$)/m.exec(firstLineOf(message))?.[1] ?? 'here').replace(/^tag:yaml\.org,2002:/, '!!');
+  return `psttm does not read the YAML tag ${tag}; remove it and write the value plainly (a date as 2025-12-31, a list as [a, b]), in quotes if it must stay text`;
 }
 
 /** yaml's pretty errors append " at line L, column C:" and a code excerpt; positions are kept apart. */

@@ -1,5 +1,13 @@
 /** Dates are ISO `YYYY-MM-DD` strings: they compare correctly as text. */
 
+/**
+ * The dates psttm computes and reports on. The workbook stores dates as Excel serial numbers, which
+ * start on 1900-01-01 (Excel's 1900 date system) and end on 9999-12-31, the last ISO 8601 date with
+ * a four-digit year.
+ */
+export const FIRST_DATE = '1900-01-01';
+export const LAST_DATE = '9999-12-31';
+
 /** Today (or any instant) as an ISO date, in UTC. */
 export function isoDate(instant: Date): string {
   return instant.toISOString().slice(0, 10);

@@ -17,7 +17,8 @@ export class SchemaValidator {
   validate(kind: SchemaKind, file: YamlFile): Finding[] {
     const validateFunction = this.#load(kind);
     if (validateFunction(file.data)) return [];
-    return (validateFunction.errors ?? []).map((error) => toFinding(error, file));
+    // An `if` error only says its `then` failed; the errors of the `then` say how.
+    return (validateFunction.errors ?? []).filter((error) => error.keyword !== 'if').map((error) => toFinding(error, file));
   }
 
   #load(kind: SchemaKind): ValidateFunction {
@@ -75,28 +76,69 @@ function describe(error: ErrorObject, path: string[]): Description {
       return { code: 'SCHEMA_UNKNOWN_PROPERTY', message: `unknown property "${property}"${advice}`, pointAt: [...path, property], target: 'key' };
     }
     case 'type':
-      return { code: 'SCHEMA_WRONG_TYPE', message: `must be ${String(params.type)}, not ${typeName(error.data)}`, pointAt: path, target: 'value' };
+      return { code: 'SCHEMA_WRONG_TYPE', message: wrongType(String(params.type), error.data), pointAt: path, target: 'value' };
     case 'enum':
-      return { code: 'SCHEMA_INVALID_VALUE', message: `${JSON.stringify(error.data)} is not allowed; use one of: ${(params.allowedValues as unknown[]).join(', ')}`, pointAt: path, target: 'value' };
+      return { code: 'SCHEMA_INVALID_VALUE', message: `${valueText(error.data)} is not allowed; use one of: ${(params.allowedValues as unknown[]).join(', ')}`, pointAt: path, target: 'value' };
     case 'const':
+      return { code: 'SCHEMA_INVALID_VALUE', message: `${valueText(error.data)} is not allowed; it must be ${valueText(params.allowedValue)}${hint}`, pointAt: path, target: 'value' };
+    case 'minLength':
+      return { code: 'SCHEMA_VIOLATION', message: `${params.limit === 1 ? 'must not be empty' : `must have at least ${String(params.limit)} characters`}${hint}`, pointAt: path, target: 'value' };
+    case 'minItems':
+      return { code: 'SCHEMA_VIOLATION', message: `${params.limit === 1 ? 'must list at least one item' : `must list at least ${String(params.limit)} items`}${hint}`, pointAt: path, target: 'value' };
+    case 'false schema':
+    case 'not':
+      return { code: 'SCHEMA_VIOLATION', message: `must not be given here${hint}`, pointAt: path, target: 'key' };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { code: 'SCHEMA_INVALID_VALUE', message: `${JSON.stringify(error.data)}: ${error.message ?? 'invalid'}${hint}`, pointAt: path, target: 'value' };
+      return { code: 'SCHEMA_INVALID_VALUE', message: `${valueText(error.data)}: ${error.message ?? 'invalid'}${hint}`, pointAt: path, target: 'value' };
     case 'pattern':
     case 'format':
-      return { code: 'SCHEMA_INVALID_FORMAT', message: `${JSON.stringify(error.data)} is not valid${hint || `: ${error.message ?? ''}`}`, pointAt: path, target: 'value' };
+      return { code: 'SCHEMA_INVALID_FORMAT', message: `${valueText(error.data)} is not valid${hint || `: ${error.message ?? ''}`}`, pointAt: path, target: 'value' };
     default:
       return { code: 'SCHEMA_VIOLATION', message: `${error.message ?? 'invalid'}${hint}`, pointAt: path, target: 'value' };
   }
 }
 
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
+/** JSON Schema types in the words of YAML. */
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+  null: 'empty',
+};
+
+/** "must be a number, not text": what was expected and what the value actually is. */
+function wrongType(expected: string, value: unknown): string {
+  const wanted = expected
+    .split(',')
+    .map((type) => TYPE_WORDS[type] ?? type)
+    .join(' or ');
+  if (typeof value === 'number' && !Number.isFinite(value)) return `must be ${expected === 'number' ? 'a finite number' : wanted}, not ${valueText(value)}`;
+  if (typeof value === 'number' && expected === 'integer') return `must be ${wanted}, not ${value}`;
+  const hint = expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? `; put it in quotes to keep ${valueText(value)} as a string` : '';
+  return `must be ${wanted}, not ${actualType(value)}${hint}`;
+}
+
+function actualType(value: unknown): string {
+  if (value === null) return 'empty (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  return typeof value;
+  if (typeof value === 'number') return `a number (${value})`;
+  if (typeof value === 'boolean') return `${value} (a boolean)`;
+  return TYPE_WORDS[typeof value] ?? typeof value;
+}
+
+/** A value as YAML writes it: `.nan`, `.inf` and `-.inf` for the numbers JSON cannot show. */
+function valueText(value: unknown): string {
+  if (typeof value === 'number' && Number.isNaN(value)) return '.nan';
+  if (value === Infinity) return '.inf';
+  if (value === -Infinity) return '-.inf';
+  return JSON.stringify(value) ?? String(value);
 }
 
 /** `objectives/3/title` → `objectives[3].title: ` (empty for the document itself). */

@@ -135,9 +135,10 @@ describe('psttm new project', () => {
 
   it('writes nothing when the new file would not be valid', async () => {
     const root = tempPlan();
-    const result = await runIn([...args, '--start', '2025-13-01'], root);
+    // A date that is not a date is refused as an argument (exit 2); a malformed CUP is a finding of the file.
+    const result = await runIn([...args, '--cup', 'B41B2100'], root);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/parco-beta\.yaml:\d+:\d+: error: period\.start: "2025-13-01" is not valid.*SCHEMA_INVALID_FORMAT/);
+    expect(result.stderr).toMatch(/parco-beta\.yaml:\d+:\d+: error: "B41B2100" is not a CUP.*INVALID_CUP/);
     expect(existsSync(path.join(root, 'plan/projects/parco-beta.yaml'))).toBe(false);
   });
 

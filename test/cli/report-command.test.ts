@@ -251,7 +251,7 @@ describe('psttm report', () => {
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/--year.*cannot be used with.*--as-of/);
     const format = await run(root, ['report', '--format', 'pdf']);
-    expect(format).toMatchObject({ code: 2, stderr: 'psttm: --format pdf: unknown report format; formats: xlsx, html\n' });
+    expect(format).toMatchObject({ code: 2, stderr: "psttm: option '--format <format>' argument 'pdf' is invalid. unknown report format pdf (one or more of, comma-separated: xlsx, html) (see psttm --help)\n" });
     expect(existsSync(path.join(root, 'reports'))).toBe(false);
   });
 });

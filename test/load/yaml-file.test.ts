@@ -57,3 +57,26 @@ describe('the fast path (js-yaml) and the positions path (yaml) agree', () => {
     expect(file.lineCounter.linePos(file.text.indexOf('M1.8'))).toEqual({ line: 3, col: 9 });
   });
 });
+
+describe('YAML tags outside the core schema are findings naming the tag, whichever parser reads the file', () => {
+  it.each([
+    ['updated: !!timestamp 2026-10-01\n', '!!timestamp'],
+    ['logo: !!binary aGVsbG8=\n', '!!binary'],
+    ['zones: !!set { Nord Milano }\n', '!!set'],
+    ['objectives: !!omap [{ M1.1: 1 }]\n', '!!omap'],
+    ['title: !foo Alpha\n', '!foo'],
+  ])('%j', (text, tag) => {
+    const message = `psttm does not read the YAML tag ${tag}; remove it and write the value plainly (a date as 2025-12-31, a list as [a, b]), in quotes if it must stay text`;
+    const column = text.indexOf('!') + 1;
+    for (const file of [parse(text), parse(`anchor: &a 1\ncopy: *a\n${text}`)]) {
+      expect(file.data).toBeUndefined();
+      expect(file.findings.map(({ code, message, line, column }) => ({ code, message, line, column }))).toEqual([
+        { code: 'YAML_UNSUPPORTED_TAG', message, line: file.text.split('\n').length - 1, column },
+      ]);
+    }
+  });
+
+  it('reads the core tags as the fast path does: !!str 12 is text', () => {
+    expect(parse('cup: !!str 12\n')).toMatchObject({ data: { cup: '12' }, findings: [] });
+  });
+});

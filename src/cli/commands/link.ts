@@ -1,5 +1,5 @@
-import { InvalidArgumentError, type Command } from 'commander';
-import { normalizeId, parseObjectiveId } from '../../model/ids.js';
+import type { Command } from 'commander';
+import { normalizeId } from '../../model/ids.js';
 import type { YamlFile } from '../../load/yaml-file.js';
 import type { PlanModel, Project } from '../../model/plan-model.js';
 import type { PlanCheck } from '../../validate/check-plan.js';
@@ -7,7 +7,8 @@ import { closestMatch } from '../../validate/did-you-mean.js';
 import type { RegisterCommand } from '../command.js';
 import { RunError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { collect } from '../parse-options.js';
+import { parseShare, parseText } from '../parse-options.js';
+import { requireObjective } from '../plan-lookup.js';
 import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { retryWhenChanged, writeProjectFile, type ProjectTarget } from '../write-project.js';
 
@@ -29,7 +30,7 @@ export const registerLink: RegisterCommand = (program, { io, exit }) => {
   editCommand(program, 'link')
     .description("link a project to objectives (or update a link's weight or note), editing its file in place")
     .option('--weight <w>', 'share of the project serving the objective, above 0 and at most 1: once for all objectives, or once per objective', collectWeight, [])
-    .option('--note <text>', 'why the project serves the objective')
+    .option('--note <text>', 'why the project serves the objective', parseText)
     .action(async (project: string, objectives: string[], options: LinkOptions) => exit(await retryWhenChanged(() => runLink(project, objectives, options, io))));
   editCommand(program, 'unlink')
     .description('remove links from a project to objectives, editing its file in place')
@@ -44,15 +45,12 @@ function editCommand(program: Command, name: string): Command {
 }
 
 function collectWeight(value: string, previous: number[]): number[] {
-  const weight = Number(value);
-  if (value.trim() === '' || !(weight > 0 && weight <= 1)) throw new InvalidArgumentError('expected a number above 0 and at most 1, e.g. 0.5');
-  return collect(value, previous.map(String)).map(Number);
+  return [...previous, parseShare(value)];
 }
 
 async function runLink(projectId: string, inputs: string[], options: LinkOptions, io: Io): Promise<number> {
   const { check, model, project, target } = await openProject(projectId, options, io);
-  const ids = unique(inputs.map(normalizeId));
-  for (const id of ids) requireObjective(model, id);
+  const ids = unique(inputs.map((input) => requireObjective(model, input)));
   if (options.weight.length > 1 && options.weight.length !== ids.length) {
     throw new UsageError(`--weight given ${options.weight.length} times for ${ids.length} objectives; give it once for all, or once per objective`);
   }
@@ -86,16 +84,6 @@ async function openProject(projectId: string, options: PlanOption, io: Io): Prom
   const file = check.files.projects.find((candidate) => candidate.displayPath === project.file);
   if (!file) throw new RunError(`${project.file}: the file of ${project.id} is no longer readable`);
   return { check, model, project, target: { absPath: file.absPath, displayPath: file.displayPath, file } };
-}
-
-function requireObjective(model: PlanModel, id: string): void {
-  if (model.objectiveById.has(id)) return;
-  const mission = model.missionById.get(parseObjectiveId(id)?.missionId ?? '');
-  if (mission && !mission.objectivesTranscribed) {
-    throw new UsageError(`${id}: mission ${mission.id} "${mission.title}" has no objectives yet (its table is missing from the source), so nothing can link to it`);
-  }
-  const suggestion = closestMatch(id, model.objectiveById.keys());
-  throw new UsageError(`${id} is not an objective of the plan${suggestion ? `; did you mean ${suggestion}?` : ''} (psttm list objectives shows them all)`);
 }
 
 function parsedDoc(file: YamlFile) {

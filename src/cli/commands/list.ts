@@ -1,18 +1,20 @@
 import { Argument } from 'commander';
-import { normalizeId } from '../../model/ids.js';
+import { PROJECT_STATUSES, type ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { closestMatch } from '../../validate/did-you-mean.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { choiceList } from '../parse-options.js';
 import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';
+import { requireMission, requireObjective } from '../plan-lookup.js';
 
 interface ListOptions extends PlanOption {
   mission?: string;
   actor?: string;
   objective?: string;
-  status?: string;
+  status?: ProjectStatus[];
   json?: boolean;
 }
 
@@ -26,14 +28,14 @@ export const registerList: RegisterCommand = (program, { io, exit }) => {
     .option('--mission <id>', 'only this mission (M2 or 2)')
     .option('--actor <column>', 'only objectives that mark this actor column (citta_metropolitana, comuni, corpi_intermedi)')
     .option('--objective <id>', 'only projects linked to this objective (M1.8 or 1.8)')
-    .option('--status <status,...>', 'only projects with one of these statuses (idea, planned, in_progress, completed, suspended, cancelled)')
+    .option('--status <status,...>', `only projects with one of these statuses (${PROJECT_STATUSES.join(', ')})`, choiceList(PROJECT_STATUSES, 'status'))
     .option('--json', 'print JSON instead of a table')
     .action(async (what: ListKind, options: ListOptions) => exit(await runList(what, options, io)));
 };
 
 async function runList(what: ListKind, options: ListOptions, io: Io): Promise<number> {
   const model = await loadPlanModel(options, io);
-  const missions = options.mission === undefined ? model.missions : [findMission(model, options.mission)];
+  const missions = options.mission === undefined ? model.missions : [requireMission(model, options.mission)];
   const [{ missionJson, objectiveJson, projectSummaryJson, toJsonText }, tables, { terminalWidth }] = await Promise.all([
     import('../../render/json/plan-json.js'),
     import('../../render/terminal/plan-tables.js'),
@@ -41,11 +43,9 @@ async function runList(what: ListKind, options: ListOptions, io: Io): Promise<nu
   ]);
   const width = terminalWidth(io.stdout.columns);
   if (what === 'projects') {
-    const objective = options.objective === undefined ? undefined : normalizeId(options.objective);
-    if (objective !== undefined && !model.objectiveById.has(objective)) throw new UsageError(`--objective ${options.objective}: no such objective`);
-    const statuses = options.status?.split(',').map((status) => status.trim());
+    const objective = options.objective === undefined ? undefined : requireObjective(model, options.objective);
     const projects = model.projects.filter(
-      (project) => (objective === undefined || project.objectives.some((link) => link.id === objective)) && (statuses === undefined || statuses.includes(project.status)),
+      (project) => (objective === undefined || project.objectives.some((link) => link.id === objective)) && (options.status === undefined || options.status.includes(project.status)),
     );
     io.stdout.write(options.json ? toJsonText(projects.map(projectSummaryJson)) : tables.projectsTable(projects, width));
     return 0;
@@ -58,12 +58,6 @@ async function runList(what: ListKind, options: ListOptions, io: Io): Promise<nu
   const objectives = missions.flatMap((mission) => mission.objectives).filter((objective) => actor === undefined || objective.actors[actor]);
   io.stdout.write(options.json ? toJsonText(objectives.map(objectiveJson)) : tables.objectivesTable(model, objectives, width, chalkFor(io.stdout, io.env)));
   return 0;
-}
-
-function findMission(model: PlanModel, input: string) {
-  const mission = model.missionById.get(normalizeId(input));
-  if (!mission) throw new UsageError(`--mission ${input}: no such mission; the plan has ${model.missions.map((m) => m.id).join(', ')}`);
-  return mission;
 }
 
 function findActorColumn(model: PlanModel, input: string): string {

@@ -3,15 +3,15 @@ import { Option } from 'commander';
 import { displayPath } from '../../io/display-path.js';
 import { packagePaths } from '../../io/package-paths.js';
 import { isoDate } from '../../model/dates.js';
-import { normalizeId } from '../../model/ids.js';
 import { LEAD_KINDS, PROJECT_STATUSES, type ActorData, type LeadKind, type ProjectData, type ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { closestMatch } from '../../validate/did-you-mean.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { collect } from '../parse-options.js';
+import { collect, parseIsoDate, parseText } from '../parse-options.js';
 import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
+import { requireObjective } from '../plan-lookup.js';
 import { writeProjectFile } from '../write-project.js';
 
 interface NewProjectOptions extends PlanOption {
@@ -37,18 +37,18 @@ export const registerNew: RegisterCommand = (program, { io, exit }) => {
   addPlanOption(create.command('project'))
     .description('create plan/projects/<id>.yaml, valid against the plan, without overwriting')
     .argument('<id>', 'project id, kebab-case (becomes the file name)')
-    .requiredOption('--title <text>', 'name of the project')
+    .requiredOption('--title <text>', 'name of the project', parseText)
     .addOption(new Option('--lead-kind <kind>', 'kind of lead actor').choices(LEAD_KINDS).makeOptionMandatory())
-    .requiredOption('--lead <name>', 'name of the lead (for a comune, its name finds its ISTAT code)')
-    .option('--lead-istat <code>', "the lead comune's ISTAT code, when its name is not enough")
-    .option('--summary <text>', 'what the project does')
+    .requiredOption('--lead <name>', 'name of the lead (for a comune, its name finds its ISTAT code)', parseText)
+    .option('--lead-istat <code>', "the lead comune's ISTAT code, when its name is not enough", parseText)
+    .option('--summary <text>', 'what the project does', parseText)
     .addOption(new Option('--status <status>', 'where the project stands').choices(PROJECT_STATUSES).default('planned'))
     .option('--objective <id>', 'an objective it serves (repeatable)', collect, [])
     .option('--zone <name>', 'a zona omogenea it acts in (repeatable)', collect, [])
     .option('--comune <name-or-istat>', 'a comune it acts in (repeatable)', collect, [])
-    .option('--start <date>', 'start date, YYYY-MM-DD')
-    .option('--end <date>', 'end date, YYYY-MM-DD')
-    .option('--cup <code>', 'Codice Unico di Progetto')
+    .option('--start <date>', 'start date, YYYY-MM-DD', parseIsoDate)
+    .option('--end <date>', 'end date, YYYY-MM-DD', parseIsoDate)
+    .option('--cup <code>', 'Codice Unico di Progetto', parseText)
     .option('--force', 'replace an existing file')
     .action(async (id: string, options: NewProjectOptions) => exit(await runNewProject(id, options, io)));
 };
@@ -71,7 +71,8 @@ async function runNewProject(id: string, options: NewProjectOptions, io: Io): Pr
     territory: territory(model, options, lead),
     cup: options.cup,
     period: options.start === undefined ? undefined : { start: options.start, ...(options.end === undefined ? {} : { end: options.end }) },
-    objectives: options.objective.map((objective) => ({ id: normalizeId(objective) })),
+    // M1.8 and 1.8 name one objective: it is linked once.
+    objectives: [...new Set(options.objective.map((objective) => requireObjective(model, objective)))].map((objectiveId) => ({ id: objectiveId })),
     sources: [],
     updated: isoDate(io.now()),
   };

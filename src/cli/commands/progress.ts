@@ -1,12 +1,11 @@
-import { InvalidArgumentError } from 'commander';
 import { STATUSES, type Status } from '../../compute/status.js';
-import { normalizeId } from '../../model/ids.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
-import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { choiceList } from '../parse-options.js';
 import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';
+import { requireMission } from '../plan-lookup.js';
 
 interface ProgressOptions extends PlanOption, AsOfOption {
   mission?: string;
@@ -18,22 +17,14 @@ export const registerProgress: RegisterCommand = (program, { io, exit }) => {
   addAsOfOption(addPlanOption(program.command('progress')))
     .description('progress and status of the plan, its missions and objectives, rolled up from the projects')
     .option('--mission <id>', 'only this mission (M2 or 2)')
-    .option('--status <status,...>', `only objectives with these statuses (${STATUSES.join(', ')})`, parseStatuses)
+    .option('--status <status,...>', `only objectives with these statuses (${STATUSES.join(', ')})`, choiceList(STATUSES, 'status'))
     .option('--json', 'print JSON (see the README for its shape)')
     .action(async (options: ProgressOptions) => exit(await runProgress(options, io)));
 };
 
-function parseStatuses(value: string): Status[] {
-  const statuses = value.split(',').map((status) => status.trim());
-  const unknown = statuses.filter((status) => !(STATUSES as readonly string[]).includes(status));
-  if (unknown.length > 0) throw new InvalidArgumentError(`unknown status ${unknown.join(', ')}; statuses: ${STATUSES.join(', ')}`);
-  return statuses as Status[];
-}
-
 async function runProgress(options: ProgressOptions, io: Io): Promise<number> {
   const model = await loadPlanModel(options, io);
-  const missionId = options.mission === undefined ? undefined : normalizeId(options.mission);
-  if (missionId !== undefined && !model.missionById.has(missionId)) throw new UsageError(`--mission ${options.mission}: no such mission; missions: ${model.missions.map((mission) => mission.id).join(', ')}`);
+  const missionId = options.mission === undefined ? undefined : requireMission(model, options.mission).id;
   const { computeProgress } = await import('../../compute/progress.js');
   const report = computeProgress(model, asOfDate(options, io));
   if (options.json) {

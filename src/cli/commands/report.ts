@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import path from 'node:path';
 import { displayPath } from '../../io/display-path.js';
 import type { OutputFile } from '../../io/write-outputs.js';
@@ -7,7 +7,8 @@ import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { collect } from '../parse-options.js';
+import { choiceList, parseReportYear, parseText } from '../parse-options.js';
+import { requireOutputFolder } from '../output-folder.js';
 import { addPlanOption, checkPlanAt, findPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { stepProgress } from '../progress-bar.js';
 
@@ -15,7 +16,7 @@ const REPORT_FORMATS = ['xlsx', 'html'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 interface ReportOptions extends PlanOption, AsOfOption {
-  format: string[];
+  format: ReportFormat[];
   out: string;
   year?: number;
   lang: ReportLanguage;
@@ -28,32 +29,33 @@ interface ReportOptions extends PlanOption, AsOfOption {
 export const registerReport: RegisterCommand = (program, { io, exit }) => {
   addAsOfOption(addPlanOption(program.command('report')))
     .description('write the monitoring report: an Excel workbook and a self-contained HTML page')
-    .option('--format <format>', `${REPORT_FORMATS.join(' or ')}; repeat or separate with commas (default: both)`, collect, [])
-    .option('--out <dir>', 'folder to write the reports into', 'reports')
-    .addOption(new Option('--year <yyyy>', 'report on a year: as of 31 December, with the change since the previous year').argParser(parseYear).conflicts('asOf'))
+    .option('--format <format>', `${REPORT_FORMATS.join(' or ')}; repeat or separate with commas (default: both)`, collectFormats, [])
+    .option('--out <dir>', 'folder to write the reports into', parseText, 'reports')
+    .addOption(new Option('--year <yyyy>', 'report on a year: as of 31 December, with the change since the previous year').argParser(parseReportYear).conflicts('asOf'))
     .addOption(new Option('--lang <language>', 'language of the report').choices(REPORT_LANGUAGES).default('it'))
-    .option('--templates <dir>', 'templates folder overriding the shipped ones by name (see psttm templates export)')
-    .option('--title <text>', 'title of the report (default: the plan short title)')
+    .option('--templates <dir>', 'templates folder overriding the shipped ones by name (see psttm templates export)', parseText)
+    .option('--title <text>', 'title of the report (default: the plan short title)', parseText)
     .option('--force', 'overwrite report files psttm did not write, or that were changed since')
     .option('--json', 'print the written files as JSON')
     .action(async (options: ReportOptions) => exit(await runReport(options, io)));
 };
 
-function parseYear(value: string): number {
-  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('expected a year as YYYY, e.g. 2025');
-  return Number(value);
+const parseFormats = choiceList(REPORT_FORMATS, 'report format');
+
+function collectFormats(value: string, previous: ReportFormat[]): ReportFormat[] {
+  return [...previous, ...parseFormats(value)];
 }
 
-function parseFormats(values: readonly string[]): ReportFormat[] {
-  const names = values.flatMap((value) => value.split(',')).map((name) => name.trim());
-  const unknown = names.filter((name) => !(REPORT_FORMATS as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new UsageError(`--format ${unknown.join(', ')}: unknown report format; formats: ${REPORT_FORMATS.join(', ')}`);
+/** The formats asked for, in the order they are written: both when none is named. */
+function chosenFormats(names: readonly ReportFormat[]): ReportFormat[] {
   return names.length === 0 ? [...REPORT_FORMATS] : REPORT_FORMATS.filter((format) => names.includes(format));
 }
 
 async function runReport(options: ReportOptions, io: Io): Promise<number> {
-  const formats = parseFormats(options.format);
+  const formats = chosenFormats(options.format);
   if (options.templates !== undefined && !formats.includes('html')) throw new UsageError('--templates applies to the HTML report; add --format html');
+  const outDir = path.resolve(io.cwd, options.out);
+  requireOutputFolder(outDir, `--out ${options.out}`, io.cwd);
   // Said before the progress bar appears: text written while it is drawn would garble the terminal.
   const location = findPlan(options, io);
   const progress = await stepProgress(io, 3 + formats.length);
@@ -77,7 +79,6 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
     const view = buildReportView(model, report, check.findings, { title: options.title, year: options.year });
     const labels = LABELS[options.lang];
 
-    const outDir = path.resolve(io.cwd, options.out);
     const target = (extension: string) => {
       const file = path.join(outDir, `${labels.reportFileStem}-${asOf}.${extension}`);
       return { path: file, displayPath: displayPath(file, io.cwd) };

@@ -4,6 +4,7 @@ import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { parseText } from '../parse-options.js';
 import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';
 
 interface ShowOptions extends PlanOption {
@@ -13,7 +14,7 @@ interface ShowOptions extends PlanOption {
 export const registerShow: RegisterCommand = (program, { io, exit }) => {
   addPlanOption(program.command('show'))
     .description('show a mission (M2), an objective (M2.12, or 2.12) or a project (its id)')
-    .argument('<id>', 'mission, objective or project id')
+    .argument('<id>', 'mission, objective or project id', parseText)
     .option('--json', 'print JSON')
     .action(async (id: string, options: ShowOptions) => exit(await runShow(id, options, io)));
 };

@@ -1,7 +1,10 @@
+import { Argument } from 'commander';
 import path from 'node:path';
 import { displayPath } from '../../io/display-path.js';
 import type { RegisterCommand } from '../command.js';
 import type { Io } from '../io.js';
+import { requireOutputFolder } from '../output-folder.js';
+import { parseText } from '../parse-options.js';
 
 interface ExportOptions {
   force?: boolean;
@@ -13,7 +16,7 @@ export const registerTemplates: RegisterCommand = (program, { io, exit }) => {
   templates
     .command('export')
     .description('copy the shipped templates into a folder, to edit and pass to psttm report --templates')
-    .argument('<dir>', 'folder to copy them into (created when missing)')
+    .addArgument(new Argument('<dir>', 'folder to copy them into (created when missing)').argParser(parseText))
     .option('--force', 'overwrite templates already in the folder')
     .option('--json', 'print the written files as JSON')
     .action(async (dir: string, options: ExportOptions) => exit(await runExport(dir, options, io)));
@@ -23,6 +26,7 @@ async function runExport(dir: string, options: ExportOptions, io: Io): Promise<n
   const [{ readTemplateSet, LAYOUT_FILE, CSS_FILE, PARTIALS_FOLDER }, { writeOutputs }] = await Promise.all([import('../../load/template-files.js'), import('../../io/write-outputs.js')]);
   const shipped = readTemplateSet(undefined, io.cwd);
   const root = path.resolve(io.cwd, dir);
+  requireOutputFolder(root, `templates export ${dir}`, io.cwd);
   const file = (relative: string, content: string) => {
     const absolute = path.join(root, relative);
     return { path: absolute, displayPath: displayPath(absolute, io.cwd), content };

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath } from '../../io/display-path.js';
 import { packageVersion } from '../../io/package-paths.js';
@@ -10,6 +11,7 @@ import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { requireOutputFolder } from '../output-folder.js';
 import { collect, parseNonNegativeInteger } from '../parse-options.js';
 import { addPlanOption, loadPlan, type PlanOption } from '../plan-input.js';
 
@@ -24,6 +26,8 @@ interface FormatTarget {
   format: FindingsFormat;
   /** Absolute path, or undefined for stdout. */
   file: string | undefined;
+  /** The option as given, for messages. */
+  option: string;
 }
 
 export const registerValidate: RegisterCommand = (program, { io, exit }) => {
@@ -73,10 +77,29 @@ function parseTargets(values: readonly string[], cwd: string): FormatTarget[] {
       throw new UsageError(`--format ${value}: unknown format "${name}"${suggestion ? `; did you mean ${suggestion}?` : ''} (formats: ${FINDINGS_FORMATS.join(', ')})`);
     }
     if (file === '') throw new UsageError(`--format ${value}: name the file after "="`);
-    return { format: name as FindingsFormat, file: file === undefined ? undefined : path.resolve(cwd, file) };
+    const absPath = file === undefined ? undefined : path.resolve(cwd, file);
+    if (absPath !== undefined) requireOutputFolder(path.dirname(absPath), `--format ${value}`, cwd);
+    return { format: name as FindingsFormat, file: absPath, option: `--format ${value}` };
   });
   if (targets.filter((target) => target.file === undefined).length > 1) {
     throw new UsageError('only one --format can print to stdout; write the others to files with FORMAT=FILE');
   }
+  const seen = new Map<string, FormatTarget>();
+  for (const target of targets) {
+    if (target.file === undefined) continue;
+    const identity = fileIdentity(target.file);
+    const earlier = seen.get(identity);
+    if (earlier) throw new UsageError(`${target.option}: ${displayPath(target.file, cwd)} is also the file of ${earlier.option}; write each format to its own file`);
+    seen.set(identity, target);
+  }
   return targets;
+}
+
+/** The same file however it is spelled: the real path of its folder (links resolved) when that exists, and its name. */
+function fileIdentity(absPath: string): string {
+  try {
+    return path.join(realpathSync(path.dirname(absPath)), path.basename(absPath));
+  } catch {
+    return absPath;
+  }
 }

@@ -5,12 +5,13 @@ import type { RegisterCommand } from '../command.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { parseText } from '../parse-options.js';
 import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';
 
 export const registerWhy: RegisterCommand = (program, { io, exit }) => {
   addAsOfOption(addPlanOption(program.command('why')))
     .description('show how the progress and status of a mission, objective, project or indicator (project/indicator) were derived')
-    .argument('<id>', 'M2, M2.12 (or 2.12), a project id, or project/indicator')
+    .argument('<id>', 'M2, M2.12 (or 2.12), a project id, or project/indicator', parseText)
     .action(async (id: string, options: PlanOption & AsOfOption) => exit(await runWhy(id, options, io)));
 };
 

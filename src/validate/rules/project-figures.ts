@@ -5,8 +5,8 @@ const CUP = /^[A-Z][0-9]{2}[A-Z][0-9]{11}$/;
 
 /**
  * A project's figures hold together: a well-formed CUP, a period in order, every figure citing a
- * listed source, actuals dated between the baseline and today, a target for every quantitative
- * indicator, unique indicator ids, and an update within the plan's freshness limit.
+ * listed source, actuals dated between the baseline and today, targets dated after the baseline
+ * (progress runs from one to the other), a target for every quantitative indicator, unique indicator ids, and an update within the plan's freshness limit.
  */
 export const projectFiguresRule: ProjectRule = ({ plan, projects, today }, report) => {
   for (const { file, data } of projects) {
@@ -30,6 +30,11 @@ export const projectFiguresRule: ProjectRule = ({ plan, projects, today }, repor
       if (indicator.kind === 'quantitative' && (indicator.targets ?? []).length === 0) {
         report(file, 'INDICATOR_WITHOUT_TARGET', `${indicator.id}: no target, so its progress cannot be computed (add one only if a source sets it)`, [...path, 'id']);
       }
+      indicator.targets?.forEach((target, targetIndex) => {
+        if (indicator.baseline && target.date <= indicator.baseline.date) {
+          report(file, 'TARGET_BEFORE_BASELINE', `${indicator.id}: the target of ${target.date} is not after the baseline (${indicator.baseline.date}); date it later, or correct the baseline`, [...path, 'targets', targetIndex, 'date']);
+        }
+      });
       indicator.actuals?.forEach((actual, actualIndex) => {
         const actualPath = [...path, 'actuals', actualIndex];
         citeUnknown(actual.source, [...actualPath, 'source']);

@@ -1,0 +1,26 @@
+import { normalizeId, parseObjectiveId } from '../model/ids.js';
+import type { Mission, PlanModel } from '../model/plan-model.js';
+import { closestMatch } from '../validate/did-you-mean.js';
+import { UsageError } from './errors.js';
+
+/**
+ * The canonical id of an objective of the plan, from what a user typed (`M1.8`, `1.8`); a usage
+ * error with a suggestion otherwise, or saying why a mission without transcribed objectives has none.
+ */
+export function requireObjective(model: PlanModel, input: string): string {
+  const id = normalizeId(input);
+  if (model.objectiveById.has(id)) return id;
+  const mission = model.missionById.get(parseObjectiveId(id)?.missionId ?? '');
+  if (mission && !mission.objectivesTranscribed) {
+    throw new UsageError(`${id}: mission ${mission.id} "${mission.title}" has no objectives yet (its table is missing from the source), so nothing can link to it`);
+  }
+  const suggestion = closestMatch(id, model.objectiveById.keys());
+  throw new UsageError(`${id || '""'} is not an objective of the plan${suggestion ? `; did you mean ${suggestion}?` : ''} (psttm list objectives shows them all)`);
+}
+
+/** The mission named by `--mission` (`M2` or `2`), or a usage error listing the plan's missions. */
+export function requireMission(model: PlanModel, input: string): Mission {
+  const mission = model.missionById.get(normalizeId(input));
+  if (!mission) throw new UsageError(`--mission ${input}: no such mission; the plan has ${model.missions.map((candidate) => candidate.id).join(', ')}`);
+  return mission;
+}
