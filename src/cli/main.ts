@@ -14,6 +14,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerWhy } from './commands/why.js';
 import { RunError } from './errors.js';
 import type { Io } from './io.js';
+import { terminalText } from '../render/terminal/terminal-text.js';
 
 const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerList, registerShow, registerLink, registerNew, registerCoverage, registerProgress, registerWhy, registerReport, registerTemplates, registerSchema];
 
@@ -39,7 +40,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
     }
     if (error instanceof RunError) {
-      io.stderr.write(`psttm: ${error.message}\n`);
+      io.stderr.write(`psttm: ${terminalText(error.message)}\n`);
       return error.exitCode;
     }
     throw error;

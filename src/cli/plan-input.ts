@@ -6,6 +6,7 @@ import type { PlanCheck } from '../validate/check-plan.js';
 import { countFindings } from '../validate/finding.js';
 import { RunError } from './errors.js';
 import type { Io } from './io.js';
+import { terminalText } from '../render/terminal/terminal-text.js';
 
 export interface PlanOption {
   plan?: string;
@@ -19,7 +20,7 @@ export function addPlanOption(command: Command): Command {
 export async function loadPlan(options: PlanOption, io: Io): Promise<PlanCheck> {
   const location = locatePlan(options.plan, io.cwd);
   if (location.origin === 'shipped') io.stderr.write(`psttm: no plan/ folder here or above; using the plan shipped with psttm (${location.dir})\n`);
-  if (location.origin === 'ancestor') io.stderr.write(`psttm: using the plan in ${displayPath(location.dir, io.cwd)}/\n`);
+  if (location.origin === 'ancestor') io.stderr.write(`psttm: using the plan in ${terminalText(displayPath(location.dir, io.cwd))}/\n`);
   // The YAML and CSV readers and the validators load only for commands that read the plan, not for --help or schema.
   const [{ readPlanFiles }, { checkPlan }, { SchemaValidator }] = await Promise.all([
     import('../load/plan-files.js'),

@@ -10,6 +10,7 @@ import type { Io } from '../io.js';
 import { collect } from '../parse-options.js';
 import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { stepProgress } from '../progress-bar.js';
+import { terminalText } from '../../render/terminal/terminal-text.js';
 
 const REPORT_FORMATS = ['xlsx', 'html'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -66,7 +67,7 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
     ]);
     // Templates are read and checked before anything is computed, so a broken one fails fast.
     const templates = formats.includes('html') ? readTemplateSet(options.templates, io.cwd) : undefined;
-    for (const ignored of templates?.ignored ?? []) io.stderr.write(`psttm: ${ignored} is not a template psttm uses (report.hbs, report.css, partials/<name>.hbs, logo.svg|png|jpg); ignored\n`);
+    for (const ignored of templates?.ignored ?? []) io.stderr.write(`psttm: ${terminalText(ignored)} is not a template psttm uses (report.hbs, report.css, partials/<name>.hbs, logo.svg|png|jpg); ignored\n`);
 
     progress.step('computing');
     const { asOf, since } = options.year === undefined ? { asOf: asOfDate(options, io), since: undefined } : yearEnds(options.year);

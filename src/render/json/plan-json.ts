@@ -35,6 +35,18 @@ export function projectSummaryJson(project: Project) {
   };
 }
 
+/** Characters JSON.stringify leaves raw that a terminal or a JavaScript parser would act on: DEL, C1 controls, U+2028/U+2029, bidi overrides. */
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text for a client: those characters are written as `\uXXXX` escapes (they can only occur
+ * inside strings, so the JSON means the same), and a non-finite number, which JSON.stringify would
+ * silently turn into null, is a bug that stops the run.
+ */
 export function toJsonText(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
+  const text = JSON.stringify(value, (key, item: unknown) => {
+    if (typeof item === 'number' && !Number.isFinite(item)) throw new RangeError(`non-finite number ${item} at "${key}" in JSON output`);
+    return item;
+  }, 2);
+  return text.replace(RAW_IN_JSON, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }
