@@ -20,6 +20,7 @@ const IT = {
   notCounted: 'escluso dalle cifre: annullato o non ancora iniziato alla data',
   dataGap: 'lacuna nei dati',
   linkedProject: 'Progetto collegato',
+  truncated: ' […] (testo troncato: una cella di Excel contiene al massimo 32.767 caratteri)',
   sheets: {
     summary: 'Sintesi',
     missions: 'Missioni',
@@ -188,6 +189,7 @@ const EN: Labels = {
   notCounted: 'left out of the figures: cancelled or not started by the date',
   dataGap: 'data gap',
   linkedProject: 'Linked project',
+  truncated: ' […] (text cut: an Excel cell holds at most 32,767 characters)',
   sheets: {
     summary: 'Summary',
     missions: 'Missions',
