@@ -96,6 +96,8 @@ function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
+  // ajv's number type is finite only: name what YAML's .inf and .nan gave.
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'NaN (.nan)' : `${value < 0 ? 'minus ' : ''}infinity (${value < 0 ? '-' : ''}.inf)`;
   return typeof value;
 }
 

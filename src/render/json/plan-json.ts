@@ -1,4 +1,5 @@
 import type { Mission, Objective, Project } from '../../model/plan-model.js';
+import { assertFiniteNumbers } from '../finite-numbers.js';
 
 /** The JSON shape of an objective (documented in the README; stable). */
 export function objectiveJson(objective: Objective) {
@@ -41,12 +42,9 @@ const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /**
  * JSON text for a client: those characters are written as `\uXXXX` escapes (they can only occur
  * inside strings, so the JSON means the same), and a non-finite number, which JSON.stringify would
- * silently turn into null, is a bug that stops the run.
+ * silently turn into null, stops the run.
  */
 export function toJsonText(value: unknown): string {
-  const text = JSON.stringify(value, (key, item: unknown) => {
-    if (typeof item === 'number' && !Number.isFinite(item)) throw new RangeError(`non-finite number ${item} at "${key}" in JSON output`);
-    return item;
-  }, 2);
-  return text.replace(RAW_IN_JSON, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+  assertFiniteNumbers(value, 'JSON output');
+  return JSON.stringify(value, null, 2).replace(RAW_IN_JSON, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }

@@ -16,6 +16,7 @@ const GAP_TEXT: Record<GapReason, string> = {
   no_project_data: 'none of its projects has progress data',
   objectives_not_transcribed: 'its objectives are missing from the source',
   no_objective_data: 'none of its objectives has progress data',
+  overflow: 'its figures are out of range: the arithmetic gives no finite number',
 };
 
 export function gapText(reason: GapReason | undefined): string {
@@ -32,6 +33,10 @@ export function whyIndicator(result: IndicatorResult, report: ProgressReport, mo
   }
   const dated = (value: { value: number; date: string } | undefined) => (value ? `${number(value.value)} on ${value.date}` : '–');
   lines.push(`  baseline  ${dated(result.baseline)}`, `  target    ${dated(result.target)}`, `  latest    ${result.latest ? `${dated(result.latest)} [source: ${terminalText(result.latest.source)}]` : '–'}`);
+  if (result.gap === 'overflow' && result.baseline && result.target && result.latest) {
+    const [latest, baseline, target] = [result.latest.value, result.baseline.value, result.target.value].map(number);
+    lines.push(`progress = (latest − baseline) / (target − baseline) = (${latest} − ${baseline}) / (${target} − ${baseline}): not a finite number`);
+  }
   if (!result.measure || !result.baseline || !result.target || !result.latest) {
     lines.push(`Status: ${statusLabel('no_data', chalk)}: ${gapText(result.gap)}.`);
     return lines.join('\n') + '\n';
@@ -88,7 +93,7 @@ export function whyMission(missionId: string, report: ProgressReport, model: Pla
 
 function rollUpLines(lines: string[], result: RollUp, children: { weight: number; measure: Measure | undefined }[], model: PlanModel, chalk: ChalkInstance): string {
   if (result.measure) lines.push(meanLine('weighted mean Σw·x / Σw over the items with data', result, children), statusLine(result.measure, result.status, model.monitoring, chalk));
-  else lines.push(`Status: ${statusLabel('no_data', chalk)}: nothing below it has data.`);
+  else lines.push(`Status: ${statusLabel('no_data', chalk)}: ${result.overflow ? gapText('overflow') : 'nothing below it has data'}.`);
   if (result.gaps.length > 0) lines.push(`Data gaps (${result.gaps.length}, not in the mean): ${result.gaps.map((gap) => `${gap.id} (${gapText(gap.reason)})`).join('; ')}`);
   return lines.join('\n') + '\n';
 }
