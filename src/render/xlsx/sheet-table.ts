@@ -1,4 +1,5 @@
 import type { CellValue, ConditionalFormattingRule, Row as SheetRow, Workbook, Worksheet } from 'exceljs';
+import { finite } from '../finite-numbers.js';
 import { cellText, xmlText } from './cell-text.js';
 
 /** How a column's values are stored and shown. Numbers stay numbers: the format only changes how Excel shows them. */
@@ -60,8 +61,10 @@ export function addTableSheet<Row>(workbook: Workbook, name: string, columns: re
     const kinds = columns.map((column) => column.format?.(row) ?? column.kind);
     const values = columns.map((column, index) => cellValue(column, kinds[index]!, row, style));
     const added = addRow(sheet, values, style);
-    values.forEach((value, index) => {
-      if (typeof value !== 'string' && columns[index]!.format) added.getCell(index + 1).numFmt = NUMBER_FORMATS[kinds[index]!] ?? 'General';
+    columns.forEach((column, index) => {
+      const cell = added.getCell(index + 1);
+      // A column mixing figures takes each row's format, unless addRow pinned the cell to Text.
+      if (column.format && cell.numFmt !== '@') cell.numFmt = NUMBER_FORMATS[kinds[index]!] ?? 'General';
     });
     added.commit();
   }
@@ -117,7 +120,8 @@ function cellValue<Row>(column: Column<Row>, kind: CellKind, row: Row, style: Ta
   const link = column.link?.(row);
   if (link) return linkFormula(link, cellText(String(value), style.truncationMarker));
   if (kind === 'date' && typeof value === 'string') return new Date(`${value}T00:00:00Z`);
-  return value;
+  // The view is checked, but a column may scale its figure (points are ×100): check what is written.
+  return typeof value === 'number' ? finite(value, `a ${column.header} cell`) : value;
 }
 
 function statusRules(letter: string, style: TableStyle): ConditionalFormattingRule[] {
