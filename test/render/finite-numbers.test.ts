@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertFiniteNumbers, finite } from '../../src/render/finite-numbers.ts';
 import { toJsonText } from '../../src/render/json/plan-json.ts';
+import { localeFormat } from '../../src/render/report/locale-format.ts';
 import { number, percent } from '../../src/render/terminal/figures.ts';
 
 describe('no non-finite number reaches a client', () => {
@@ -28,5 +29,11 @@ describe('no non-finite number reaches a client', () => {
     expect(number(1e20)).toBe('1E20');
     expect(number(0.12345)).toBe('0.1235');
     expect(number(0)).toBe('0');
+  });
+
+  it('a change in points that overflows when scaled ×100 stops the HTML rather than printing ∞', () => {
+    const format = localeFormat('it-IT');
+    expect(format.points(0.125, 'punti')).toBe('+12,5 punti');
+    expect(() => format.points(1e307, 'punti')).toThrow('non-finite number Infinity at a change in points');
   });
 });
