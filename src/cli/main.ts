@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../io/package-paths.js';
+import { terminalText } from '../render/terminal/terminal-text.js';
 import type { CommandContext, RegisterCommand } from './command.js';
 import { registerCoverage } from './commands/coverage.js';
 import { registerLink } from './commands/link.js';
@@ -14,7 +15,6 @@ import { registerValidate } from './commands/validate.js';
 import { registerWhy } from './commands/why.js';
 import { RunError } from './errors.js';
 import type { Io } from './io.js';
-import { terminalText } from '../render/terminal/terminal-text.js';
 
 const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerList, registerShow, registerLink, registerNew, registerCoverage, registerProgress, registerWhy, registerReport, registerTemplates, registerSchema];
 

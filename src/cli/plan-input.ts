@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { locatePlan } from '../load/plan-location.js';
 import { displayPath } from '../io/display-path.js';
 import type { PlanModel } from '../model/plan-model.js';
+import { terminalText } from '../render/terminal/terminal-text.js';
 import type { PlanCheck } from '../validate/check-plan.js';
 import { countFindings } from '../validate/finding.js';
 import { RunError } from './errors.js';
 import type { Io } from './io.js';
-import { terminalText } from '../render/terminal/terminal-text.js';
 
 export interface PlanOption {
   plan?: string;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { displayPath } from '../../io/display-path.js';
 import type { OutputFile } from '../../io/write-outputs.js';
 import { LABELS, REPORT_LANGUAGES, type ReportLanguage } from '../../render/report/labels.js';
+import { terminalText } from '../../render/terminal/terminal-text.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -10,7 +11,6 @@ import type { Io } from '../io.js';
 import { collect } from '../parse-options.js';
 import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { stepProgress } from '../progress-bar.js';
-import { terminalText } from '../../render/terminal/terminal-text.js';
 
 const REPORT_FORMATS = ['xlsx', 'html'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];

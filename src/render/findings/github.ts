@@ -1,6 +1,6 @@
 import type { Severity } from '../../validate/finding.js';
-import type { FindingsFormatter } from './findings-report.js';
 import { terminalText } from '../terminal/terminal-text.js';
+import type { FindingsFormatter } from './findings-report.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 

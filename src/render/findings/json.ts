@@ -1,5 +1,5 @@
-import type { FindingsFormatter } from './findings-report.js';
 import { toJsonText } from '../json/plan-json.js';
+import type { FindingsFormatter } from './findings-report.js';
 
 /** `{version, tool, plan, filesChecked, summary: {errors, warnings, infos}, findings: [...]}`, documented in the README. */
 export const json: FindingsFormatter = (report) =>

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../validate/finding.js';
 import { FINDING_CODES, type FindingCode } from '../../validate/finding-codes.js';
-import type { FindingsFormatter } from './findings-report.js';
 import { toJsonText } from '../json/plan-json.js';
+import type { FindingsFormatter } from './findings-report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 

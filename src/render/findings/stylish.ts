@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../../validate/finding.js';
-import type { FindingsFormatter } from './findings-report.js';
 import { terminalText } from '../terminal/terminal-text.js';
+import type { FindingsFormatter } from './findings-report.js';
 
 /** ESLint's stylish layout: a header per file, `line:col  severity  message  code`, then a total. */
 export const stylish: FindingsFormatter = (report, chalk) => {

@@ -5,8 +5,8 @@ import { STATUSES, type GapReason, type Status } from '../../compute/status.js';
 import type { DatedValueData, LeadKind, ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { countFindings, type Finding } from '../../validate/finding.js';
-import type { ReportLanguage } from './labels.js';
 import { assertFiniteNumbers } from '../finite-numbers.js';
+import type { ReportLanguage } from './labels.js';
 
 /**
  * What both reports show, as raw values (numbers, ISO dates, enum keys): the workbook formats them

@@ -15,7 +15,7 @@ export function terminalText(text: string, options: { keepLineBreaks?: boolean }
 }
 
 /** `\xHH` for the one-byte range, `\uHHHH` above it. */
-export function escapeCharacter(character: string): string {
+function escapeCharacter(character: string): string {
   const code = character.codePointAt(0)!;
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
