@@ -13,7 +13,7 @@ export interface RollUpChild {
 export interface RollUp {
   measure: Measure | undefined;
   status: Status;
-  /** Children whose measure entered the mean (weight above 0). */
+  /** Children whose measure entered the mean (weight above 0), even when the mean overflows. */
   counted: number;
   /** Children without data: listed and counted, never silently dropped. */
   gaps: { id: string; reason: GapReason | undefined }[];
@@ -47,7 +47,8 @@ export function rollUp(children: readonly RollUpChild[], thresholds: Thresholds)
     expectedSum += scaled * measure.expected;
   }
   const measure = { progress: progressSum / weightSum, expected: expectedSum / weightSum };
-  if (!isFiniteMeasure(measure)) return { measure: undefined, status: 'no_data', counted: 0, gaps, weightTotal: 0, overflow: true };
+  // The children with data still count as such: it is their mean that has no figure.
+  if (!isFiniteMeasure(measure)) return { measure: undefined, status: 'no_data', counted: counted.length, gaps, weightTotal: weightSum * scale, overflow: true };
   const status = statusOf(measure, thresholds);
   const allStale = counted.every((child) => child.status === 'stale');
   return { measure, status: allStale && status !== 'achieved' ? 'stale' : status, counted: counted.length, gaps, weightTotal: weightSum * scale, overflow: false };

@@ -31,7 +31,7 @@ describe('figures past the float range are data gaps, never NaN or Infinity', ()
   it('a roll-up whose sum overflows has no figure and says so', () => {
     const children = ['a', 'b'].map((id) => ({ id, weight: 1, measure: { progress: 1e308, expected: 0.5 }, status: 'achieved' as const }));
     expect(1e308 + 1e308).toBe(Infinity);
-    expect(rollUp(children, THRESHOLDS)).toEqual({ measure: undefined, status: 'no_data', counted: 0, gaps: [], weightTotal: 0, overflow: true });
+    expect(rollUp(children, THRESHOLDS)).toEqual({ measure: undefined, status: 'no_data', counted: 2, gaps: [], weightTotal: 2, overflow: true });
   });
 
   it('the gap travels up: the project, its objective, the mission and the plan', () => {
