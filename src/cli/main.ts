@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../io/package-paths.js';
+import { terminalText } from '../render/terminal/terminal-text.js';
 import type { CommandContext, RegisterCommand } from './command.js';
 import { registerCoverage } from './commands/coverage.js';
 import { registerLink } from './commands/link.js';
@@ -41,7 +42,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (error instanceof OutputClosedError) return 0;
     if (error instanceof RunError) {
-      io.stderr.write(`psttm: ${error.message}\n`);
+      io.stderr.write(`psttm: ${terminalText(error.message)}\n`);
       return error.exitCode;
     }
     throw error;

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { locatePlan, type PlanLocation } from '../load/plan-location.js';
 import { displayPath } from '../io/display-path.js';
 import type { PlanModel } from '../model/plan-model.js';
+import { terminalText } from '../render/terminal/terminal-text.js';
 import type { PlanCheck } from '../validate/check-plan.js';
 import { countFindings } from '../validate/finding.js';
 import { RunError } from './errors.js';
@@ -25,7 +26,8 @@ export async function loadPlan(options: PlanOption, io: Io): Promise<PlanCheck> 
 export function findPlan(options: PlanOption, io: Io): PlanLocation {
   const location = locatePlan(options.plan, io.cwd);
   if (location.origin === 'shipped') io.stderr.write(`psttm: no plan/ folder here or above; using the plan shipped with psttm (${location.dir})\n`);
-  if (location.origin === 'ancestor') io.stderr.write(`psttm: using the plan in ${displayPath(location.dir, io.cwd)}/\n`);
+  if (location.origin === 'ancestor') io.stderr.write(`psttm: using the plan in ${terminalText(displayPath(location.dir, io.cwd))}/
+`);
   return location;
 }
 

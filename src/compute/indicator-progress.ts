@@ -1,6 +1,6 @@
 import { monthsBetween } from '../model/dates.js';
 import type { DatedValueData, IndicatorData, MonitoringData } from '../model/plan-data.js';
-import { statusOf, type GapReason, type Measure, type Status } from './status.js';
+import { isFiniteMeasure, statusOf, type GapReason, type Measure, type Status } from './status.js';
 import { interpolate, type Point } from './timeline.js';
 
 export type Actual = NonNullable<IndicatorData['actuals']>[number];
@@ -38,6 +38,7 @@ export function indicatorProgress(indicator: IndicatorData, asOf: string, monito
   if (!latest) return noData('no_actual');
 
   const measure = { progress: progressBetween(baseline.value, target.value, latest.value, indicator.direction), expected: expectedProgress(baseline, targets, asOf, indicator.direction) };
+  if (!isFiniteMeasure(measure)) return noData('overflow');
   const status = statusOf(measure, monitoring);
   const stale = ageMonths !== undefined && ageMonths > monitoring.freshness_months && status !== 'achieved';
   return { baseline, target, latest, measure, status: stale ? 'stale' : status, gap: undefined, ageMonths };

@@ -15,7 +15,7 @@ export interface MonitoringSnapshot {
 /** How a mission (or the plan, with id `plan`) moved between two as-of dates. Progress change is in fraction points. */
 export interface MissionChange {
   id: string;
-  /** Progress now minus progress then; null when either date has no figure. */
+  /** Progress now minus progress then; null when either date has no figure or the difference overflows. */
   progress: number | null;
   /** Objectives with an initiative, now minus then. */
   coveredObjectives: number;
@@ -88,5 +88,7 @@ function yearChange(now: MonitoringSnapshot, then: MonitoringSnapshot): YearChan
 }
 
 function difference(now: number | null | undefined, then: number | null | undefined): number | null {
-  return now === null || now === undefined || then === null || then === undefined ? null : now - then;
+  if (now === null || now === undefined || then === null || then === undefined) return null;
+  const change = now - then;
+  return Number.isFinite(change) ? change : null;
 }

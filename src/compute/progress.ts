@@ -79,7 +79,7 @@ export function computeProgress(model: PlanModel, asOf: string): ProgressReport 
       }),
       thresholds,
     );
-    const gap = result.measure ? undefined : contributions.length === 0 ? 'no_projects' : 'no_project_data';
+    const gap = result.measure ? undefined : result.overflow ? 'overflow' : contributions.length === 0 ? 'no_projects' : 'no_project_data';
     return { id: objective.id, missionId: objective.missionId, contributions, rollUp: result, gap };
   });
   const objectiveById = new Map(objectives.map((result) => [result.id, result]));
@@ -90,7 +90,7 @@ export function computeProgress(model: PlanModel, asOf: string): ProgressReport 
       return { id: objective.id, weight: 1, measure: result.rollUp.measure, status: result.rollUp.status, gap: result.gap };
     });
     const result = rollUp(children, thresholds);
-    const gap = result.measure ? undefined : mission.objectivesTranscribed ? 'no_objective_data' : 'objectives_not_transcribed';
+    const gap = result.measure ? undefined : result.overflow ? 'overflow' : mission.objectivesTranscribed ? 'no_objective_data' : 'objectives_not_transcribed';
     return { id: mission.id, rollUp: result, gap };
   });
   const plan = rollUp(
@@ -120,6 +120,6 @@ function projectResult(project: Project, model: PlanModel, asOf: string): Projec
     ? ['indicators', indicatorRollUp.measure, indicatorRollUp.status, undefined]
     : milestones.measure
       ? ['milestones', milestones.measure, milestones.status, undefined]
-      : ['none', undefined, 'no_data', measurable.length > 0 ? 'no_indicator_data' : 'no_measures'];
+      : ['none', undefined, 'no_data', indicatorRollUp.overflow ? 'overflow' : measurable.length > 0 ? 'no_indicator_data' : 'no_measures'];
   return { id: project.id, title: project.title, indicators, milestones, method, indicatorRollUp, measure, status, gap };
 }

@@ -1,4 +1,4 @@
-import { statusOf, type GapReason, type Measure, type Status, type Thresholds } from './status.js';
+import { isFiniteMeasure, statusOf, type GapReason, type Measure, type Status, type Thresholds } from './status.js';
 
 /** A child of a roll-up: its weight and, when it has data, its measure. */
 export interface RollUpChild {
@@ -13,12 +13,14 @@ export interface RollUpChild {
 export interface RollUp {
   measure: Measure | undefined;
   status: Status;
-  /** Children whose measure entered the mean (weight above 0). */
+  /** Children whose measure entered the mean (weight above 0), even when the mean overflows. */
   counted: number;
   /** Children without data: listed and counted, never silently dropped. */
   gaps: { id: string; reason: GapReason | undefined }[];
   /** Σw of the counted children. */
   weightTotal: number;
+  /** The children's figures are finite but their mean is not (a sum past the float range): no figure, a data gap. */
+  overflow: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export function rollUp(children: readonly RollUpChild[], thresholds: Thresholds)
     if (!child.measure) gaps.push({ id: child.id, reason: child.gap });
     else if (child.weight > 0) counted.push(child as RollUpChild & { measure: Measure });
   }
-  if (counted.length === 0) return { measure: undefined, status: 'no_data', counted: 0, gaps, weightTotal: 0 };
+  if (counted.length === 0) return { measure: undefined, status: 'no_data', counted: 0, gaps, weightTotal: 0, overflow: false };
   // Weights are scaled by the largest, so tiny (subnormal) weights cannot underflow to a wrong mean.
   const scale = counted.reduce((largest, child) => Math.max(largest, child.weight), 0);
   let weightSum = 0;
@@ -45,7 +47,9 @@ export function rollUp(children: readonly RollUpChild[], thresholds: Thresholds)
     expectedSum += scaled * measure.expected;
   }
   const measure = { progress: progressSum / weightSum, expected: expectedSum / weightSum };
+  // The children with data still count as such: it is their mean that has no figure.
+  if (!isFiniteMeasure(measure)) return { measure: undefined, status: 'no_data', counted: counted.length, gaps, weightTotal: weightSum * scale, overflow: true };
   const status = statusOf(measure, thresholds);
   const allStale = counted.every((child) => child.status === 'stale');
-  return { measure, status: allStale && status !== 'achieved' ? 'stale' : status, counted: counted.length, gaps, weightTotal: weightSum * scale };
+  return { measure, status: allStale && status !== 'achieved' ? 'stale' : status, counted: counted.length, gaps, weightTotal: weightSum * scale, overflow: false };
 }

@@ -15,7 +15,9 @@ export type GapReason =
   | 'no_projects'
   | 'no_project_data'
   | 'objectives_not_transcribed'
-  | 'no_objective_data';
+  | 'no_objective_data'
+  /** The figures are finite but their arithmetic is not (a sum that overflows, a subnormal target − baseline). */
+  | 'overflow';
 
 /** A progress figure: raw progress (overshoot > 1, regress < 0) and the progress expected by the as-of date (0..1). */
 export interface Measure {
@@ -35,6 +37,11 @@ export function statusOf({ progress, expected }: Measure, thresholds: Thresholds
   const ratio = progress / expected;
   if (ratio >= thresholds.on_track_ratio) return 'on_track';
   return ratio >= thresholds.at_risk_ratio ? 'at_risk' : 'off_track';
+}
+
+/** Whether both figures are finite numbers: an overflow (a subnormal target − baseline, a sum past the float range) is a data gap, never a figure. */
+export function isFiniteMeasure({ progress, expected }: Measure): boolean {
+  return Number.isFinite(progress) && Number.isFinite(expected);
 }
 
 /** Progress as shown: clamped to 0..1 (the raw figure is kept in the data). */

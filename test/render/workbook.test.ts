@@ -6,6 +6,7 @@ import { LABELS } from '../../src/render/report/labels.ts';
 import { buildReportView } from '../../src/render/report/report-view.ts';
 import { streamWorkbook, workbookBuffer } from '../../src/render/xlsx/workbook.ts';
 import { indicator, project, testModel } from '../helpers/model.ts';
+import { malformedXmlParts, xlsxParts } from '../helpers/xlsx-xml.ts';
 
 const model = testModel([
   project('a', { funding: [{ source: 'x', amount: 1000 }], indicators: [indicator([['2025-12-01', 60]])] }),
@@ -42,5 +43,49 @@ describe('the streamed workbook', () => {
     expect(streamed).toEqual(inMemory);
     const projects = streamed.find((sheet) => sheet.name === 'Progetti')!;
     expect(projects.rows[2]![1]).toBe('-2 progetto');
+  });
+});
+
+describe('a workbook of hostile text', () => {
+  const forbidden = 'Titolo\u0000con\u0008caratteri\u000bvietati\u001f\ufffe\ud800';
+  const long = 'x'.repeat(40_000);
+  const hostile = {
+    ...view,
+    title: forbidden,
+    plan: { ...view.plan, title: `Piano\u0001`, authority: 'Ente\uffff' },
+    actorColumns: [{ id: 'citta_metropolitana', label: '=HYPERLINK("http://evil.example","x")', labelEn: '+cmd' }, ...view.actorColumns.slice(1)],
+    projects: view.projects.map((row, index) => (index === 0 ? { ...row, title: long } : row)),
+  };
+
+  it.each([
+    ['in memory', () => workbookBuffer(hostile, options)],
+    [
+      'streamed',
+      async () => {
+        const stream = new PassThrough();
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        await streamWorkbook(hostile, options, stream);
+        return Buffer.concat(chunks);
+      },
+    ],
+  ])('%s: every XML part is well-formed and exceljs reads it back', async (_, build) => {
+    const buffer = await build();
+    expect(await malformedXmlParts(buffer)).toEqual([]);
+    expect(await xlsxParts(buffer)).toContain('xl/worksheets/sheet9.xml');
+    const workbook = await read(buffer);
+    expect(workbook.title).toBe('Titolo\ufffdcon\ufffdcaratteri\ufffdvietati\ufffd\ufffd\ufffd: Rapporto di monitoraggio');
+    const summary = workbook.getWorksheet('Sintesi')!;
+    expect(summary.getCell('B2').value).toBe('Titolo\ufffdcon\ufffdcaratteri\ufffdvietati\ufffd\ufffd\ufffd');
+
+    const objectives = workbook.getWorksheet('Obiettivi')!;
+    const header = objectives.getCell('D1');
+    expect(header.value).toBe('=HYPERLINK("http://evil.example","x")');
+    expect(header.numFmt).toBe('@');
+    expect(header.formula).toBeUndefined();
+
+    const title = workbook.getWorksheet('Progetti')!.getCell('B2').value as string;
+    expect(title).toHaveLength(32_767);
+    expect(title.endsWith('x [\u2026] (testo troncato: una cella di Excel contiene al massimo 32.767 caratteri)')).toBe(true);
   });
 });

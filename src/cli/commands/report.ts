@@ -3,6 +3,7 @@ import path from 'node:path';
 import { displayPath } from '../../io/display-path.js';
 import type { OutputFile } from '../../io/write-outputs.js';
 import { LABELS, REPORT_LANGUAGES, type ReportLanguage } from '../../render/report/labels.js';
+import { terminalText } from '../../render/terminal/terminal-text.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -71,7 +72,8 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
     ]);
     // Templates are read and checked before anything is computed, so a broken one fails fast.
     const templates = formats.includes('html') ? readTemplateSet(options.templates, io.cwd) : undefined;
-    for (const ignored of templates?.ignored ?? []) notices.push(`psttm: ${ignored} is not a template psttm uses (report.hbs, report.css, partials/<name>.hbs, logo.svg|png|jpg); ignored\n`);
+    for (const ignored of templates?.ignored ?? []) notices.push(`psttm: ${terminalText(ignored)} is not a template psttm uses (report.hbs, report.css, partials/<name>.hbs, logo.svg|png|jpg); ignored
+`);
 
     progress.step('computing');
     const { asOf, since } = options.year === undefined ? { asOf: asOfDate(options, io), since: undefined } : yearEnds(options.year);

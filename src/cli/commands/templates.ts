@@ -1,6 +1,7 @@
 import { Argument } from 'commander';
 import path from 'node:path';
 import { displayPath } from '../../io/display-path.js';
+import { terminalText } from '../../render/terminal/terminal-text.js';
 import type { RegisterCommand } from '../command.js';
 import type { Io } from '../io.js';
 import { requireOutputFolder } from '../output-folder.js';
@@ -37,7 +38,9 @@ async function runExport(dir: string, options: ExportOptions, io: Io): Promise<n
     ...shipped.partials.map((partial) => file(path.join(PARTIALS_FOLDER, `${partial.name}.hbs`), partial.text)),
   ];
   await writeOutputs(files, { force: options.force === true });
-  if (options.json) io.stdout.write(`${JSON.stringify({ files: files.map((written) => written.displayPath) }, null, 2)}\n`);
-  else for (const written of files) io.stdout.write(`${written.displayPath}\n`);
+  if (options.json) {
+    const { toJsonText } = await import('../../render/json/plan-json.js');
+    io.stdout.write(toJsonText({ files: files.map((written) => written.displayPath) }));
+  } else for (const written of files) io.stdout.write(`${terminalText(written.displayPath)}\n`);
   return 0;
 }

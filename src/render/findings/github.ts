@@ -1,4 +1,5 @@
 import type { Severity } from '../../validate/finding.js';
+import { terminalText } from '../terminal/terminal-text.js';
 import type { FindingsFormatter } from './findings-report.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -17,9 +18,12 @@ export const github: FindingsFormatter = (report) =>
     })
     .join('');
 
-/** Workflow command data: `%`, CR and LF are percent-encoded (`%` first). */
+/**
+ * Workflow command data: `%`, CR and LF are percent-encoded (`%` first), so data cannot end the
+ * command; other control characters and bidi overrides are shown escaped, as on a terminal.
+ */
 export function escapeData(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+  return terminalText(text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A'));
 }
 
 /** Workflow command properties: as data, and also `:` and `,`, which delimit properties. */

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../validate/finding.js';
 import { FINDING_CODES, type FindingCode } from '../../validate/finding-codes.js';
+import { toJsonText } from '../json/plan-json.js';
 import type { FindingsFormatter } from './findings-report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -42,7 +43,7 @@ export const sarif: FindingsFormatter = (report) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return toJsonText(log);
 };
 
 /** Relative paths stay relative URI references (resolved against the repository root); absolute ones become file URLs. */

@@ -1,12 +1,13 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../../validate/finding.js';
+import { terminalText } from '../terminal/terminal-text.js';
 import type { FindingsFormatter } from './findings-report.js';
 
 /** ESLint's stylish layout: a header per file, `line:col  severity  message  code`, then a total. */
 export const stylish: FindingsFormatter = (report, chalk) => {
   const byFile = new Map<string, Finding[]>();
   for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
-  const blocks = [...byFile].map(([file, findings]) => fileBlock(file, findings, chalk));
+  const blocks = [...byFile].map(([file, findings]) => fileBlock(terminalText(file), findings, chalk));
   const { errors, warnings, infos } = report.counts;
   const problems = errors + warnings;
   const tally = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
@@ -22,11 +23,12 @@ function fileBlock(file: string, findings: Finding[], chalk: ChalkInstance): str
   const positions = findings.map((finding) => `${finding.line}:${finding.column}`);
   const positionWidth = Math.max(...positions.map((text) => text.length));
   const severityWidth = Math.max(...findings.map((finding) => finding.severity.length));
-  const messageWidth = Math.max(...findings.map((finding) => finding.message.length));
+  const messages = findings.map((finding) => terminalText(finding.message));
+  const messageWidth = Math.max(...messages.map((message) => message.length));
   const rows = findings.map((finding, index) => {
     const severity = finding.severity.padEnd(severityWidth);
     const colored = finding.severity === 'error' ? chalk.red(severity) : finding.severity === 'warning' ? chalk.yellow(severity) : chalk.blue(severity);
-    return `  ${chalk.dim(positions[index]!.padStart(positionWidth))}  ${colored}  ${finding.message.padEnd(messageWidth)}  ${chalk.dim(finding.code)}`;
+    return `  ${chalk.dim(positions[index]!.padStart(positionWidth))}  ${colored}  ${messages[index]!.padEnd(messageWidth)}  ${chalk.dim(finding.code)}`;
   });
   return [chalk.underline(file), ...rows].join('\n');
 }

@@ -14,22 +14,29 @@ export interface HtmlReportOptions {
 }
 
 type Handlebars = typeof import('handlebars');
-type AstNode = { type: string; escaped?: boolean; loc?: { start: { line: number; column: number } } };
+type AstNode = { type: string; escaped?: boolean; path?: { type: string; original?: unknown }; loc?: { start: { line: number; column: number } } };
+
+/** Built-in helpers that write outside the report: `log` prints its arguments (plan data) to the console, that is into stdout. */
+const WRITING_HELPERS = ['log'];
 
 /**
  * Render the HTML report from a template set: one self-contained file, CSS inline under a
  * Content-Security-Policy that allows nothing else. Every value goes through Handlebars escaping:
- * templates that print unescaped (`{{{ }}}` or `{{& }}`) are refused.
+ * templates that print unescaped (`{{{ }}}` or `{{& }}`) are refused, and so are templates that call
+ * a helper that writes elsewhere (`log`), which the instance does not have either. Prototype
+ * properties and methods stay out of reach (Handlebars' defaults, stated at the call).
  */
 export async function renderHtmlReport(view: ReportView, templates: TemplateSet, options: HtmlReportOptions): Promise<string> {
   const { default: handlebars } = await import('handlebars');
   const instance = handlebars.create();
-  for (const template of [templates.layout, ...templates.partials]) refuseUnescaped(instance, template);
+  for (const name of WRITING_HELPERS) instance.unregisterHelper(name);
+  for (const template of [templates.layout, ...templates.partials]) refuseUnsafe(instance, template);
   for (const partial of templates.partials) instance.registerPartial(partial.name, guarded(instance, partial));
   if (/<\/style/i.test(templates.css.text)) throw new RunError(`${templates.css.displayPath}: the CSS contains "</style", which would end the style element; remove it`);
   registerHelpers(instance, view, templates, options);
   const render = guarded(instance, templates.layout);
-  return render({ ...view, language: options.language, labels: options.labels, actorColumns: view.actorColumns.map((column) => ({ id: column.id, label: actorColumnLabel(column, options.language) })) });
+  const data = { ...view, language: options.language, labels: options.labels, actorColumns: view.actorColumns.map((column) => ({ id: column.id, label: actorColumnLabel(column, options.language) })) };
+  return render(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
 }
 
 /** The Content-Security-Policy of a report: its one style element (by hash) and data: images; no scripts, no requests. */
@@ -38,28 +45,36 @@ export function contentSecurityPolicy(css: string): string {
   return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
-function refuseUnescaped(instance: Handlebars, template: TemplateSource): void {
-  let ast: { body: AstNode[] };
+function refuseUnsafe(instance: Handlebars, template: TemplateSource): void {
+  let ast: AstNode;
   try {
-    ast = instance.parse(template.text) as unknown as { body: AstNode[] };
+    ast = instance.parse(template.text) as unknown as AstNode;
   } catch (error) {
     throw templateError(template, error);
   }
-  const unescaped = findUnescaped(ast.body);
-  if (unescaped) {
-    const { line, column } = unescaped.loc!.start;
-    throw new RunError(`${template.displayPath}:${line}:${column + 1}: template "${template.name}" prints a value unescaped ({{{ }}} or {{& }}); use {{ }} so that data is escaped`);
+  const refused = findRefused(ast);
+  if (refused) {
+    const { line, column } = refused.node.loc!.start;
+    throw new RunError(`${template.displayPath}:${line}:${column + 1}: template "${template.name}" ${refused.reason}`);
   }
 }
 
-function findUnescaped(nodes: readonly AstNode[]): AstNode | undefined {
-  for (const node of nodes) {
-    if (node.type === 'MustacheStatement' && node.escaped === false) return node;
-    const children = node as unknown as { program?: { body: AstNode[] }; inverse?: { body: AstNode[] } };
-    const found = findUnescaped(children.program?.body ?? []) ?? findUnescaped(children.inverse?.body ?? []);
-    if (found) return found;
+/** The first statement a template may not hold, anywhere in its tree (blocks, inverses, sub-expressions, hash values). */
+function findRefused(node: AstNode): { node: AstNode; reason: string } | undefined {
+  if (node.type === 'MustacheStatement' && node.escaped === false) return { node, reason: 'prints a value unescaped ({{{ }}} or {{& }}); use {{ }} so that data is escaped' };
+  const helper = node.path?.type === 'PathExpression' ? node.path.original : undefined;
+  if (typeof helper === 'string' && WRITING_HELPERS.includes(helper)) return { node, reason: `calls the ${helper} helper, which writes data outside the report; remove it` };
+  for (const value of Object.values(node)) {
+    for (const child of Array.isArray(value) ? value : [value]) {
+      const found = isAstNode(child) ? findRefused(child) : undefined;
+      if (found) return found;
+    }
   }
   return undefined;
+}
+
+function isAstNode(value: unknown): value is AstNode {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /** A compiled template whose errors name the template and line; an error from a nested partial keeps its own name. */

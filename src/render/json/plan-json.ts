@@ -1,4 +1,5 @@
 import type { Mission, Objective, Project } from '../../model/plan-model.js';
+import { assertFiniteNumbers } from '../finite-numbers.js';
 
 /** The JSON shape of an objective (documented in the README; stable). */
 export function objectiveJson(objective: Objective) {
@@ -35,6 +36,15 @@ export function projectSummaryJson(project: Project) {
   };
 }
 
+/** Characters JSON.stringify leaves raw that a terminal or a JavaScript parser would act on: DEL, C1 controls, U+2028/U+2029, bidi overrides. */
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text for a client: those characters are written as `\uXXXX` escapes (they can only occur
+ * inside strings, so the JSON means the same), and a non-finite number, which JSON.stringify would
+ * silently turn into null, stops the run.
+ */
 export function toJsonText(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
+  assertFiniteNumbers(value, 'JSON output');
+  return JSON.stringify(value, null, 2).replace(RAW_IN_JSON, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }

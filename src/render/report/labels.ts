@@ -20,6 +20,7 @@ const IT = {
   notCounted: 'escluso dalle cifre: annullato o non ancora iniziato alla data',
   dataGap: 'lacuna nei dati',
   linkedProject: 'Progetto collegato',
+  truncated: ' […] (testo troncato: una cella di Excel contiene al massimo 32.767 caratteri)',
   sheets: {
     summary: 'Sintesi',
     missions: 'Missioni',
@@ -146,6 +147,7 @@ const IT = {
     no_project_data: 'progetti senza dati',
     objectives_not_transcribed: 'obiettivi non trascritti dalla fonte',
     no_objective_data: 'obiettivi senza dati',
+    overflow: 'cifre fuori scala: il calcolo non dà un numero finito',
   } satisfies Record<GapReason, string>,
   projectStatus: {
     idea: 'idea',
@@ -188,6 +190,7 @@ const EN: Labels = {
   notCounted: 'left out of the figures: cancelled or not started by the date',
   dataGap: 'data gap',
   linkedProject: 'Linked project',
+  truncated: ' […] (text cut: an Excel cell holds at most 32,767 characters)',
   sheets: {
     summary: 'Summary',
     missions: 'Missions',
@@ -307,6 +310,7 @@ const EN: Labels = {
     no_project_data: 'projects without data',
     objectives_not_transcribed: 'objectives not transcribed from the source',
     no_objective_data: 'objectives without data',
+    overflow: 'figures out of range: the arithmetic gives no finite number',
   },
   projectStatus: { idea: 'idea', planned: 'planned', in_progress: 'in progress', completed: 'completed', suspended: 'suspended', cancelled: 'cancelled' },
   leadKind: { citta_metropolitana: 'Metropolitan city', comune: 'Comune', corpo_intermedio: 'Intermediate body or other actor', not_stated: 'not stated in the source' },

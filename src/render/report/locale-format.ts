@@ -1,3 +1,5 @@
+import { finite } from '../finite-numbers.js';
+
 /** Numbers and dates of a report in its language, through Intl (it-IT: `1.234,5 €`, `42,5%`). `–` stands for no value. */
 export interface LocaleFormat {
   percent(value: number | null | undefined): string;
@@ -25,7 +27,7 @@ export function localeFormat(locale: string): LocaleFormat {
   const instant = (iso: string) => new Date(`${iso}T00:00:00Z`);
   return {
     percent: (value) => (value === null || value === undefined ? NONE : percent.format(value)),
-    points: (value, unit) => (value === null || value === undefined ? NONE : `${points.format(value * 100)} ${unit}`),
+    points: (value, unit) => (value === null || value === undefined ? NONE : `${points.format(finite(value * 100, 'a change in points'))} ${unit}`),
     signed: (value) => signed.format(value),
     euros: (value) => euros.format(value),
     number: (value) => (value === null || value === undefined ? NONE : number.format(value)),

@@ -5,6 +5,7 @@ import { STATUSES, type GapReason, type Status } from '../../compute/status.js';
 import type { DatedValueData, LeadKind, ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { countFindings, type Finding } from '../../validate/finding.js';
+import { assertFiniteNumbers } from '../finite-numbers.js';
 import type { ReportLanguage } from './labels.js';
 
 /**
@@ -257,7 +258,7 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
   const counted = projects.filter((row) => row.counted);
   const statusCounts = STATUSES.map((status) => ({ status, count: counted.filter((row) => row.status === status).length }));
 
-  return {
+  const view: ReportView = {
     title: options.title ?? model.shortTitle,
     plan: { id: model.id, title: model.title, shortTitle: model.shortTitle, authority: model.authority, period: model.period, source: model.source.title },
     asOf: report.asOf,
@@ -291,6 +292,9 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
     findings: [...findings],
     change: report.change && { since: report.change.since, plan: report.change.plan },
   };
+  // Both reports draw only from the view: checked here, no NaN or Infinity reaches a cell, a text, a data-value or a chart.
+  assertFiniteNumbers(view, 'the report view');
+  return view;
 }
 
 /** An actor column's label in the report's language (the plan's Italian label is the default). */

@@ -3,19 +3,20 @@ import type { CoverageReport } from '../../compute/coverage.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { euros, percent } from './figures.js';
 import { renderTable } from './table.js';
+import { terminalText } from './terminal-text.js';
 
 export type CoverageView = 'mission' | 'actor' | 'zone';
 
 /** The coverage view asked for, then the plan's headline and its gaps. */
 export function coverageText(model: PlanModel, report: CoverageReport, view: CoverageView, width: number, chalk: ChalkInstance): string {
   const table = view === 'mission' ? byMission(model, report, width) : view === 'actor' ? byActor(model, report, width) : byZone(model, report, width);
-  return [chalk.bold(`Coverage of ${model.shortTitle} as of ${report.asOf}`), table, summary(model, report, chalk)].join('\n');
+  return [chalk.bold(`Coverage of ${terminalText(model.shortTitle)} as of ${report.asOf}`), table, summary(model, report, chalk)].join('\n');
 }
 
 function byMission(model: PlanModel, report: CoverageReport, width: number): string {
   const rows = report.missions.map((mission) => [
     mission.id,
-    model.missionById.get(mission.id)?.title ?? '',
+    terminalText(model.missionById.get(mission.id)?.title ?? ''),
     mission.objectivesTranscribed ? String(mission.objectives) : 'not in source',
     String(mission.covered),
     percent(mission.share),
@@ -40,7 +41,7 @@ function byMission(model: PlanModel, report: CoverageReport, width: number): str
 }
 
 function byActor(model: PlanModel, report: CoverageReport, width: number): string {
-  const rows = report.actors.map((actor) => [model.actorColumns.find((column) => column.id === actor.column)?.label ?? actor.column, actor.leadKind, String(actor.total), String(actor.covered), percent(actor.share)]);
+  const rows = report.actors.map((actor) => [terminalText(model.actorColumns.find((column) => column.id === actor.column)?.label ?? actor.column), actor.leadKind, String(actor.total), String(actor.covered), percent(actor.share)]);
   return renderTable(
     [
       { header: 'Actor column', flex: true },
@@ -55,7 +56,7 @@ function byActor(model: PlanModel, report: CoverageReport, width: number): strin
 }
 
 function byZone(model: PlanModel, report: CoverageReport, width: number): string {
-  const rows = report.zones.map((zone) => [zone.zone, ...zone.missions.map((cell) => (cell.projects === 0 ? '·' : `${cell.projects} · ${euros(cell.funding)}`))]);
+  const rows = report.zones.map((zone) => [terminalText(zone.zone), ...zone.missions.map((cell) => (cell.projects === 0 ? '·' : `${cell.projects} · ${euros(cell.funding)}`))]);
   return renderTable([{ header: 'Zona omogenea', flex: true }, ...model.missions.map((mission) => ({ header: mission.id, width: 16, align: 'right' as const }))], rows, width);
 }
 

@@ -1,22 +1,26 @@
 import type { ChalkInstance } from 'chalk';
 import { clampForDisplay, type Status } from '../../compute/status.js';
+import { finite } from '../finite-numbers.js';
 
 const PERCENT = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
 const EURO = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4 });
+const SCIENTIFIC = new Intl.NumberFormat('en-GB', { notation: 'scientific', maximumFractionDigits: 4 });
 
 /** A share or a progress as a percentage; `–` for none. Tables clamp progress to 0..100 %; `why` shows it raw. */
 export function percent(value: number | null | undefined, options: { clamp?: boolean } = {}): string {
   if (value === null || value === undefined) return '–';
-  return PERCENT.format(options.clamp ? clampForDisplay(value) : value);
+  return PERCENT.format(finite(options.clamp ? clampForDisplay(value) : value, 'a percentage'));
 }
 
 export function euros(value: number): string {
-  return EURO.format(value);
+  return EURO.format(finite(value, 'an amount in euros'));
 }
 
+/** A number to 4 decimals; in scientific notation when that would hide it (`5E-324`, `1E20`). */
 export function number(value: number): string {
-  return NUMBER.format(value);
+  const magnitude = Math.abs(finite(value, 'a number'));
+  return (magnitude > 0 && magnitude < 5e-5) || magnitude >= 1e15 ? SCIENTIFIC.format(value) : NUMBER.format(value);
 }
 
 const STATUS_LABEL: Record<Status, string> = {

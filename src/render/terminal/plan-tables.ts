@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Mission, Objective, PlanModel, Project } from '../../model/plan-model.js';
 import { renderTable } from './table.js';
+import { terminalText } from './terminal-text.js';
 
 /** ✔ for a marked actor column, · for one that does not apply. */
 function mark(marked: boolean | undefined, chalk: ChalkInstance): string {
@@ -10,9 +11,9 @@ function mark(marked: boolean | undefined, chalk: ChalkInstance): string {
 export function missionsTable(model: PlanModel, width: number): string {
   const rows = model.missions.map((mission) => [
     mission.id,
-    mission.title,
+    terminalText(mission.title),
     mission.objectivesTranscribed ? String(mission.objectives.length) : 'not transcribed',
-    mission.themes.join('; ') || '—',
+    themesText(mission),
   ]);
   return renderTable(
     [
@@ -27,7 +28,7 @@ export function missionsTable(model: PlanModel, width: number): string {
 }
 
 export function objectivesTable(model: PlanModel, objectives: readonly Objective[], width: number, chalk: ChalkInstance): string {
-  const rows = objectives.map((objective) => [objective.id, objective.title, ...model.actorColumns.map((column) => mark(objective.actors[column.id], chalk))]);
+  const rows = objectives.map((objective) => [objective.id, terminalText(objective.title), ...model.actorColumns.map((column) => mark(objective.actors[column.id], chalk))]);
   return renderTable(
     [
       { header: 'Id', width: 6 },
@@ -42,10 +43,10 @@ export function objectivesTable(model: PlanModel, objectives: readonly Objective
 /** A mission or objective as a block of labelled lines. */
 export function objectiveDetail(model: PlanModel, objective: Objective, chalk: ChalkInstance): string {
   const mission = model.missionById.get(objective.missionId)!;
-  const actors = model.actorColumns.map((column) => `${mark(objective.actors[column.id], chalk)} ${column.label}`).join('   ');
+  const actors = model.actorColumns.map((column) => `${mark(objective.actors[column.id], chalk)} ${terminalText(column.label)}`).join('   ');
   return [
-    `${chalk.bold(objective.id)}  ${objective.title}`,
-    `${chalk.dim('Mission')}  ${mission.id} ${mission.title}`,
+    `${chalk.bold(objective.id)}  ${terminalText(objective.title)}`,
+    `${chalk.dim('Mission')}  ${mission.id} ${terminalText(mission.title)}`,
     `${chalk.dim('Actors ')}  ${actors}`,
     '',
   ].join('\n');
@@ -53,11 +54,11 @@ export function objectiveDetail(model: PlanModel, objective: Objective, chalk: C
 
 export function missionDetail(model: PlanModel, mission: Mission, width: number, chalk: ChalkInstance): string {
   const header = [
-    `${chalk.bold(mission.id)}  ${mission.title}`,
+    `${chalk.bold(mission.id)}  ${terminalText(mission.title)}`,
     `${chalk.dim('PNRR   ')}  ${mission.pnrrMission}`,
-    `${chalk.dim('Themes ')}  ${mission.themes.join('; ') || '—'}`,
+    `${chalk.dim('Themes ')}  ${themesText(mission)}`,
     '',
-    mission.description,
+    terminalText(mission.description, { keepLineBreaks: true }),
     '',
   ].join('\n');
   const objectives = mission.objectivesTranscribed
@@ -70,7 +71,7 @@ export function missionDetail(model: PlanModel, mission: Mission, width: number,
 const NO_LEAD = '(not stated in the source)';
 
 export function projectsTable(projects: readonly Project[], width: number): string {
-  const rows = projects.map((project) => [project.id, project.title, project.status, project.lead?.name ?? NO_LEAD, project.objectives.map((link) => link.id).join(' ')]);
+  const rows = projects.map((project) => [project.id, terminalText(project.title), project.status, terminalText(project.lead?.name ?? NO_LEAD), project.objectives.map((link) => link.id).join(' ')]);
   return renderTable(
     [
       { header: 'Id', width: Math.max(2, ...projects.map((project) => project.id.length)) },
@@ -87,7 +88,8 @@ export function projectsTable(projects: readonly Project[], width: number): stri
 const EURO = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 
 export function projectDetail(model: PlanModel, project: Project, chalk: ChalkInstance): string {
-  const label = (text: string) => chalk.dim(text.padEnd(10));
+  // Each line is a dim label, then data made safe for the terminal.
+  const field = (name: string, value: string) => `${chalk.dim(name.padEnd(10))}${terminalText(value)}`;
   const territory =
     project.territory.scope === 'metropolitan'
       ? 'metropolitan'
@@ -95,17 +97,17 @@ export function projectDetail(model: PlanModel, project: Project, chalk: ChalkIn
         ? (project.territory.zones ?? []).join(', ')
         : (project.territory.comuni ?? []).map((code) => model.reference.comuneByIstat.get(code)?.name ?? code).join(', ');
   const lines = [
-    `${chalk.bold(project.id)}  ${project.title}`,
-    `${label('Status')}${project.status}`,
-    `${label('Lead')}${project.lead ? `${project.lead.name} (${project.lead.kind})` : NO_LEAD}`,
-    ...(project.partners?.length ? [`${label('Partners')}${project.partners.map((partner) => partner.name).join('; ')}`] : []),
-    `${label('Territory')}${territory}`,
-    ...(project.period ? [`${label('Period')}${project.period.start} – ${project.period.end ?? '…'}`] : []),
-    ...(project.funding ?? []).map((item) => `${label('Funding')}${EURO.format(item.amount)} ${item.source}${item.note ? ` (${item.note})` : ''}`),
-    ...(project.summary ? ['', project.summary] : []),
+    `${chalk.bold(project.id)}  ${terminalText(project.title)}`,
+    field('Status', project.status),
+    field('Lead', project.lead ? `${project.lead.name} (${project.lead.kind})` : NO_LEAD),
+    ...(project.partners?.length ? [field('Partners', project.partners.map((partner) => partner.name).join('; '))] : []),
+    field('Territory', territory),
+    ...(project.period ? [field('Period', `${project.period.start} – ${project.period.end ?? '…'}`)] : []),
+    ...(project.funding ?? []).map((item) => field('Funding', `${EURO.format(item.amount)} ${item.source}${item.note ? ` (${item.note})` : ''}`)),
+    ...(project.summary ? ['', terminalText(project.summary, { keepLineBreaks: true })] : []),
     '',
     chalk.bold('Objectives'),
-    ...project.objectives.map((link) => `  ${link.id}${link.weight !== undefined ? ` ×${link.weight}` : ''}  ${model.objectiveById.get(link.id)?.title ?? ''}`),
+    ...project.objectives.map((link) => terminalText(`  ${link.id}${link.weight !== undefined ? ` ×${link.weight}` : ''}  ${model.objectiveById.get(link.id)?.title ?? ''}`)),
   ];
   if (project.indicators?.length) {
     lines.push('', chalk.bold('Indicators'));
@@ -113,12 +115,19 @@ export function projectDetail(model: PlanModel, project: Project, chalk: ChalkIn
       const latest = indicator.actuals?.at(-1);
       const target = indicator.targets?.at(-1);
       lines.push(
-        `  ${indicator.name}: ${latest ? `${latest.value} ${indicator.unit} (${latest.date}${latest.note ? `, ${latest.note}` : ''})` : 'no data'}; target ${target ? `${target.value} by ${target.date}` : 'none in the sources'}`,
+        terminalText(
+          `  ${indicator.name}: ${latest ? `${latest.value} ${indicator.unit} (${latest.date}${latest.note ? `, ${latest.note}` : ''})` : 'no data'}; target ${target ? `${target.value} by ${target.date}` : 'none in the sources'}`,
+        ),
       );
     }
   }
-  lines.push('', chalk.bold('Sources'), ...project.sources.map((source) => `  [${source.id}] ${source.title}${source.section ? `, ${source.section}` : ''}`), `${label('Updated')}${project.updated}`, '');
+  lines.push('', chalk.bold('Sources'), ...project.sources.map((source) => terminalText(`  [${source.id}] ${source.title}${source.section ? `, ${source.section}` : ''}`)), field('Updated', project.updated), '');
   return lines.join('\n');
+}
+
+/** A mission's themes on one line. */
+function themesText(mission: Mission): string {
+  return terminalText(mission.themes.join('; ')) || '—';
 }
 
 /** "Corpi intermedi e altri attori" is too wide for a column heading: keep its first two words. */

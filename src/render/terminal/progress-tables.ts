@@ -5,6 +5,7 @@ import type { Status } from '../../compute/status.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { percent, statusLabel } from './figures.js';
 import { renderTable } from './table.js';
+import { terminalText } from './terminal-text.js';
 
 export interface ProgressFilter {
   missionId?: string | undefined;
@@ -14,14 +15,14 @@ export interface ProgressFilter {
 /** Missions, then objectives (filtered), each with progress, expected progress, status and data gaps. */
 export function progressText(model: PlanModel, report: ProgressReport, filter: ProgressFilter, width: number, chalk: ChalkInstance): string {
   const missions = report.missions.filter((mission) => filter.missionId === undefined || mission.id === filter.missionId);
-  const missionRows = missions.map((mission) => [mission.id, model.missionById.get(mission.id)?.title ?? '', ...figures(mission.rollUp, chalk), dataLine(mission.rollUp)]);
+  const missionRows = missions.map((mission) => [mission.id, terminalText(model.missionById.get(mission.id)?.title ?? ''), ...figures(mission.rollUp, chalk), dataLine(mission.rollUp)]);
   if (filter.missionId === undefined) missionRows.push(['Plan', '', ...figures(report.plan, chalk), dataLine(report.plan)]);
   const objectives = report.objectives.filter(
     (objective) => (filter.missionId === undefined || objective.missionId === filter.missionId) && (filter.statuses === undefined || filter.statuses.includes(objective.rollUp.status)),
   );
   const objectiveRows = objectives.map((objective) => [
     objective.id,
-    model.objectiveById.get(objective.id)?.title ?? '',
+    terminalText(model.objectiveById.get(objective.id)?.title ?? ''),
     ...figures(objective.rollUp, chalk),
     objective.contributions.length === 0 ? 'no projects' : dataLine(objective.rollUp),
   ]);
@@ -34,7 +35,7 @@ export function progressText(model: PlanModel, report: ProgressReport, filter: P
     { header: 'With data', width: 17 },
   ];
   return [
-    chalk.bold(`Progress of ${model.shortTitle} as of ${report.asOf}`),
+    chalk.bold(`Progress of ${terminalText(model.shortTitle)} as of ${report.asOf}`),
     renderTable(columns('Mission'), missionRows, width),
     objectiveRows.length > 0 ? renderTable(columns('Objective'), objectiveRows, width) : 'No objective matches the filter.\n',
   ].join('\n');

@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { terminalText } from './terminal-text.js';
 
 export interface Column {
   header: string;
@@ -13,7 +14,7 @@ export function renderTable(columns: readonly Column[], rows: readonly string[][
   const fixed = columns.reduce((sum, column) => sum + (column.flex ? 0 : (column.width ?? 10)) + 3, 1);
   const flexWidth = Math.max(20, terminalWidth - fixed - 3);
   const table = new Table({
-    head: columns.map((column) => column.header),
+    head: columns.map((column) => terminalText(column.header)),
     colWidths: columns.map((column) => (column.flex ? flexWidth : (column.width ?? 10)) + 2),
     colAligns: columns.map((column) => column.align ?? 'left'),
     wordWrap: true,

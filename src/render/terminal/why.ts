@@ -4,6 +4,7 @@ import type { RollUp } from '../../compute/roll-up.js';
 import type { GapReason, Measure, Status, Thresholds } from '../../compute/status.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { number, percent, statusLabel } from './figures.js';
+import { terminalText } from './terminal-text.js';
 
 const GAP_TEXT: Record<GapReason, string> = {
   no_target: 'no target (none in the sources)',
@@ -15,6 +16,7 @@ const GAP_TEXT: Record<GapReason, string> = {
   no_project_data: 'none of its projects has progress data',
   objectives_not_transcribed: 'its objectives are missing from the source',
   no_objective_data: 'none of its objectives has progress data',
+  overflow: 'its figures are out of range: the arithmetic gives no finite number',
 };
 
 export function gapText(reason: GapReason | undefined): string {
@@ -24,13 +26,17 @@ export function gapText(reason: GapReason | undefined): string {
 /** How an indicator's figure was derived, with its numbers. */
 export function whyIndicator(result: IndicatorResult, report: ProgressReport, model: PlanModel, chalk: ChalkInstance): string {
   const { indicator } = result;
-  const lines = [chalk.bold(`${result.projectId} / ${indicator.id}: ${indicator.name}`), `${indicator.kind}, ${indicator.unit}, should ${indicator.direction}; as of ${report.asOf}`];
+  const lines = [chalk.bold(`${result.projectId} / ${indicator.id}: ${terminalText(indicator.name)}`), `${indicator.kind}, ${terminalText(indicator.unit)}, should ${indicator.direction}; as of ${report.asOf}`];
   if (result.method === 'milestones') {
     lines.push('Qualitative: it takes its project\'s milestones (done / due).', ...milestoneLines(report.projects.find((project) => project.id === result.projectId)!));
     return lines.join('\n') + '\n';
   }
   const dated = (value: { value: number; date: string } | undefined) => (value ? `${number(value.value)} on ${value.date}` : '–');
-  lines.push(`  baseline  ${dated(result.baseline)}`, `  target    ${dated(result.target)}`, `  latest    ${result.latest ? `${dated(result.latest)} [source: ${result.latest.source}]` : '–'}`);
+  lines.push(`  baseline  ${dated(result.baseline)}`, `  target    ${dated(result.target)}`, `  latest    ${result.latest ? `${dated(result.latest)} [source: ${terminalText(result.latest.source)}]` : '–'}`);
+  if (result.gap === 'overflow' && result.baseline && result.target && result.latest) {
+    const [latest, baseline, target] = [result.latest.value, result.baseline.value, result.target.value].map(number);
+    lines.push(`progress = (latest − baseline) / (target − baseline) = (${latest} − ${baseline}) / (${target} − ${baseline}): not a finite number`);
+  }
   if (!result.measure || !result.baseline || !result.target || !result.latest) {
     lines.push(`Status: ${statusLabel('no_data', chalk)}: ${gapText(result.gap)}.`);
     return lines.join('\n') + '\n';
@@ -49,7 +55,7 @@ export function whyIndicator(result: IndicatorResult, report: ProgressReport, mo
 
 /** How a project's figure was derived: its indicators' mean, or its milestones. */
 export function whyProject(result: ProjectResult, report: ProgressReport, model: PlanModel, chalk: ChalkInstance): string {
-  const lines = [chalk.bold(`${result.id}: ${result.title}`), `As of ${report.asOf}`];
+  const lines = [chalk.bold(`${result.id}: ${terminalText(result.title)}`), `As of ${report.asOf}`];
   for (const indicator of result.indicators) {
     lines.push(`  ${indicator.id.padEnd(24)} ${indicator.measure ? `${percent(indicator.measure.progress)} of target, ${percent(indicator.measure.expected)} expected, ${statusLabel(indicator.status, chalk)}` : `gap: ${gapText(indicator.gap)}`}${indicator.method === 'milestones' ? ' (milestones)' : ''}`);
   }
@@ -63,7 +69,7 @@ export function whyProject(result: ProjectResult, report: ProgressReport, model:
 /** How an objective's figure was derived from its projects and their link weights. */
 export function whyObjective(result: ObjectiveResult, report: ProgressReport, model: PlanModel, chalk: ChalkInstance): string {
   const objective = model.objectiveById.get(result.id)!;
-  const lines = [chalk.bold(`${objective.id}: ${objective.title}`), `As of ${report.asOf}`];
+  const lines = [chalk.bold(`${objective.id}: ${terminalText(objective.title)}`), `As of ${report.asOf}`];
   const byId = new Map(report.projects.map((project) => [project.id, project]));
   for (const { projectId, weight } of result.contributions) {
     const project = byId.get(projectId)!;
@@ -79,7 +85,7 @@ export function whyMission(missionId: string, report: ProgressReport, model: Pla
   const mission = model.missionById.get(missionId)!;
   const result = report.missions.find((item) => item.id === missionId)!;
   const objectives = report.objectives.filter((objective) => objective.missionId === missionId);
-  const lines = [chalk.bold(`${mission.id}: ${mission.title}`), `As of ${report.asOf}`];
+  const lines = [chalk.bold(`${mission.id}: ${terminalText(mission.title)}`), `As of ${report.asOf}`];
   for (const objective of objectives) lines.push(`  ${objective.id.padEnd(7)} ${objective.rollUp.measure ? `progress ${percent(objective.rollUp.measure.progress)}, expected ${percent(objective.rollUp.measure.expected)}` : `gap: ${gapText(objective.gap)}`}`);
   if (!mission.objectivesTranscribed) lines.push(`  ${gapText('objectives_not_transcribed')}`);
   return rollUpLines(lines, result.rollUp, objectives.map((objective) => ({ weight: 1, measure: objective.rollUp.measure })), model, chalk);
@@ -87,7 +93,7 @@ export function whyMission(missionId: string, report: ProgressReport, model: Pla
 
 function rollUpLines(lines: string[], result: RollUp, children: { weight: number; measure: Measure | undefined }[], model: PlanModel, chalk: ChalkInstance): string {
   if (result.measure) lines.push(meanLine('weighted mean Σw·x / Σw over the items with data', result, children), statusLine(result.measure, result.status, model.monitoring, chalk));
-  else lines.push(`Status: ${statusLabel('no_data', chalk)}: nothing below it has data.`);
+  else lines.push(`Status: ${statusLabel('no_data', chalk)}: ${result.overflow ? gapText('overflow') : 'nothing below it has data'}.`);
   if (result.gaps.length > 0) lines.push(`Data gaps (${result.gaps.length}, not in the mean): ${result.gaps.map((gap) => `${gap.id} (${gapText(gap.reason)})`).join('; ')}`);
   return lines.join('\n') + '\n';
 }

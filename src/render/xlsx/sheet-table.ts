@@ -1,4 +1,6 @@
-import type { CellValue, ConditionalFormattingRule, Workbook, Worksheet } from 'exceljs';
+import type { CellValue, ConditionalFormattingRule, Row as SheetRow, Workbook, Worksheet } from 'exceljs';
+import { finite } from '../finite-numbers.js';
+import { cellText, xmlText } from './cell-text.js';
 
 /** How a column's values are stored and shown. Numbers stay numbers: the format only changes how Excel shows them. */
 export type CellKind = 'text' | 'integer' | 'number' | 'euro' | 'percent' | 'points' | 'date' | 'status' | 'progress';
@@ -23,6 +25,8 @@ export interface CellLink {
 export interface TableStyle {
   /** Status label → fill colour (ARGB) of status cells, applied by conditional formatting. */
   statusFills: readonly { label: string; argb: string }[];
+  /** Ends a text cut to Excel's cell limit, saying so to the reader. */
+  truncationMarker: string;
 }
 
 const NUMBER_FORMATS: Record<CellKind, string | undefined> = {
@@ -46,22 +50,21 @@ const WIDTH_SAMPLE = 2000;
  * to the content, status colours and progress data bars. Works with the in-memory and the streaming workbook.
  */
 export function addTableSheet<Row>(workbook: Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[], style: TableStyle): Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(xmlText(name), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((column, index) => ({ key: String(index), width: columnWidth(column, rows), style: { numFmt: NUMBER_FORMATS[column.kind] } }));
-  const header = sheet.addRow(columns.map((column) => column.header));
+  const header = addRow(sheet, columns.map((column) => column.header), style);
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
   header.alignment = { vertical: 'middle', wrapText: true };
   header.commit();
   for (const row of rows) {
     const kinds = columns.map((column) => column.format?.(row) ?? column.kind);
-    const values = columns.map((column, index) => cellValue(column, kinds[index]!, row));
-    const added = sheet.addRow(values);
-    values.forEach((value, index) => {
+    const values = columns.map((column, index) => cellValue(column, kinds[index]!, row, style));
+    const added = addRow(sheet, values, style);
+    columns.forEach((column, index) => {
       const cell = added.getCell(index + 1);
-      // Text that a spreadsheet would read as a formula when edited is pinned to the Text format.
-      if (typeof value === 'string' && startsLikeFormula(value)) cell.numFmt = '@';
-      else if (columns[index]!.format) cell.numFmt = NUMBER_FORMATS[kinds[index]!] ?? 'General';
+      // A column mixing figures takes each row's format, unless addRow pinned the cell to Text.
+      if (column.format && cell.numFmt !== '@') cell.numFmt = NUMBER_FORMATS[kinds[index]!] ?? 'General';
     });
     added.commit();
   }
@@ -83,6 +86,20 @@ export function startsLikeFormula(text: string): boolean {
   return /^[=+\-@\t\r]/.test(text);
 }
 
+/**
+ * Add a row of values: every text goes through cellText (XML-safe, cut to Excel's limit), and text
+ * that a spreadsheet would read as a formula when edited is pinned to the Text format. Header rows
+ * and data rows alike, so a label from plan.yaml is guarded as data is.
+ */
+function addRow(sheet: Worksheet, values: readonly CellValue[], style: TableStyle): SheetRow {
+  const texts = values.map((value) => (typeof value === 'string' ? cellText(value, style.truncationMarker) : value));
+  const row = sheet.addRow(texts);
+  texts.forEach((value, index) => {
+    if (typeof value === 'string' && startsLikeFormula(value)) row.getCell(index + 1).numFmt = '@';
+  });
+  return row;
+}
+
 /** A1-style column letters: 1 → A, 27 → AA. */
 export function columnLetter(index: number): string {
   let letters = '';
@@ -97,13 +114,14 @@ export function linkFormula(link: CellLink, text: string): CellValue {
   return { formula: `HYPERLINK("${quote(target)}","${quote(text)}")`, result: text };
 }
 
-function cellValue<Row>(column: Column<Row>, kind: CellKind, row: Row): CellValue {
+function cellValue<Row>(column: Column<Row>, kind: CellKind, row: Row, style: TableStyle): CellValue {
   const value = column.value(row);
   if (value === null || value === undefined) return null;
   const link = column.link?.(row);
-  if (link) return linkFormula(link, String(value));
+  if (link) return linkFormula(link, cellText(String(value), style.truncationMarker));
   if (kind === 'date' && typeof value === 'string') return new Date(`${value}T00:00:00Z`);
-  return value;
+  // The view is checked, but a column may scale its figure (points are ×100): check what is written.
+  return typeof value === 'number' ? finite(value, `a ${column.header} cell`) : value;
 }
 
 function statusRules(letter: string, style: TableStyle): ConditionalFormattingRule[] {

@@ -3,6 +3,7 @@ import type { Workbook } from 'exceljs';
 import { STATUSES, type Status } from '../../compute/status.js';
 import type { Labels, ReportLanguage } from '../report/labels.js';
 import { actorColumnLabel, type DataGapRow, type IndicatorRow, type MissionRow, type ObjectiveRow, type ProjectRow, type ReportView, type ZoneRow } from '../report/report-view.js';
+import { xmlText } from './cell-text.js';
 import { addTableSheet, type CellKind, type Column, type TableStyle } from './sheet-table.js';
 
 const STATUS_FILLS: Record<Status, string> = {
@@ -44,15 +45,16 @@ export function tableRowCount(view: ReportView): number {
 
 function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }: WorkbookOptions, done: (sheet: ReturnType<Workbook['addWorksheet']>) => void = () => {}): void {
   const asOf = new Date(`${view.asOf}T00:00:00Z`);
-  workbook.title = `${view.title}: ${labels.reportTitle}`;
-  workbook.subject = view.plan.title;
+  // The properties are XML text too: a forbidden character there would make the workbook unreadable.
+  workbook.title = xmlText(`${view.title}: ${labels.reportTitle}`);
+  workbook.subject = xmlText(view.plan.title);
   workbook.creator = 'psttm';
   workbook.lastModifiedBy = 'psttm';
-  workbook.company = view.plan.authority ?? '';
+  workbook.company = xmlText(view.plan.authority ?? '');
   workbook.description = `${labels.reportTitle}, ${labels.asOf} ${view.asOf}`;
   workbook.created = asOf;
   workbook.modified = asOf;
-  const style: TableStyle = { statusFills: STATUSES.map((status) => ({ label: labels.status[status], argb: STATUS_FILLS[status] })) };
+  const style: TableStyle = { statusFills: STATUSES.map((status) => ({ label: labels.status[status], argb: STATUS_FILLS[status] })), truncationMarker: labels.truncated };
   const sheets = labels.sheets;
   const c = labels.columns;
   const projectRow = new Map(view.projects.map((project, index) => [project.id, index + 2]));
