@@ -103,6 +103,12 @@ describe('findings quoting hostile data are escaped in every format', () => {
     expect(stdout).toBe('');
     expect(stderr).toBe('psttm: x\\x1b[2J\\x9b1m: no mission, objective or project with that id\n');
   });
+
+  it('a usage error from the option parser shows the argument escaped, on one line', async () => {
+    const { code, stderr } = await runOnHostilePlan('terminal-escapes', ['report', '--lang', 'x\n\u001b[2J']);
+    expect(code).toBe(2);
+    expect(stderr).toBe("psttm: option '--lang <language>' argument 'x\\x0a\\x1b[2J' is invalid. Allowed choices are it, en. (see psttm --help)\n");
+  });
 });
 
 const REPORT_FILES = ['.psttm-reports.json', 'monitoraggio-2026-11-22.html', 'monitoraggio-2026-11-22.xlsx'];
