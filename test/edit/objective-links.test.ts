@@ -2,8 +2,8 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { linkedIds, linkObjectives, unlinkObjectives, type LinkChange } from '../../src/edit/objective-links.ts';
 
-const link = (text: string, changes: LinkChange[]) => linkObjectives(text, parseDocument(text), changes);
-const unlink = (text: string, ids: string[]) => unlinkObjectives(text, parseDocument(text), ids);
+const link = (text: string, changes: LinkChange[]) => linkObjectives({ displayPath: 'p.yaml', text }, changes);
+const unlink = (text: string, ids: string[]) => unlinkObjectives({ displayPath: 'p.yaml', text }, ids);
 
 /** A project file whose layout an editor must not disturb: comments everywhere, odd quoting, a folded scalar. */
 const BLOCK = `# Progetto di prova — commento in testa
@@ -32,9 +32,9 @@ describe('linkObjectives', () => {
     expect(parseDocument(after).toJS().objectives[2]).toEqual({ id: 'M1.2', weight: 0.5, note: 'terzo: con due punti' });
   });
 
-  it('updates an existing link in place, keeping its note, and touches nothing else', () => {
+  it('updates an existing link in place, keeping its note and comments, and touches nothing else', () => {
     const after = link(BLOCK, [{ id: 'M1.1', weight: 1 }]);
-    expect(after).toBe(BLOCK.replace('  - id: M1.1 # trailing comment\n    note: primo\n', '  - id: M1.1\n    weight: 1\n    note: primo\n'));
+    expect(after).toBe(BLOCK.replace('    note: primo\n', '    note: primo\n    weight: 1\n'));
   });
 
   it('follows flow-map items and unindented lists', () => {
@@ -44,16 +44,16 @@ describe('linkObjectives', () => {
 
   it('extends a flow list, keeping the existing items as written', () => {
     const text = 'id: x\nobjectives: [{id: M1.1, note: "a, b"}] # links\nupdated: 2026-10-01\n';
-    expect(link(text, [{ id: 'M2.1', note: 'c, d' }])).toBe('id: x\nobjectives: [ {id: M1.1, note: "a, b"}, { id: M2.1, note: "c, d" } ] # links\nupdated: 2026-10-01\n');
+    expect(link(text, [{ id: 'M2.1', note: 'c, d' }])).toBe('id: x\nobjectives: [{id: M1.1, note: "a, b"}, {id: M2.1, note: "c, d"}] # links\nupdated: 2026-10-01\n');
   });
 
-  it('turns an empty list into a block list under its key', () => {
+  it('turns an empty list into a block list under its key, keeping the key line\'s comment there', () => {
     const text = 'id: x\nobjectives: [] # none yet\nupdated: 2026-10-01\n';
-    expect(link(text, [{ id: 'M1.1' }, { id: 'M2.1' }])).toBe('id: x\nobjectives:\n  - id: M1.1\n  - id: M2.1 # none yet\nupdated: 2026-10-01\n');
+    expect(link(text, [{ id: 'M1.1' }, { id: 'M2.1' }])).toBe('id: x\nobjectives: # none yet\n  - id: M1.1\n  - id: M2.1\nupdated: 2026-10-01\n');
   });
 
-  it('appends after a last item that ends the file without a newline', () => {
-    expect(link('objectives:\n  - id: M1.1', [{ id: 'M1.2' }])).toBe('objectives:\n  - id: M1.1\n  - id: M1.2\n');
+  it('appends after a last item that ends the file without a newline, which still ends without one', () => {
+    expect(link('objectives:\n  - id: M1.1', [{ id: 'M1.2' }])).toBe('objectives:\n  - id: M1.1\n  - id: M1.2');
   });
 
   it('leaves the text unchanged, trailing comments included, when the link already says what is asked', () => {
