@@ -59,38 +59,47 @@ const INLINE_SEPARATOR = /^[ \t]*,[ \t]*$/;
  */
 export function linkObjectives(file: ProjectText, changes: readonly LinkChange[]): string {
   const before = readList(file, file.text);
-  let text = file.text;
+  const edit = new StepwiseEdit(file, before);
   for (const change of changes) {
-    const list = readList(file, text);
-    const existing = list.items.find((item) => item.id === change.id);
+    const existing = before.items.find((item) => item.id === change.id);
     if (!existing) {
-      text = applySplices(text, appendSplices(file, list, change));
+      edit.apply((list) => appendSplices(file, list, change));
       continue;
     }
     for (const field of LINK_FIELDS) {
       const value = change[field];
       if (value === undefined || isDeepStrictEqual(existing.node.toJSON()[field], value)) continue;
-      const current = readList(file, text);
-      const item = current.items.find((candidate) => candidate.id === change.id)!;
-      text = applySplices(text, [fieldSplice(file, current, item, field, value)]);
+      edit.apply((list) => [fieldSplice(file, list, list.items.find((item) => item.id === change.id)!, field, value)]);
     }
   }
-  verifyEdit(file, before, text, linkedData(before, changes));
-  return text;
+  return verifiedText(file, before, edit.text, linkedData(before, changes));
 }
 
 /** Remove links from the `objectives` list, with the comment lines right above each; the rest of the file is kept byte for byte. */
 export function unlinkObjectives(file: ProjectText, ids: readonly string[]): string {
   const before = readList(file, file.text);
-  let text = file.text;
+  const edit = new StepwiseEdit(file, before);
   for (const id of ids) {
-    const list = readList(file, text);
-    const index = list.items.findIndex((item) => item.id === id);
-    if (index >= 0) text = applySplices(text, removeSplices(file, list, index));
+    if (before.items.some((item) => item.id === id)) edit.apply((list) => removeSplices(file, list, list.items.findIndex((item) => item.id === id)));
   }
   const kept = objectivesData(before).filter((link) => !ids.includes(normalizeId(String(link.id))));
-  verifyEdit(file, before, text, kept);
-  return text;
+  return verifiedText(file, before, edit.text, kept);
+}
+
+/** Edits made one after the other, each on the list as the previous one left it (re-read only when needed). */
+class StepwiseEdit {
+  text: string;
+  constructor(
+    private readonly file: ProjectText,
+    private list: ObjectivesList,
+  ) {
+    this.text = list.text;
+  }
+
+  apply(splices: (list: ObjectivesList) => Splice[]): void {
+    if (this.list.text !== this.text) this.list = readList(this.file, this.text);
+    this.text = applySplices(this.text, splices(this.list));
+  }
 }
 
 /** The ids the `objectives` list links to, normalised (M1.8). */
@@ -114,8 +123,10 @@ function readList(file: ProjectText, text: string): ObjectivesList {
 }
 
 function flowItem(file: ProjectText, text: string, node: YAMLMap): LinkItem {
-  const [start, end] = rangeOf(file, text, node);
-  return { node, id: normalizeId(String(node.get('id'))), start, end };
+  const [from, end] = rangeOf(file, text, node);
+  // The node's range leaves out its anchor and tag (`&a !!map {…}`), which belong to the item.
+  const properties = /(?:[&!][^\s,[\]{}]*[ \t]+)+$/.exec(text.slice(lineStart(text, from), from))?.[0] ?? '';
+  return { node, id: normalizeId(String(node.get('id'))), start: from - properties.length, end };
 }
 
 function blockItem(file: ProjectText, text: string, node: YAMLMap): LinkItem {
@@ -317,19 +328,20 @@ function linkedData(list: ObjectivesList, changes: readonly LinkChange[]): LinkD
 }
 
 /**
- * Refuse an edit whose text does not re-parse to exactly the intended links with every other value
- * unchanged, or that changed a byte outside the list (from the key's colon to the end of the list's last line).
+ * The edited text, once it re-parses to exactly the intended links with every other value unchanged
+ * and no byte changed outside the list (from the key's colon to the end of the list's last line);
+ * otherwise the edit is refused.
  */
-function verifyEdit(file: ProjectText, before: ObjectivesList, text: string, links: readonly LinkData[]): void {
+function verifiedText(file: ProjectText, before: ObjectivesList, text: string, links: readonly LinkData[]): string {
   const after = parseDocument(text, { uniqueKeys: true });
   const expected = { ...(before.doc.toJS() as object), objectives: links };
   const regionStart = colonAfter(file, before) + 1;
-  const regionEnd = endOfLineAt(before.text, before.seq.range![1]);
-  const tail = before.text.slice(regionEnd);
+  const tail = before.text.slice(endOfLineAt(before.text, before.seq.range![1]));
   const outsideKept = text.startsWith(before.text.slice(0, regionStart)) && text.endsWith(tail) && text.length - tail.length >= regionStart;
   if (after.errors.length > 0 || !isDeepStrictEqual(after.toJS(), expected) || !outsideKept) {
     throw refuse(file, before.text, rangeOf(file, before.text, before.key)[0], 'the edit would not give exactly the intended links');
   }
+  return text;
 }
 
 function refuse(file: ProjectText, text: string, offset: number, reason: string): RunError {
