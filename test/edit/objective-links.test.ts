@@ -87,7 +87,88 @@ describe('unlinkObjectives', () => {
   });
 });
 
+describe('every layout the YAML spec allows round-trips', () => {
+  const MULTI_LINE_FLOW = 'objectives: [\n  {id: M1.8}, # c\n  {id: M4.4}\n]\nupdated: 2026-10-01\n';
+
+  it('appends to a multi-line flow list on a line of its own, moving the comma, and unlink restores it', () => {
+    const after = link(MULTI_LINE_FLOW, [{ id: 'M1.2' }]);
+    expect(after).toBe('objectives: [\n  {id: M1.8}, # c\n  {id: M4.4},\n  {id: M1.2}\n]\nupdated: 2026-10-01\n');
+    expect(unlink(after, ['M1.2'])).toBe(MULTI_LINE_FLOW);
+  });
+
+  it('removes a multi-line flow item with its line, keeping the other items\' comments', () => {
+    expect(unlink(MULTI_LINE_FLOW, ['M4.4'])).toBe('objectives: [\n  {id: M1.8} # c\n]\nupdated: 2026-10-01\n');
+    expect(unlink(MULTI_LINE_FLOW, ['M1.8'])).toBe('objectives: [\n  {id: M4.4}\n]\nupdated: 2026-10-01\n');
+  });
+
+  it('sets a weight inside a flow item, keeping its comment', () => {
+    expect(link(MULTI_LINE_FLOW, [{ id: 'M1.8', weight: 0.5 }])).toBe('objectives: [\n  {id: M1.8, weight: 0.5}, # c\n  {id: M4.4}\n]\nupdated: 2026-10-01\n');
+  });
+
+  it('replaces only the value of a weight or note, keeping the inline comments of every line', () => {
+    const text = 'objectives:\n  - id: M1.1 # c1\n    weight: 0.5 # w\n    note: primo # n\n  - id: M1.2 # c2\n';
+    expect(link(text, [{ id: 'M1.1', weight: 1, note: 'a, b' }])).toBe('objectives:\n  - id: M1.1 # c1\n    weight: 1 # w\n    note: "a, b" # n\n  - id: M1.2 # c2\n');
+  });
+
+  it('replaces a block-scalar note, keeping the line that follows it', () => {
+    const text = 'objectives:\n  - note: |\n      due\n      righe\n    id: M1.1\n';
+    expect(link(text, [{ id: 'M1.1', note: 'una' }])).toBe('objectives:\n  - note: una\n    id: M1.1\n');
+  });
+
+  it('writes CRLF in every line it adds to a CRLF file, and the dominant ending in a mixed one', () => {
+    expect(link('objectives:\r\n  - id: M1.1\r\n', [{ id: 'M1.2', weight: 0.5 }])).toBe('objectives:\r\n  - id: M1.1\r\n  - id: M1.2\r\n    weight: 0.5\r\n');
+    expect(link('a: 1\r\nobjectives:\r\n  - id: M1.1\n', [{ id: 'M1.2' }])).toBe('a: 1\r\nobjectives:\r\n  - id: M1.1\n  - id: M1.2\r\n');
+  });
+
+  it('writes new ids quoted as the last one is', () => {
+    expect(link('objectives:\n  - id: "M1.1"\n', [{ id: 'M1.2' }])).toBe('objectives:\n  - id: "M1.1"\n  - id: "M1.2"\n');
+    expect(link("objectives: [{id: '1.1'}]\n", [{ id: 'M1.2' }])).toBe("objectives: [{id: '1.1'}, {id: 'M1.2'}]\n");
+  });
+
+  it('follows the dash of the last item: column 0, extra spaces, keys before the id', () => {
+    expect(link('objectives:\n-   note: x\n    id: M1.1\n', [{ id: 'M1.2', weight: 1 }])).toBe('objectives:\n-   note: x\n    id: M1.1\n-   id: M1.2\n    weight: 1\n');
+  });
+
+  it('keeps anchors and tags on items, documents markers, and comments after the last item', () => {
+    const text = '---\nobjectives:\n  - &first !!map {id: M1.1}\n  # end of list\n...\n';
+    const after = link(text, [{ id: 'M1.2' }]);
+    expect(after).toBe('---\nobjectives:\n  - &first !!map {id: M1.1}\n  - {id: M1.2}\n  # end of list\n...\n');
+    expect(unlink(after, ['M1.2'])).toBe(text);
+    expect(unlink('objectives: [ &a {id: M1.1}, {id: M1.2} ]\n', ['M1.1'])).toBe('objectives: [ {id: M1.2} ]\n');
+  });
+
+  it('keeps a tab before a comment and a file that ends in a comment without a newline', () => {
+    const text = 'objectives:\n  - id: M1.1\t# tab\n# fine';
+    const after = link(text, [{ id: 'M1.2' }]);
+    expect(after).toBe('objectives:\n  - id: M1.1\t# tab\n  - id: M1.2\n# fine');
+    expect(unlink(after, ['M1.2'])).toBe(text);
+  });
+
+  it('unlinks a last item that ends the file without a newline, taking the line break before it', () => {
+    expect(unlink('objectives:\n  - id: M1.1\n  - id: M1.2', ['M1.2'])).toBe('objectives:\n  - id: M1.1');
+  });
+});
+
 describe('layouts it refuses rather than guess', () => {
+  it('refuses an item whose "-" is on a line of its own, naming the line', () => {
+    expect(() => link('objectives:\n  -\n    id: M1.1\n', [{ id: 'M1.2' }])).toThrow(
+      'p.yaml:3:5: the objectives list uses a layout psttm cannot edit safely (an item does not start on its "- " line); edit it by hand',
+    );
+  });
+
+  it('refuses to add to or remove from a flow list whose items share lines with its brackets', () => {
+    const text = 'objectives: [{id: M1.1},\n  {id: M2.1}]\n';
+    const message = 'p.yaml:1:14: the objectives list uses a layout psttm cannot edit safely (a flow list whose items share lines with each other or with its brackets); edit it by hand';
+    expect(() => link(text, [{ id: 'M1.2' }])).toThrow(message.replace('1:14', '2:3'));
+    expect(() => unlink(text, ['M1.1'])).toThrow(message);
+  });
+
+  it('refuses an edit that would change data outside the list (an alias of the list elsewhere)', () => {
+    expect(() => link('objectives: &links\n  - id: M1.1\nalso: *links\n', [{ id: 'M1.2' }])).toThrow(
+      'p.yaml:1:1: the objectives list uses a layout psttm cannot edit safely (the edit would not give exactly the intended links); edit it by hand',
+    );
+  });
+
   it('refuses a list of plain ids', () => {
     expect(() => link('objectives:\n  - M1.1\n', [{ id: 'M1.2' }])).toThrow(/not a map/);
   });
