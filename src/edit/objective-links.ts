@@ -158,16 +158,18 @@ function appendSplices(file: ProjectText, list: ObjectivesList, change: LinkChan
   if (layout === 'mixed') throw refuse(file, text, last.start, 'a flow list whose items share lines with each other or with its brackets');
   const comma = commaAfter(text, last.end);
   const indent = text.slice(lineStart(text, last.start), last.start);
-  const splices = [linesSplice(text, lineEnd(text, last.end), [indent + rendered + (comma ? ',' : '')], eol)];
-  return comma ? splices : [{ start: last.end, end: last.end, text: ',' }, ...splices];
+  const splices = [linesSplice(text, lineEnd(text, last.end), [indent + rendered + (comma === undefined ? '' : ',')], eol)];
+  return comma !== undefined ? splices : [{ start: last.end, end: last.end, text: ',' }, ...splices];
 }
 
 /** An empty flow list (`objectives: []`) becomes a block list under its key; unlinking its last item writes `[]` back. */
 function emptyListSplices(file: ProjectText, list: ObjectivesList, change: LinkChange): Splice[] {
   const { text, key, seq, eol } = list;
   const colon = colonAfter(file, list);
-  const [, seqEnd] = rangeOf(file, text, seq);
-  const keyColumn = rangeOf(file, text, key)[0] - lineStart(text, rangeOf(file, text, key)[0]);
+  const [seqStart, seqEnd] = rangeOf(file, text, seq);
+  if (!/^[ \t]*\[[ \t]*\]$/.test(text.slice(colon + 1, seqEnd))) throw refuse(file, text, seqStart, 'an empty list with more than spaces around its brackets');
+  const [keyStart] = rangeOf(file, text, key);
+  const keyColumn = keyStart - lineStart(text, keyStart);
   const lines = indentLines(renderItem(change, text, undefined), `${' '.repeat(keyColumn)}  - `);
   return [
     { start: colon + 1, end: seqEnd, text: '' },
@@ -196,7 +198,7 @@ function removeSplices(file: ProjectText, list: ObjectivesList, index: number): 
   const removal = linesRemoval(text, lineStart(text, item.start), lineEnd(text, item.end));
   const previous = items[index - 1];
   // The last item has no comma; the one before it, now last, gives up its own.
-  if (index === items.length - 1 && previous && !commaAfter(text, item.end)) {
+  if (index === items.length - 1 && previous && commaAfter(text, item.end) === undefined) {
     const comma = commaAfter(text, previous.end)!;
     return [{ start: comma, end: comma + 1, text: '' }, removal];
   }

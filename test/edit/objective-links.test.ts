@@ -163,6 +163,12 @@ describe('layouts it refuses rather than guess', () => {
     expect(() => unlink(text, ['M1.1'])).toThrow(message);
   });
 
+  it('refuses to fill an empty list with an anchor, which turning it into a block list would drop', () => {
+    expect(() => link('objectives: &none []\n', [{ id: 'M1.2' }])).toThrow(
+      'p.yaml:1:19: the objectives list uses a layout psttm cannot edit safely (an empty list with more than spaces around its brackets); edit it by hand',
+    );
+  });
+
   it('refuses an edit that would change data outside the list (an alias of the list elsewhere)', () => {
     expect(() => link('objectives: &links\n  - id: M1.1\nalso: *links\n', [{ id: 'M1.2' }])).toThrow(
       'p.yaml:1:1: the objectives list uses a layout psttm cannot edit safely (the edit would not give exactly the intended links); edit it by hand',
