@@ -29,6 +29,8 @@ const itemArb = fc.record({
   weight: fc.option(fc.constantFrom(...WEIGHTS), { nil: undefined }),
   note: fc.option(fc.constantFrom(...NOTES), { nil: undefined }),
   idLast: fc.boolean(),
+  /** After a key's colon: a space or, as YAML allows there, a tab. */
+  colonSpace: fc.constantFrom(' ', '\t'),
   flowMap: fc.boolean(),
   tightBraces: fc.boolean(),
   anchor: fc.boolean(),
@@ -53,8 +55,8 @@ const fileArb = fc.record({
   dashIndent: fc.constantFrom(0, 2, 4),
   dashSpaces: fc.constantFrom(1, 3),
   flowIndent: fc.constantFrom(2, 4),
-  separator: fc.constantFrom(', ', ',', ' , '),
-  bracketPadding: fc.constantFrom('', ' '),
+  separator: fc.constantFrom(', ', ',', ' , ', ',\t'),
+  bracketPadding: fc.constantFrom('', ' ', '\t'),
   trailingComma: fc.boolean(),
   tailComment: fc.boolean(),
 });
@@ -74,8 +76,9 @@ function idSource(id: string, item: ItemSpec): string {
 }
 
 function pairs(id: string, item: ItemSpec): string[] {
-  const values = [...(item.weight === undefined ? [] : [`weight: ${item.weight}`]), ...(item.note === undefined ? [] : [`note: ${item.note[1]}`])];
-  const idPair = `id: ${idSource(id, item)}`;
+  const space = item.colonSpace;
+  const values = [...(item.weight === undefined ? [] : [`weight:${space}${item.weight}`]), ...(item.note === undefined ? [] : [`note:${space}${item.note[1]}`])];
+  const idPair = `id:${space}${idSource(id, item)}`;
   return item.idLast ? [...values, idPair] : [idPair, ...values];
 }
 
