@@ -107,8 +107,11 @@ async function finishEdit(check: PlanCheck, project: Project, target: EditTarget
   if (changed) {
     const { linkedIds } = await import('../../edit/objective-links.js');
     const verify = (edited: YamlFile) => {
+      if (edited.text !== text || edited.bom !== target.file.bom) {
+        throw new RunError(`nothing written: the bytes for ${target.displayPath} would not read back as the edited text (a psttm bug; please report it with the file)`);
+      }
       const actual = edited.doc ? linkedIds(edited.doc) : [];
-      if (edited.text !== text || edited.bom !== target.file.bom || actual.join(' ') !== expected.join(' ')) {
+      if (actual.join(' ') !== expected.join(' ')) {
         throw new RunError(`nothing written: editing ${target.displayPath} would give the links ${actual.join(', ')} instead of ${expected.join(', ')} (a psttm bug; please report it with the file)`);
       }
     };
