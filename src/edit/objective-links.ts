@@ -110,7 +110,7 @@ export function linkedIds(doc: Document.Parsed): string[] {
 
 function readList(file: ProjectText, text: string): ObjectivesList {
   const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length > 0) throw refuse(file, text, doc.errors[0]!.pos[0], 'the file does not parse as YAML');
+  if (doc.errors.length > 0) throw refuse(file, text, doc.errors[0]!.pos[0], text === file.text ? 'the file does not parse as YAML' : 'the edit would not parse as YAML');
   const contents = doc.contents;
   const pair = isMap(contents) ? contents.items.find((candidate) => isScalar(candidate.key) && candidate.key.value === 'objectives') : undefined;
   if (!pair || !isScalar(pair.key) || !isSeq(pair.value)) throw new RunError(`${file.displayPath}: the project has no objectives list to edit; add \`objectives: []\` first`);
@@ -144,10 +144,7 @@ function appendSplices(file: ProjectText, list: ObjectivesList, change: LinkChan
   const { text, seq, eol } = list;
   const last = list.items.at(-1);
   if (!last) return emptyListSplices(file, list, change);
-  if (!seq.flow) {
-    const dash = /^ *- +/.exec(text.slice(last.start))![0];
-    return [linesSplice(text, last.end, indentLines(renderItem(change, text, last), dash), eol)];
-  }
+  if (!seq.flow) return [linesSplice(text, last.end, indentLines(renderItem(change, text, last), dashOf(text, last)), eol)];
   const rendered = renderItem(change, text, last)[0]!;
   const layout = flowLayout(list);
   if (layout === 'inline') {
@@ -187,10 +184,11 @@ function removeSplices(file: ProjectText, list: ObjectivesList, index: number): 
   }
   if (!seq.flow) {
     const removal = linesRemoval(text, item.start, item.end);
-    // An emptied block list would leave `objectives:` with no value (null), so it becomes [].
+    // An emptied block list would leave `objectives:` with no value (null), so it becomes [] (after its anchor or tag, if any).
     if (items.length > 1) return [removal];
     const afterColon = colonAfter(file, list) + 1;
-    return [{ start: afterColon, end: afterColon, text: ' []' }, removal];
+    const at = afterColon + /^(?:[ \t]+[&!]\S*)*/.exec(text.slice(afterColon))![0].length;
+    return [{ start: at, end: at, text: ' []' }, removal];
   }
   const layout = flowLayout(list);
   if (layout === 'inline') return [inlineRemoval(file, list, index)];
@@ -232,9 +230,13 @@ function fieldSplice(file: ProjectText, list: ObjectivesList, item: LinkItem, fi
     const after = (last.value as Node | null)?.range?.[1] ?? rangeOf(file, text, last.key as Node)[1];
     return { start: after, end: after, text: `, ${field}: ${renderScalar(value)}` };
   }
-  const [nodeStart] = rangeOf(file, text, item.node);
-  const column = nodeStart - lineStart(text, nodeStart);
-  return linesSplice(text, item.end, [`${' '.repeat(column)}${field}: ${renderScalar(value)}`], eol);
+  // The map's keys align after the dash, where its anchor or tag (`- &a id: …`) begins.
+  return linesSplice(text, item.end, [`${' '.repeat(dashOf(text, item).length)}${field}: ${renderScalar(value)}`], eol);
+}
+
+/** The indentation and dash that start a block list item's first line, e.g. `  - `. */
+function dashOf(text: string, item: LinkItem): string {
+  return /^ *- +/.exec(text.slice(item.start))![0];
 }
 
 function flowLayout(list: ObjectivesList): FlowLayout {

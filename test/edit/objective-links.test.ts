@@ -77,7 +77,11 @@ describe('unlinkObjectives', () => {
     expect(parseDocument(after).toJS().objectives).toEqual([]);
   });
 
-  it('rebuilds a flow list from the items it keeps', () => {
+  it('leaves [] after the anchor or tag of an emptied block list', () => {
+    expect(unlink('objectives: &links !!seq # c\n  - id: M1.1\n', ['M1.1'])).toBe('objectives: &links !!seq [] # c\n');
+  });
+
+  it('removes flow items with their separator, keeping the rest as written', () => {
     expect(unlink('objectives: [ {id: M1.1}, {id: M2.1} ]\n', ['M1.1'])).toBe('objectives: [ {id: M2.1} ]\n');
     expect(unlink('objectives: [ {id: M1.1} ]\n', ['M1.1'])).toBe('objectives: []\n');
   });
@@ -135,6 +139,7 @@ describe('every layout the YAML spec allows round-trips', () => {
     expect(after).toBe('---\nobjectives:\n  - &first !!map {id: M1.1}\n  - {id: M1.2}\n  # end of list\n...\n');
     expect(unlink(after, ['M1.2'])).toBe(text);
     expect(unlink('objectives: [ &a {id: M1.1}, {id: M1.2} ]\n', ['M1.1'])).toBe('objectives: [ {id: M1.2} ]\n');
+    expect(link('objectives:\n  - &a id: M1.1\n', [{ id: 'M1.1', weight: 1 }])).toBe('objectives:\n  - &a id: M1.1\n    weight: 1\n');
   });
 
   it('keeps a tab before a comment and a file that ends in a comment without a newline', () => {
