@@ -33,7 +33,9 @@ const itemArb = fc.record({
   colonSpace: fc.constantFrom(' ', '\t'),
   flowMap: fc.boolean(),
   tightBraces: fc.boolean(),
+  /** An anchor and a tag before the item (`&a !!map {…}`; on a block map the anchor goes before its first key). */
   anchor: fc.boolean(),
+  tag: fc.boolean(),
   commentAbove: fc.boolean(),
   blankAbove: fc.boolean(),
   inlineComment: comment,
@@ -82,9 +84,11 @@ function pairs(id: string, item: ItemSpec): string[] {
   return item.idLast ? [...values, idPair] : [idPair, ...values];
 }
 
+const anchorOf = (id: string, item: ItemSpec) => (item.anchor ? `&a${id.replace('.', '_')} ` : '');
+
 function flowMap(id: string, item: ItemSpec): string {
   const pad = item.tightBraces ? '' : ' ';
-  return `${item.anchor ? `&a${id.replace('.', '_')} ` : ''}{${pad}${pairs(id, item).join(', ')}${pad}}`;
+  return `${anchorOf(id, item)}${item.tag ? '!!map ' : ''}{${pad}${pairs(id, item).join(', ')}${pad}}`;
 }
 
 /** The lines of the objectives list, its key line first. */
@@ -114,7 +118,7 @@ function listLines(spec: FileSpec): string[] {
   for (const { id, item } of entries) {
     if (item.blankAbove) lines.push('');
     if (item.commentAbove) lines.push(`${' '.repeat(spec.dashIndent)}# about ${id}`);
-    const itemLines = item.flowMap ? [flowMap(id, item)] : pairs(id, item);
+    const itemLines = item.flowMap ? [flowMap(id, item)] : pairs(id, item).map((pair, index) => (index === 0 ? anchorOf(id, item) : '') + pair);
     const at = item.commentOnFirstLine ? 0 : itemLines.length - 1;
     itemLines.forEach((line, index) => lines.push((index === 0 ? dash : ' '.repeat(dash.length)) + line + (index === at ? (item.inlineComment ?? '') : '')));
   }
