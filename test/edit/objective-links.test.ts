@@ -5,6 +5,12 @@ import { linkedIds, linkObjectives, unlinkObjectives, type LinkChange } from '..
 const link = (text: string, changes: LinkChange[]) => linkObjectives({ displayPath: 'p.yaml', text }, changes);
 const unlink = (text: string, ids: string[]) => unlinkObjectives({ displayPath: 'p.yaml', text }, ids);
 
+/** Linking M1.2 into `text` gives exactly `linked`, and unlinking it gives `text` back. */
+function expectRoundTrip(text: string, linked: string): void {
+  expect(link(text, [{ id: 'M1.2' }])).toBe(linked);
+  expect(unlink(linked, ['M1.2'])).toBe(text);
+}
+
 /** A project file whose layout an editor must not disturb: comments everywhere, odd quoting, a folded scalar. */
 const BLOCK = `# Progetto di prova — commento in testa
 id: alpha-hub
@@ -95,9 +101,7 @@ describe('every layout the YAML spec allows round-trips', () => {
   const MULTI_LINE_FLOW = 'objectives: [\n  {id: M1.8}, # c\n  {id: M4.4}\n]\nupdated: 2026-10-01\n';
 
   it('appends to a multi-line flow list on a line of its own, moving the comma, and unlink restores it', () => {
-    const after = link(MULTI_LINE_FLOW, [{ id: 'M1.2' }]);
-    expect(after).toBe('objectives: [\n  {id: M1.8}, # c\n  {id: M4.4},\n  {id: M1.2}\n]\nupdated: 2026-10-01\n');
-    expect(unlink(after, ['M1.2'])).toBe(MULTI_LINE_FLOW);
+    expectRoundTrip(MULTI_LINE_FLOW, 'objectives: [\n  {id: M1.8}, # c\n  {id: M4.4},\n  {id: M1.2}\n]\nupdated: 2026-10-01\n');
   });
 
   it('removes a multi-line flow item with its line, keeping the other items\' comments', () => {
@@ -134,19 +138,13 @@ describe('every layout the YAML spec allows round-trips', () => {
   });
 
   it('keeps anchors and tags on items, documents markers, and comments after the last item', () => {
-    const text = '---\nobjectives:\n  - &first !!map {id: M1.1}\n  # end of list\n...\n';
-    const after = link(text, [{ id: 'M1.2' }]);
-    expect(after).toBe('---\nobjectives:\n  - &first !!map {id: M1.1}\n  - {id: M1.2}\n  # end of list\n...\n');
-    expect(unlink(after, ['M1.2'])).toBe(text);
+    expectRoundTrip('---\nobjectives:\n  - &first !!map {id: M1.1}\n  # end of list\n...\n', '---\nobjectives:\n  - &first !!map {id: M1.1}\n  - {id: M1.2}\n  # end of list\n...\n');
     expect(unlink('objectives: [ &a {id: M1.1}, {id: M1.2} ]\n', ['M1.1'])).toBe('objectives: [ {id: M1.2} ]\n');
     expect(link('objectives:\n  - &a id: M1.1\n', [{ id: 'M1.1', weight: 1 }])).toBe('objectives:\n  - &a id: M1.1\n    weight: 1\n');
   });
 
   it('keeps a tab before a comment and a file that ends in a comment without a newline', () => {
-    const text = 'objectives:\n  - id: M1.1\t# tab\n# fine';
-    const after = link(text, [{ id: 'M1.2' }]);
-    expect(after).toBe('objectives:\n  - id: M1.1\t# tab\n  - id: M1.2\n# fine');
-    expect(unlink(after, ['M1.2'])).toBe(text);
+    expectRoundTrip('objectives:\n  - id: M1.1\t# tab\n# fine', 'objectives:\n  - id: M1.1\t# tab\n  - id: M1.2\n# fine');
   });
 
   it('unlinks a last item that ends the file without a newline, taking the line break before it', () => {
