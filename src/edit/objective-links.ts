@@ -129,10 +129,16 @@ function flowItem(file: ProjectText, text: string, node: YAMLMap): LinkItem {
   return { node, id: normalizeId(String(node.get('id'))), start: from - properties.length, end };
 }
 
+/** A `-` line with nothing after the dash but an anchor or tag: the item itself is on the next line. */
+const DASH_ALONE = /^ *-(?:[ \t]+[&!]\S*)*[ \t]*\r?\n$/;
+
 function blockItem(file: ProjectText, text: string, node: YAMLMap): LinkItem {
   const [from, to] = rangeOf(file, text, node);
-  const start = lineStart(text, from);
-  if (!/^ *- +(?:[&!]\S* +)*$/.test(text.slice(start, from))) throw refuse(file, text, from, 'an item does not start on its "- " line');
+  const nodeLine = lineStart(text, from);
+  const before = text.slice(nodeLine, from);
+  const dashLine = nodeLine > 0 ? lineStart(text, nodeLine - 1) : nodeLine;
+  const start = /^ *- +(?:[&!]\S* +)*$/.test(before) ? nodeLine : /^ *(?:[&!]\S* +)*$/.test(before) && DASH_ALONE.test(text.slice(dashLine, nodeLine)) ? dashLine : undefined;
+  if (start === undefined) throw refuse(file, text, from, 'an item whose "-" line holds more than an anchor or tag before it');
   // A block map's range runs on over the comment lines after it; its last value ends its last line.
   const last = node.items.at(-1);
   const contentEnd = node.flow ? to : ((last?.value as Node | null)?.range?.[1] ?? (last?.key as Node | null)?.range?.[1] ?? to);
@@ -144,7 +150,7 @@ function appendSplices(file: ProjectText, list: ObjectivesList, change: LinkChan
   const { text, seq, eol } = list;
   const last = list.items.at(-1);
   if (!last) return emptyListSplices(file, list, change);
-  if (!seq.flow) return [linesSplice(text, last.end, indentLines(renderItem(change, text, last), dashOf(text, last)), eol)];
+  if (!seq.flow) return [linesSplice(text, last.end, indentLines(renderItem(change, text, last), blockLayout(text, last).dash), eol)];
   const rendered = renderItem(change, text, last)[0]!;
   const layout = flowLayout(list);
   if (layout === 'inline') {
@@ -230,13 +236,20 @@ function fieldSplice(file: ProjectText, list: ObjectivesList, item: LinkItem, fi
     const after = (last.value as Node | null)?.range?.[1] ?? rangeOf(file, text, last.key as Node)[1];
     return { start: after, end: after, text: `, ${field}: ${renderScalar(value)}` };
   }
-  // The map's keys align after the dash, where its anchor or tag (`- &a id: …`) begins.
-  return linesSplice(text, item.end, [`${' '.repeat(dashOf(text, item).length)}${field}: ${renderScalar(value)}`], eol);
+  return linesSplice(text, item.end, [`${' '.repeat(blockLayout(text, item).keyColumn)}${field}: ${renderScalar(value)}`], eol);
 }
 
-/** The indentation and dash that start a block list item's first line, e.g. `  - `. */
-function dashOf(text: string, item: LinkItem): string {
-  return /^ *- +/.exec(text.slice(item.start))![0];
+/**
+ * How a block list item is laid out: what a new item after it starts with (`  - `), and the column its
+ * keys align at (after the dash, where an anchor like `- &a id: …` begins, or the indentation of the
+ * line after a lone `-`).
+ */
+function blockLayout(text: string, item: LinkItem): { dash: string; keyColumn: number } {
+  const [nodeStart] = item.node.range!;
+  const keyLine = lineStart(text, nodeStart);
+  if (keyLine !== item.start) return { dash: `${/^ */.exec(text.slice(item.start))![0]}- `, keyColumn: /^ */.exec(text.slice(keyLine))![0].length };
+  const dash = /^ *- +/.exec(text.slice(item.start))![0];
+  return { dash, keyColumn: dash.length };
 }
 
 function flowLayout(list: ObjectivesList): FlowLayout {

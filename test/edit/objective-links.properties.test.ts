@@ -40,6 +40,8 @@ const itemArb = fc.record({
   blankAbove: fc.boolean(),
   inlineComment: comment,
   commentOnFirstLine: fc.boolean(),
+  /** In a block list: the `-` alone on its line (with the anchor, if any), the item below it. */
+  dashAlone: fc.boolean(),
 });
 
 const fileArb = fc.record({
@@ -118,9 +120,11 @@ function listLines(spec: FileSpec): string[] {
   for (const { id, item } of entries) {
     if (item.blankAbove) lines.push('');
     if (item.commentAbove) lines.push(`${' '.repeat(spec.dashIndent)}# about ${id}`);
-    const itemLines = item.flowMap ? [flowMap(id, item)] : pairs(id, item).map((pair, index) => (index === 0 ? anchorOf(id, item) : '') + pair);
+    const hanging = ' '.repeat(dash.length);
+    if (item.dashAlone) lines.push(`${dash.trimEnd()}${item.flowMap ? '' : ` ${anchorOf(id, item)}`.trimEnd()}`);
+    const itemLines = item.flowMap ? [flowMap(id, item)] : pairs(id, item).map((pair, index) => (index === 0 && !item.dashAlone ? anchorOf(id, item) : '') + pair);
     const at = item.commentOnFirstLine ? 0 : itemLines.length - 1;
-    itemLines.forEach((line, index) => lines.push((index === 0 ? dash : ' '.repeat(dash.length)) + line + (index === at ? (item.inlineComment ?? '') : '')));
+    itemLines.forEach((line, index) => lines.push((index === 0 && !item.dashAlone ? dash : hanging) + line + (index === at ? (item.inlineComment ?? '') : '')));
   }
   if (spec.tailComment) lines.push(`${' '.repeat(spec.dashIndent)}# tail`);
   return lines;

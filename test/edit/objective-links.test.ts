@@ -133,6 +133,13 @@ describe('every layout the YAML spec allows round-trips', () => {
     expect(link("objectives: [{id: '1.1'}]\n", [{ id: 'M1.2' }])).toBe("objectives: [{id: '1.1'}, {id: 'M1.2'}]\n");
   });
 
+  it('edits items whose "-" is on a line of its own, keeping their keys where they are', () => {
+    const text = 'objectives:\n  - &first\n      id: M1.1\n  -\n    id: M2.1\n';
+    expectRoundTrip(text, 'objectives:\n  - &first\n      id: M1.1\n  -\n    id: M2.1\n  - id: M1.2\n');
+    expect(link(text, [{ id: 'M1.1', weight: 1 }])).toBe('objectives:\n  - &first\n      id: M1.1\n      weight: 1\n  -\n    id: M2.1\n');
+    expect(unlink(text, ['M2.1'])).toBe('objectives:\n  - &first\n      id: M1.1\n');
+  });
+
   it('follows the dash of the last item: column 0, extra spaces, keys before the id', () => {
     expect(link('objectives:\n-   note: x\n    id: M1.1\n', [{ id: 'M1.2', weight: 1 }])).toBe('objectives:\n-   note: x\n    id: M1.1\n-   id: M1.2\n    weight: 1\n');
   });
@@ -153,9 +160,9 @@ describe('every layout the YAML spec allows round-trips', () => {
 });
 
 describe('layouts it refuses rather than guess', () => {
-  it('refuses an item whose "-" is on a line of its own, naming the line', () => {
-    expect(() => link('objectives:\n  -\n    id: M1.1\n', [{ id: 'M1.2' }])).toThrow(
-      'p.yaml:3:5: the objectives list uses a layout psttm cannot edit safely (an item does not start on its "- " line); edit it by hand',
+  it('refuses an item whose "-" line holds a comment, naming the line', () => {
+    expect(() => link('objectives:\n  - # the first\n    id: M1.1\n', [{ id: 'M1.2' }])).toThrow(
+      'p.yaml:3:5: the objectives list uses a layout psttm cannot edit safely (an item whose "-" line holds more than an anchor or tag before it); edit it by hand',
     );
   });
 

@@ -77,6 +77,11 @@ const ROUND_TRIPS: RoundTrip[] = [
     linked: projectText(['objectives:', '-   note: primo', '    id: M1.1', '-   id: M1.2']),
   },
   {
+    style: 'items whose "-" is alone on its line',
+    original: projectText(['objectives:', '  - &first', '      id: M1.1', '  -', '    id: M2.1']),
+    linked: projectText(['objectives:', '  - &first', '      id: M1.1', '  -', '    id: M2.1', '  - id: M1.2']),
+  },
+  {
     style: 'an anchor and a tag on an item, and document markers',
     original: projectText(['objectives:', '  - &first !!map { id: M1.1 }'], { start: ['---'], after: ['sources: []', 'updated: 2026-10-01', '...', ''] }),
     linked: projectText(['objectives:', '  - &first !!map { id: M1.1 }', '  - { id: M1.2 }'], { start: ['---'], after: ['sources: []', 'updated: 2026-10-01', '...', ''] }),
@@ -121,10 +126,16 @@ describe('psttm link and unlink keep every byte in every style', () => {
 describe('psttm refuses a layout it cannot edit safely and writes nothing', () => {
   it.each([
     {
-      layout: 'an item whose "-" is on a line of its own',
-      objectives: ['objectives:', '  -', '    id: M1.1'],
+      layout: 'an item whose "-" line holds a comment',
+      objectives: ['objectives:', '  - # the first', '    id: M1.1'],
       argv: ['link', 'alpha-hub', 'M1.2'],
-      message: `psttm: ${PROJECT}:12:5: the objectives list uses a layout psttm cannot edit safely (an item does not start on its "- " line); edit it by hand\n`,
+      message: `psttm: ${PROJECT}:12:5: the objectives list uses a layout psttm cannot edit safely (an item whose "-" line holds more than an anchor or tag before it); edit it by hand\n`,
+    },
+    {
+      layout: 'an empty list with an anchor',
+      objectives: ['objectives: &none []'],
+      argv: ['link', 'alpha-hub', 'M1.2'],
+      message: `psttm: ${PROJECT}:10:19: the objectives list uses a layout psttm cannot edit safely (an empty list with more than spaces around its brackets); edit it by hand\n`,
     },
     {
       layout: 'a flow list whose items share lines with its brackets (link)',
