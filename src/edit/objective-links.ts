@@ -46,11 +46,11 @@ interface Splice {
   text: string;
 }
 
-/** How the items of a flow list are laid out: all on one line, each on lines of its own, or otherwise. */
-type FlowLayout = 'inline' | 'own-lines' | 'mixed';
-
 /** A comma (and spaces) between two items of one line. */
 const INLINE_SEPARATOR = /^[ \t]*,[ \t]*$/;
+
+/** A comma and white space, line breaks included, but no comment: what goes with an item removed from a flow list. */
+const BARE_SEPARATOR = /^\s*,\s*$/;
 
 /**
  * Add or update links in the `objectives` list of a project file. Only the list's text changes: new
@@ -152,13 +152,12 @@ function appendSplices(file: ProjectText, list: ObjectivesList, change: LinkChan
   if (!last) return emptyListSplices(file, list, change);
   if (!seq.flow) return [linesSplice(text, last.end, indentLines(renderItem(change, text, last), blockLayout(text, last).dash), eol)];
   const rendered = renderItem(change, text, last)[0]!;
-  const layout = flowLayout(list);
-  if (layout === 'inline') {
+  if (!hasOwnLines(list)) {
+    // Right after the last item, on its line, separated as the items of a line are.
     const previous = list.items.at(-2);
     const gap = previous ? text.slice(previous.end, last.start) : '';
     return [{ start: last.end, end: last.end, text: (INLINE_SEPARATOR.test(gap) ? gap : ', ') + rendered }];
   }
-  if (layout === 'mixed') throw refuse(file, text, last.start, 'a flow list whose items share lines with each other or with its brackets');
   const comma = commaAfter(text, last.end);
   const indent = text.slice(lineStart(text, last.start), last.start);
   const splices = [linesSplice(text, lineEnd(text, last.end), [indent + rendered + (comma === undefined ? '' : ',')], eol)];
@@ -196,9 +195,7 @@ function removeSplices(file: ProjectText, list: ObjectivesList, index: number): 
     const at = afterColon + /^(?:[ \t]+[&!]\S*)*/.exec(text.slice(afterColon))![0].length;
     return [{ start: at, end: at, text: ' []' }, removal];
   }
-  const layout = flowLayout(list);
-  if (layout === 'inline') return [inlineRemoval(file, list, index)];
-  if (layout === 'mixed') throw refuse(file, text, item.start, 'a flow list whose items share lines with each other or with its brackets');
+  if (!hasOwnLines(list)) return [separatorRemoval(file, list, index)];
   const removal = linesRemoval(text, lineStart(text, item.start), lineEnd(text, item.end));
   const previous = items[index - 1];
   // The last item has no comma; the one before it, now last, gives up its own.
@@ -209,14 +206,15 @@ function removeSplices(file: ProjectText, list: ObjectivesList, index: number): 
   return [removal];
 }
 
-function inlineRemoval(file: ProjectText, list: ObjectivesList, index: number): Splice {
+/** Remove a flow item with the separator after it or, for the last one, before it. */
+function separatorRemoval(file: ProjectText, list: ObjectivesList, index: number): Splice {
   const { text, items } = list;
   const item = items[index]!;
   const next = items[index + 1];
-  if (next && INLINE_SEPARATOR.test(text.slice(item.end, next.start))) return { start: item.start, end: next.start, text: '' };
+  if (next && BARE_SEPARATOR.test(text.slice(item.end, next.start))) return { start: item.start, end: next.start, text: '' };
   const previous = items[index - 1];
-  if (previous && INLINE_SEPARATOR.test(text.slice(previous.end, item.start))) return { start: previous.end, end: item.end, text: '' };
-  throw refuse(file, text, item.start, 'an item not separated from its neighbours by a comma alone');
+  if (previous && BARE_SEPARATOR.test(text.slice(previous.end, item.start))) return { start: previous.end, end: item.end, text: '' };
+  throw refuse(file, text, item.start, 'a comment between items that share lines with other items or with the brackets');
 }
 
 /** The splice that sets `field` of an existing link: its value is replaced, or a `field: value` added after the item's last one. */
@@ -252,11 +250,10 @@ function blockLayout(text: string, item: LinkItem): { dash: string; keyColumn: n
   return { dash, keyColumn: dash.length };
 }
 
-function flowLayout(list: ObjectivesList): FlowLayout {
-  const { text, seq, items } = list;
-  if (!text.slice(seq.range![0], seq.range![1]).includes('\n')) return 'inline';
-  const ownLines = items.every((item) => /^[ \t]*$/.test(text.slice(lineStart(text, item.start), item.start)) && /^[ \t]*,?[ \t]*(?:#.*)?\r?\n/.test(text.slice(item.end)));
-  return ownLines ? 'own-lines' : 'mixed';
+/** Whether each item of a flow list is on lines of its own (with its comma and comment), the brackets on others. */
+function hasOwnLines(list: ObjectivesList): boolean {
+  const { text, items } = list;
+  return items.every((item) => /^[ \t]*$/.test(text.slice(lineStart(text, item.start), item.start)) && /^[ \t]*,?[ \t]*(?:#.*)?\r?\n/.test(text.slice(item.end)));
 }
 
 /** Insert whole lines at `offset` (a line start, or the end of a text without a final line ending). */

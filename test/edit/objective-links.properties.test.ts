@@ -47,7 +47,7 @@ const itemArb = fc.record({
 const fileArb = fc.record({
   ids: fc.shuffledSubarray(['M1.1', 'M1.2', 'M1.3', 'M2.1', 'M2.10'], { minLength: 0, maxLength: 4 }),
   items: fc.array(itemArb, { minLength: 4, maxLength: 4 }),
-  list: fc.constantFrom('block', 'flow-inline', 'flow-lines'),
+  list: fc.constantFrom('block', 'flow-inline', 'flow-lines', 'flow-shared-lines'),
   eol: fc.constantFrom('lf', 'crlf', 'mixed'),
   bom: fc.boolean(),
   documentStart: fc.boolean(),
@@ -101,6 +101,13 @@ function listLines(spec: FileSpec): string[] {
   if (spec.list === 'flow-inline') {
     const inner = entries.map(({ id, item }) => flowMap(id, item)).join(spec.separator) + (spec.trailingComma ? ',' : '');
     return [`objectives: [${spec.bracketPadding}${inner}${spec.bracketPadding}]${spec.keyComment ?? ''}`];
+  }
+  if (spec.list === 'flow-shared-lines') {
+    // The first item on the bracket's line, the others each on a line, the last with the closing bracket.
+    return entries.map(({ id, item }, index) => {
+      const ending = index < entries.length - 1 ? `,${item.inlineComment ?? ''}` : `${spec.trailingComma ? ',' : ''}]${spec.keyComment ?? ''}`;
+      return (index === 0 ? 'objectives: [' : ' '.repeat(spec.flowIndent)) + flowMap(id, item) + ending;
+    });
   }
   const lines: string[] = [];
   if (spec.list === 'flow-lines') {

@@ -109,6 +109,13 @@ describe('every layout the YAML spec allows round-trips', () => {
     expect(unlink(MULTI_LINE_FLOW, ['M1.8'])).toBe('objectives: [\n  {id: M4.4}\n]\nupdated: 2026-10-01\n');
   });
 
+  it('appends to a flow list sharing lines with its brackets after its last item, and removes items with their separator', () => {
+    const text = 'objectives: [{id: M1.1},\n             {id: M2.1}]\n';
+    expectRoundTrip(text, 'objectives: [{id: M1.1},\n             {id: M2.1}, {id: M1.2}]\n');
+    expect(unlink(text, ['M1.1'])).toBe('objectives: [{id: M2.1}]\n');
+    expect(unlink(text, ['M2.1'])).toBe('objectives: [{id: M1.1}]\n');
+  });
+
   it('sets a weight inside a flow item, keeping its comment', () => {
     expect(link(MULTI_LINE_FLOW, [{ id: 'M1.8', weight: 0.5 }])).toBe('objectives: [\n  {id: M1.8, weight: 0.5}, # c\n  {id: M4.4}\n]\nupdated: 2026-10-01\n');
   });
@@ -166,11 +173,11 @@ describe('layouts it refuses rather than guess', () => {
     );
   });
 
-  it('refuses to add to or remove from a flow list whose items share lines with its brackets', () => {
-    const text = 'objectives: [{id: M1.1},\n  {id: M2.1}]\n';
-    const message = 'p.yaml:1:14: the objectives list uses a layout psttm cannot edit safely (a flow list whose items share lines with each other or with its brackets); edit it by hand';
-    expect(() => link(text, [{ id: 'M1.2' }])).toThrow(message.replace('1:14', '2:3'));
+  it('refuses to remove an item of a flow list sharing lines with its brackets when a comment separates it', () => {
+    const text = 'objectives: [{id: M1.1}, # c\n  {id: M2.1}]\n';
+    const message = 'p.yaml:1:14: the objectives list uses a layout psttm cannot edit safely (a comment between items that share lines with other items or with the brackets); edit it by hand';
     expect(() => unlink(text, ['M1.1'])).toThrow(message);
+    expect(() => unlink(text, ['M2.1'])).toThrow(message.replace('1:14', '2:3'));
   });
 
   it('refuses to fill an empty list with an anchor, which turning it into a block list would drop', () => {

@@ -52,6 +52,11 @@ const ROUND_TRIPS: RoundTrip[] = [
     linked: projectText(['objectives: [ { id: M1.1 },{ id: M2.1 },{ id: M1.2 } ] # both']),
   },
   {
+    style: 'a flow list over several lines sharing them with its brackets',
+    original: projectText(['objectives: [{id: M1.1}, # c', '             {id: M2.1}]']),
+    linked: projectText(['objectives: [{id: M1.1}, # c', '             {id: M2.1}, {id: M1.2}]']),
+  },
+  {
     style: 'CRLF line endings',
     original: projectText(['objectives:', '  - id: M1.1'], { eol: '\r\n' }),
     linked: projectText(['objectives:', '  - id: M1.1', '  - id: M1.2'], { eol: '\r\n' }),
@@ -138,16 +143,10 @@ describe('psttm refuses a layout it cannot edit safely and writes nothing', () =
       message: `psttm: ${PROJECT}:10:19: the objectives list uses a layout psttm cannot edit safely (an empty list with more than spaces around its brackets); edit it by hand\n`,
     },
     {
-      layout: 'a flow list whose items share lines with its brackets (link)',
-      objectives: ['objectives: [{id: M1.1},', '  {id: M2.1}]'],
-      argv: ['link', 'alpha-hub', 'M1.2'],
-      message: `psttm: ${PROJECT}:11:3: the objectives list uses a layout psttm cannot edit safely (a flow list whose items share lines with each other or with its brackets); edit it by hand\n`,
-    },
-    {
-      layout: 'a flow list whose items share lines with its brackets (unlink)',
-      objectives: ['objectives: [{id: M1.1},', '  {id: M2.1}]'],
+      layout: 'a comment between flow items that share lines with the brackets',
+      objectives: ['objectives: [{id: M1.1}, # c', '  {id: M2.1}]'],
       argv: ['unlink', 'alpha-hub', 'M1.1'],
-      message: `psttm: ${PROJECT}:10:14: the objectives list uses a layout psttm cannot edit safely (a flow list whose items share lines with each other or with its brackets); edit it by hand\n`,
+      message: `psttm: ${PROJECT}:10:14: the objectives list uses a layout psttm cannot edit safely (a comment between items that share lines with other items or with the brackets); edit it by hand\n`,
     },
   ])('$layout: exit 2, one line naming the file and line, the plan untouched', async ({ objectives, argv, message }) => {
     const { root } = planWith(projectText(objectives));
