@@ -16,6 +16,8 @@ export interface YamlFile {
   /** Path as shown in findings. */
   displayPath: string;
   text: string;
+  /** The file begins with a UTF-8 byte order mark, which `text` leaves out; an edit writes it back. */
+  bom?: boolean;
   /** The parsed document with positions and comments (parsed on first use); undefined when the bytes are not text. */
   readonly doc: Document.Parsed | undefined;
   readonly lineCounter: LineCounter;
@@ -59,7 +61,9 @@ export function parseYamlBytes(bytes: Uint8Array, absPath: string, displayPath: 
   } catch {
     return unreadable('FILE_NOT_UTF8', 'the file is not valid UTF-8; save it with UTF-8 encoding');
   }
-  return parseYamlText(text, absPath, displayPath, lineCounter);
+  const file = parseYamlText(text, absPath, displayPath, lineCounter);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) file.bom = true;
+  return file;
 }
 
 function parseYamlText(text: string, absPath: string, displayPath: string, lineCounter: LineCounter): YamlFile {

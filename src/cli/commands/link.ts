@@ -56,7 +56,7 @@ async function runLink(projectId: string, inputs: string[], options: LinkOptions
   }
   const changes = ids.map((id, index) => ({ id, weight: options.weight.length > 1 ? options.weight[index] : options.weight[0], note: options.note }));
   const { linkObjectives } = await import('../../edit/objective-links.js');
-  const text = linkObjectives(target.file.text, parsedDoc(target.file), changes);
+  const text = linkObjectives(target.file, changes);
   const expected = unique([...project.objectives.map((link) => link.id), ...ids]);
   return finishEdit(check, project, target, text, expected, options, io);
 }
@@ -69,7 +69,7 @@ async function runUnlink(projectId: string, inputs: string[], options: UnlinkOpt
     if (!linked.includes(id)) throw new UsageError(`${project.id} does not link to ${id}; its links: ${linked.join(', ') || 'none'}`);
   }
   const { unlinkObjectives } = await import('../../edit/objective-links.js');
-  const text = unlinkObjectives(target.file.text, parsedDoc(target.file), ids);
+  const text = unlinkObjectives(target.file, ids);
   return finishEdit(check, project, target, text, linked.filter((id) => !ids.includes(id)), options, io);
 }
 
@@ -86,23 +86,24 @@ async function openProject(projectId: string, options: PlanOption, io: Io): Prom
   return { check, model, project, target: { absPath: file.absPath, displayPath: file.displayPath, file } };
 }
 
-function parsedDoc(file: YamlFile) {
-  if (!file.doc) throw new RunError(`${file.displayPath} is not a YAML text file; fix it before editing its links`);
-  return file.doc;
-}
-
-/** Verify the edited text says what was meant, check it against the plan, write it, and report. */
+/**
+ * Verify the bytes to be written decode to the edited text (byte order mark kept) and say what was
+ * meant, check them against the plan, write them, and report.
+ */
 async function finishEdit(check: PlanCheck, project: Project, target: EditTarget, text: string, expected: string[], options: { json?: boolean }, io: Io): Promise<number> {
   const changed = text !== target.file.text;
   if (changed) {
     const { linkedIds } = await import('../../edit/objective-links.js');
     const verify = (edited: YamlFile) => {
+      if (edited.text !== text || edited.bom !== target.file.bom) {
+        throw new RunError(`nothing written: the bytes for ${target.displayPath} would not read back as the edited text (a psttm bug; please report it with the file)`);
+      }
       const actual = edited.doc ? linkedIds(edited.doc) : [];
       if (actual.join(' ') !== expected.join(' ')) {
         throw new RunError(`nothing written: editing ${target.displayPath} would give the links ${actual.join(', ')} instead of ${expected.join(', ')} (a psttm bug; please report it with the file)`);
       }
     };
-    await writeProjectFile(check, target, text, io, { force: true, editedFrom: target.file.text, verify });
+    await writeProjectFile(check, target, (target.file.bom ? '\uFEFF' : '') + text, io, { force: true, editedFrom: target.file.text, verify });
   }
   if (options.json) {
     const { toJsonText } = await import('../../render/json/plan-json.js');
