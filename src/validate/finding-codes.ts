@@ -10,9 +10,13 @@ interface CodeInfo {
 export const FINDING_CODES = {
   FILE_BINARY: { severity: 'error', summary: 'The file contains NUL bytes: it is not a YAML text file.' },
   FILE_NOT_UTF8: { severity: 'error', summary: 'The file is not valid UTF-8 text.' },
+  FILE_NOT_REGULAR: { severity: 'error', summary: 'The file is not a regular file (a named pipe, a device, a folder, a socket, or a link to one) and is not read.' },
+  FILE_TOO_LARGE: { severity: 'error', summary: 'The file is larger than 1 MiB, the limit for a plan file, and is not read.' },
   YAML_SYNTAX: { severity: 'error', summary: 'The file is not well-formed YAML.' },
   YAML_DUPLICATE_KEY: { severity: 'error', summary: 'A mapping has the same key twice.' },
   YAML_ALIAS_LIMIT: { severity: 'error', summary: 'The file expands too many YAML aliases (a resource exhaustion guard).' },
+  YAML_EXPANSION_LIMIT: { severity: 'error', summary: 'The aliases expand the file to more than 10 times its size (at least 1 MiB allowed), or without end.' },
+  YAML_NESTING_LIMIT: { severity: 'error', summary: 'Values nest more than 64 levels deep, directly or through aliases.' },
   YAML_UNRESOLVED_ALIAS: { severity: 'error', summary: 'A YAML alias refers to an anchor that does not exist.' },
   SCHEMA_MISSING_PROPERTY: { severity: 'error', summary: 'A required property is missing.' },
   SCHEMA_UNKNOWN_PROPERTY: { severity: 'error', summary: 'A property is not defined by the schema (often a typo).' },
