@@ -111,7 +111,7 @@ function parseWithPositions(text: string, absPath: string, displayPath: string, 
     const finding = fileFinding('YAML_NESTING_LIMIT', `the values nest more than ${MAX_NESTING_DEPTH} levels deep; flatten the data`, displayPath, line, col);
     return { absPath, displayPath, text, doc: undefined, lineCounter, data: undefined, findings: [finding] };
   }
-  const doc = parseDocument(text, { uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const findings: Finding[] = doc.errors.map((error) => {
     const { line, col } = lineCounter.linePos(Math.max(0, error.pos[0]));
     const code = error.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX';

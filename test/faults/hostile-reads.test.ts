@@ -1,0 +1,261 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { binPath, runBinary, type CliResult } from '../helpers/run-cli.ts';
+import { tempPlan } from '../helpers/temp-plan.ts';
+import { snapshotTree } from '../helpers/tree-snapshot.ts';
+
+/** Each case spawns the CLI: finishing well inside this proves it did not hang on the input. */
+const NO_HANG_MS = 20_000;
+
+interface Finding {
+  code: string;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Run `argv` in `root` and check that the run changed nothing there: no file lost, altered or left behind. */
+async function runUnchanged(root: string, argv: readonly string[]): Promise<CliResult> {
+  const before = snapshotTree(root);
+  const result = await runBinary(argv, { cwd: root });
+  expect(snapshotTree(root)).toEqual(before);
+  return result;
+}
+
+/** `psttm validate --json` in `root`: its exit code and findings, with nothing changed. */
+async function validate(root: string): Promise<{ code: number; findings: Finding[] }> {
+  const result = await runUnchanged(root, ['validate', '--json', '--plan', '.']);
+  const report = JSON.parse(result.stdout) as { findings: Finding[] };
+  return { code: result.code, findings: report.findings.map(({ code, file, line, column, message }) => ({ code, file, line, column, message })) };
+}
+
+const notRegular = (file: string, what: string): Finding => ({
+  code: 'FILE_NOT_REGULAR',
+  file,
+  line: 1,
+  column: 1,
+  message: `the file is ${what}, not a regular file; replace it with a regular file or remove it`,
+});
+
+const mkfifo = (file: string) => execFileSync('mkfifo', [file]);
+
+describe('special files where plan files are expected are findings, read without blocking', () => {
+  it.each(['missions/m3-pipe.yaml', 'projects/pipe.yaml', 'consultations/pipe.yaml'])(
+    'a named pipe at plan/%s',
+    async (file) => {
+      const root = tempPlan();
+      mkdirSync(path.dirname(path.join(root, 'plan', file)), { recursive: true });
+      mkfifo(path.join(root, 'plan', file));
+      expect(await validate(root)).toEqual({ code: 1, findings: [notRegular(`plan/${file}`, 'a named pipe (FIFO)')] });
+    },
+    NO_HANG_MS,
+  );
+
+  it.each(['/dev/zero', '/dev/urandom'])(
+    'a project file linking to %s',
+    async (device) => {
+      const root = tempPlan();
+      symlinkSync(device, path.join(root, 'plan/projects/endless.yaml'));
+      expect(await validate(root)).toEqual({ code: 1, findings: [notRegular('plan/projects/endless.yaml', 'a character device')] });
+    },
+    NO_HANG_MS,
+  );
+
+  it(
+    'a project file that links to itself stops the run naming it',
+    async () => {
+      const root = tempPlan();
+      symlinkSync('loop.yaml', path.join(root, 'plan/projects/loop.yaml'));
+      const result = await runUnchanged(root, ['validate', '--plan', '.']);
+      expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'psttm: cannot read plan/projects/loop.yaml: a link points back to itself (a link loop)\n' });
+    },
+    NO_HANG_MS,
+  );
+
+  it(
+    'a named pipe as a reference CSV stops the run naming it',
+    async () => {
+      const root = tempPlan();
+      mkdirSync(path.join(root, 'plan/reference'));
+      mkfifo(path.join(root, 'plan/reference/comuni.csv'));
+      const result = await runUnchanged(root, ['validate', '--plan', '.']);
+      expect(result).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: 'psttm: plan/reference/comuni.csv is a named pipe (FIFO), not a regular file; replace it with a regular file or remove it\n',
+      });
+    },
+    NO_HANG_MS,
+  );
+
+  it(
+    'a named pipe as a template stops the report before anything is written',
+    async () => {
+      const root = tempPlan();
+      mkdirSync(path.join(root, 'templates'));
+      mkfifo(path.join(root, 'templates/report.hbs'));
+      const result = await runUnchanged(root, ['report', '--plan', '.', '--templates', 'templates', '--as-of', '2026-06-30']);
+      expect(result).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: 'psttm: templates/report.hbs is a named pipe (FIFO), not a regular file; replace it with a regular file or remove it\n',
+      });
+    },
+    NO_HANG_MS,
+  );
+
+  it(
+    'a named pipe in the templates folder that is not a template is only reported as unused',
+    async () => {
+      const root = tempPlan();
+      mkdirSync(path.join(root, 'templates'));
+      mkfifo(path.join(root, 'templates/notes'));
+      const result = await runBinary(['report', '--plan', '.', '--templates', 'templates', '--format', 'html', '--as-of', '2026-06-30'], { cwd: root });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain('psttm: templates/notes is not a template psttm uses');
+      expect(result.stdout).toBe('reports/monitoraggio-2026-06-30.html\n');
+    },
+    NO_HANG_MS,
+  );
+});
+
+describe('sizes are bounded before anything is parsed', () => {
+  it(
+    'a project file one byte over 1 MiB is FILE_TOO_LARGE',
+    async () => {
+      const root = tempPlan();
+      writeFileSync(path.join(root, 'plan/projects/big.yaml'), `# ${'x'.repeat(1024 * 1024 - 2)}\n`);
+      expect(await validate(root)).toEqual({
+        code: 1,
+        findings: [
+          {
+            code: 'FILE_TOO_LARGE',
+            file: 'plan/projects/big.yaml',
+            line: 1,
+            column: 1,
+            message: 'the file is larger than 1 MiB, the limit for this kind of file; split it or shorten it',
+          },
+        ],
+      });
+    },
+    NO_HANG_MS,
+  );
+
+  it(
+    'a valid 60 MB project file with 1,000,000 sources is refused, not loaded until the heap runs out',
+    async () => {
+      const root = tempPlan();
+      const project = readFileSync(path.join(root, 'plan/projects/alpha-hub.yaml'), 'utf8');
+      const sources = Array.from({ length: 1_000_000 }, (_, index) => `  - id: fonte-${index}\n    title: Fonte numero ${index} del progetto\n`).join('');
+      writeFileSync(path.join(root, 'plan/projects/alpha-hub.yaml'), project.replace(/^sources:\n(  .*\n)+/m, `sources:\n${sources}`));
+      const { code, findings } = await validate(root);
+      expect(code).toBe(1);
+      expect(findings.map((finding) => `${finding.code} ${finding.file}`)).toEqual(['FILE_TOO_LARGE plan/projects/alpha-hub.yaml']);
+    },
+    NO_HANG_MS,
+  );
+});
+
+describe('YAML work is bounded by what aliases expand to and by nesting', () => {
+  it(
+    'aliases under the alias count that amplify the file 1000 times are YAML_EXPANSION_LIMIT',
+    async () => {
+      const root = tempPlan();
+      const list = `[${Array(50_000).fill('1').join(',')}]`;
+      writeFileSync(path.join(root, 'plan/projects/bomb.yaml'), `id: bomb\na: &a ${list}\nb: [${Array(999).fill('*a').join(', ')}]\n`);
+      expect(await validate(root)).toEqual({
+        code: 1,
+        findings: [
+          {
+            code: 'YAML_EXPANSION_LIMIT',
+            file: 'plan/projects/bomb.yaml',
+            line: 3,
+            column: 41,
+            message: 'the aliases expand the file past 1,048,576 characters (10 times its size, at least 1 MiB); write the data out instead of repeating large anchors',
+          },
+        ],
+      });
+    },
+    NO_HANG_MS,
+  );
+
+  // The mapping of `id:` is level 1 and its value level 2; each case points at the first node at level 65.
+  it.each([
+    // The 64th bracket, at column 4 + 64.
+    ['flow sequences 100,000 deep', `id: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, 1, 68],
+    // The key of the 63rd mapping: each `{a: ` takes 4 columns, after the 4 of `id: `.
+    ['flow mappings 100,000 deep', `id: ${'{a: '.repeat(100_000)}1${'}'.repeat(100_000)}\n`, 1, 254],
+    // Line L holds a mapping at level L and its key at level L + 1.
+    ['block indentation 1,000 deep', `id:\n${Array.from({ length: 1_000 }, (_, level) => `${' '.repeat(level + 1)}a:`).join('\n')} 1\n`, 64, 64],
+    // The 64th sequence: each `- ` takes 2 columns, after the 2 of indentation.
+    ['compact sequences 100,000 deep', `id:\n  ${'- '.repeat(100_000)}1\n`, 2, 129],
+  ])(
+    '%s are YAML_NESTING_LIMIT',
+    async (_kind, text, line, column) => {
+      const root = tempPlan();
+      writeFileSync(path.join(root, 'plan/projects/deep.yaml'), text);
+      expect(await validate(root)).toEqual({
+        code: 1,
+        findings: [{ code: 'YAML_NESTING_LIMIT', file: 'plan/projects/deep.yaml', line, column, message: 'the values nest more than 64 levels deep; flatten the data' }],
+      });
+    },
+    NO_HANG_MS,
+  );
+});
+
+describe('a plan folder that cannot be read says why', () => {
+  it.each([
+    ['a folder', (file: string) => mkdirSync(file), 'is a folder, not a regular file; make it the plan\'s YAML file'],
+    ['a named pipe', mkfifo, "is a named pipe (FIFO), not a regular file; make it the plan's YAML file"],
+    ['a dangling link', (file: string) => symlinkSync('gone.yaml', file), 'is a link to a file that does not exist; fix or remove the link'],
+  ])(
+    'plan.yaml is %s',
+    async (_kind, make, problem) => {
+      const root = tempPlan();
+      rmSync(path.join(root, 'plan/plan.yaml'));
+      make(path.join(root, 'plan/plan.yaml'));
+      const result = await runUnchanged(root, ['validate', '--plan', '.']);
+      expect(result).toMatchObject({ code: 2, stdout: '', stderr: `psttm: --plan .: plan/plan.yaml ${problem}\n` });
+    },
+    NO_HANG_MS,
+  );
+
+  it(
+    '--plan names a file',
+    async () => {
+      const root = tempPlan();
+      const result = await runUnchanged(root, ['validate', '--plan', 'plan/plan.yaml']);
+      expect(result).toMatchObject({ code: 2, stderr: 'psttm: --plan plan/plan.yaml: it is a regular file, not a folder; point --plan at the folder holding plan.yaml\n' });
+    },
+    NO_HANG_MS,
+  );
+
+  // Root reads through any permission, so as root the case runs as the unprivileged user `nobody`.
+  const nobody = 65534;
+  it.skipIf(process.getuid?.() === undefined)(
+    'a plan folder without permissions (chmod 000), for a user other than root',
+    async () => {
+      const root = tempPlan();
+      chmodSync(root, 0o755);
+      chmodSync(path.join(root, 'plan'), 0o000);
+      const before = snapshotTree(root);
+      const asNobody = process.getuid!() === 0 ? { uid: nobody, gid: nobody } : {};
+      const result = await new Promise<CliResult>((resolve) => {
+        execFile(process.execPath, [binPath, 'validate', '--plan', '.'], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, ...asNobody }, (error, stdout, stderr) => {
+          resolve({ code: typeof error?.code === 'number' ? error.code : error ? 2 : 0, stdout, stderr });
+        });
+      });
+      chmodSync(path.join(root, 'plan'), 0o755);
+      expect(snapshotTree(root)).toEqual(before);
+      expect(result).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: 'psttm: --plan .: plan/plan.yaml cannot be read: permission denied; check the permissions of the file and of its folders\n',
+      });
+    },
+    NO_HANG_MS,
+  );
+});
