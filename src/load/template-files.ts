@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { RunError } from '../cli/errors.js';
-import { READ_LIMITS, readRegularFile } from '../io/bounded-read.js';
+import { describeFileKind, READ_LIMITS, readRegularFile } from '../io/bounded-read.js';
 import { displayPath } from '../io/display-path.js';
 import { describeFsError } from '../io/fs-errors.js';
 import { packagePaths } from '../io/package-paths.js';
@@ -72,7 +72,8 @@ function folderFiles(dir: string, cwd: string): Map<string, FoundFile> {
   let root: string;
   try {
     root = realpathSync(dir);
-    if (!statSync(root).isDirectory()) throw new RunError(`${displayPath(dir, cwd)} is a file; --templates takes a folder (psttm templates export <dir> creates one)`);
+    const stats = statSync(root);
+    if (!stats.isDirectory()) throw new RunError(`${displayPath(dir, cwd)} is ${describeFileKind(stats)}; --templates takes a folder (psttm templates export <dir> creates one)`);
   } catch (error) {
     if (error instanceof RunError) throw error;
     throw new RunError(`cannot read the templates folder ${displayPath(dir, cwd)}: ${describeFsError(error)}`);

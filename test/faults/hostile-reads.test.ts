@@ -108,6 +108,23 @@ describe('special files where plan files are expected are findings, read without
   );
 
   it(
+    'a named pipe where the missions folder or the templates folder is expected stops the run naming it',
+    async () => {
+      const root = tempPlan();
+      mkfifo(path.join(root, 'templates'));
+      expect(await runUnchanged(root, ['report', '--plan', '.', '--templates', 'templates'])).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: 'psttm: templates is a named pipe (FIFO); --templates takes a folder (psttm templates export <dir> creates one)\n',
+      });
+      rmSync(path.join(root, 'plan/missions'), { recursive: true });
+      mkfifo(path.join(root, 'plan/missions'));
+      expect(await runUnchanged(root, ['validate', '--plan', '.'])).toMatchObject({ code: 2, stdout: '', stderr: 'psttm: cannot list plan/missions: it is not a folder\n' });
+    },
+    NO_HANG_MS,
+  );
+
+  it(
     'a named pipe in the templates folder that is not a template is only reported as unused',
     async () => {
       const root = tempPlan();
