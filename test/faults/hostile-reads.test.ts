@@ -32,13 +32,8 @@ async function validate(root: string): Promise<{ code: number; findings: Finding
   return { code: result.code, findings: report.findings.map(({ code, file, line, column, message }) => ({ code, file, line, column, message })) };
 }
 
-const notRegular = (file: string, what: string): Finding => ({
-  code: 'FILE_NOT_REGULAR',
-  file,
-  line: 1,
-  column: 1,
-  message: `the file is ${what}, not a regular file; replace it with a regular file or remove it`,
-});
+const finding = (code: string, file: string, message: string, line = 1, column = 1): Finding => ({ code, file, line, column, message });
+const notRegular = (file: string, what: string) => finding('FILE_NOT_REGULAR', file, `the file is ${what}, not a regular file; replace it with a regular file or remove it`);
 
 const mkfifo = (file: string) => execFileSync('mkfifo', [file]);
 
@@ -75,33 +70,19 @@ describe('special files where plan files are expected are findings, read without
     NO_HANG_MS,
   );
 
-  it(
-    'a named pipe as a reference CSV stops the run naming it',
-    async () => {
+  it.each([
+    ['a reference CSV', 'plan/reference/comuni.csv', ['validate', '--plan', '.']],
+    ['a template', 'templates/report.hbs', ['report', '--plan', '.', '--templates', 'templates', '--as-of', '2026-06-30']],
+  ])(
+    'a named pipe as %s stops the run naming it, before anything is written',
+    async (_what, file, argv) => {
       const root = tempPlan();
-      mkdirSync(path.join(root, 'plan/reference'));
-      mkfifo(path.join(root, 'plan/reference/comuni.csv'));
-      const result = await runUnchanged(root, ['validate', '--plan', '.']);
-      expect(result).toMatchObject({
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      mkfifo(path.join(root, file));
+      expect(await runUnchanged(root, argv)).toMatchObject({
         code: 2,
         stdout: '',
-        stderr: 'psttm: plan/reference/comuni.csv is a named pipe (FIFO), not a regular file; replace it with a regular file or remove it\n',
-      });
-    },
-    NO_HANG_MS,
-  );
-
-  it(
-    'a named pipe as a template stops the report before anything is written',
-    async () => {
-      const root = tempPlan();
-      mkdirSync(path.join(root, 'templates'));
-      mkfifo(path.join(root, 'templates/report.hbs'));
-      const result = await runUnchanged(root, ['report', '--plan', '.', '--templates', 'templates', '--as-of', '2026-06-30']);
-      expect(result).toMatchObject({
-        code: 2,
-        stdout: '',
-        stderr: 'psttm: templates/report.hbs is a named pipe (FIFO), not a regular file; replace it with a regular file or remove it\n',
+        stderr: `psttm: ${file} is a named pipe (FIFO), not a regular file; replace it with a regular file or remove it\n`,
       });
     },
     NO_HANG_MS,
@@ -139,38 +120,24 @@ describe('special files where plan files are expected are findings, read without
   );
 });
 
-describe('sizes are bounded before anything is parsed', () => {
-  it(
-    'a project file one byte over 1 MiB is FILE_TOO_LARGE',
-    async () => {
-      const root = tempPlan();
-      writeFileSync(path.join(root, 'plan/projects/big.yaml'), `# ${'x'.repeat(1024 * 1024 - 2)}\n`);
-      expect(await validate(root)).toEqual({
-        code: 1,
-        findings: [
-          {
-            code: 'FILE_TOO_LARGE',
-            file: 'plan/projects/big.yaml',
-            line: 1,
-            column: 1,
-            message: 'the file is larger than 1 MiB, the limit for this kind of file; split it or shorten it',
-          },
-        ],
-      });
-    },
-    NO_HANG_MS,
-  );
+/** The base plan's project with 1,000,000 sources: valid, and 60 MB. */
+function hugeValidProject(root: string): string {
+  const project = readFileSync(path.join(root, 'plan/projects/alpha-hub.yaml'), 'utf8');
+  const sources = Array.from({ length: 1_000_000 }, (_, index) => `  - id: fonte-${index}\n    title: Fonte numero ${index} del progetto\n`).join('');
+  return project.replace(/^sources:\n(  .*\n)+/m, `sources:\n${sources}`);
+}
 
-  it(
-    'a valid 60 MB project file with 1,000,000 sources is refused, not loaded until the heap runs out',
-    async () => {
+describe('sizes are bounded before anything is parsed', () => {
+  it.each([
+    ['a project file one byte over 1 MiB', 'big.yaml', () => `# ${'x'.repeat(1024 * 1024 - 2)}\n`],
+    ['a valid 60 MB project file with 1,000,000 sources (not loaded until the heap runs out)', 'alpha-hub.yaml', hugeValidProject],
+  ])(
+    '%s is FILE_TOO_LARGE',
+    async (_case, name, content) => {
       const root = tempPlan();
-      const project = readFileSync(path.join(root, 'plan/projects/alpha-hub.yaml'), 'utf8');
-      const sources = Array.from({ length: 1_000_000 }, (_, index) => `  - id: fonte-${index}\n    title: Fonte numero ${index} del progetto\n`).join('');
-      writeFileSync(path.join(root, 'plan/projects/alpha-hub.yaml'), project.replace(/^sources:\n(  .*\n)+/m, `sources:\n${sources}`));
-      const { code, findings } = await validate(root);
-      expect(code).toBe(1);
-      expect(findings.map((finding) => `${finding.code} ${finding.file}`)).toEqual(['FILE_TOO_LARGE plan/projects/alpha-hub.yaml']);
+      writeFileSync(path.join(root, 'plan/projects', name), content(root));
+      const message = 'the file is larger than 1 MiB, the limit for this kind of file; split it or shorten it';
+      expect(await validate(root)).toEqual({ code: 1, findings: [finding('FILE_TOO_LARGE', `plan/projects/${name}`, message)] });
     },
     NO_HANG_MS,
   );
@@ -183,18 +150,8 @@ describe('YAML work is bounded by what aliases expand to and by nesting', () => 
       const root = tempPlan();
       const list = `[${Array(50_000).fill('1').join(',')}]`;
       writeFileSync(path.join(root, 'plan/projects/bomb.yaml'), `id: bomb\na: &a ${list}\nb: [${Array(999).fill('*a').join(', ')}]\n`);
-      expect(await validate(root)).toEqual({
-        code: 1,
-        findings: [
-          {
-            code: 'YAML_EXPANSION_LIMIT',
-            file: 'plan/projects/bomb.yaml',
-            line: 3,
-            column: 41,
-            message: 'the aliases expand the file past 1,048,576 characters (10 times its size, at least 1 MiB); write the data out instead of repeating large anchors',
-          },
-        ],
-      });
+      const message = 'the aliases expand the file past 1,048,576 characters (10 times its size, at least 1 MiB); write the data out instead of repeating large anchors';
+      expect(await validate(root)).toEqual({ code: 1, findings: [finding('YAML_EXPANSION_LIMIT', 'plan/projects/bomb.yaml', message, 3, 41)] });
     },
     NO_HANG_MS,
   );
@@ -214,10 +171,8 @@ describe('YAML work is bounded by what aliases expand to and by nesting', () => 
     async (_kind, text, line, column) => {
       const root = tempPlan();
       writeFileSync(path.join(root, 'plan/projects/deep.yaml'), text);
-      expect(await validate(root)).toEqual({
-        code: 1,
-        findings: [{ code: 'YAML_NESTING_LIMIT', file: 'plan/projects/deep.yaml', line, column, message: 'the values nest more than 64 levels deep; flatten the data' }],
-      });
+      const message = 'the values nest more than 64 levels deep; flatten the data';
+      expect(await validate(root)).toEqual({ code: 1, findings: [finding('YAML_NESTING_LIMIT', 'plan/projects/deep.yaml', message, line, column)] });
     },
     NO_HANG_MS,
   );
