@@ -91,8 +91,8 @@ const FAST_LOAD_OPTIONS = { schema: CORE_SCHEMA, maxDepth: MAX_NESTING_DEPTH };
 /**
  * js-yaml parses about ten times faster than the yaml library's Document API (which keeps positions
  * and comments), so well-formed files are read with it; its core schema matches YAML 1.2's, as the
- * slow path's does (dates stay strings). It counts nesting as firstTooDeepOffset does; a file
- * nested deeper takes the slow path, which reports it.
+ * slow path's does (dates stay strings). Its maxDepth counts nesting at least as deep as
+ * firstTooDeepOffset does, so a file nested too deep fails here and takes the slow path, which reports it.
  */
 function loadFast(text: string): { data: unknown } | undefined {
   try {
@@ -118,7 +118,7 @@ function parseWithPositions(text: string, absPath: string, displayPath: string, 
     return fileFinding(code, firstLineOf(error.message), displayPath, line, col);
   });
   const excess = findings.length === 0 ? findExpansionExcess(doc, text.length) : undefined;
-  if (excess) findings.push(expansionFinding(excess, doc, lineCounter, displayPath, text.length));
+  if (excess) findings.push(expansionFinding(excess, lineCounter, displayPath, text.length));
   let data: unknown;
   if (findings.length === 0) {
     try {
@@ -146,7 +146,7 @@ function aliasFinding(doc: Document.Parsed, lineCounter: LineCounter, displayPat
     : fileFinding('YAML_UNRESOLVED_ALIAS', firstLineOf(error.message), displayPath, line, col);
 }
 
-function expansionFinding(excess: ExpansionExcess, doc: Document.Parsed, lineCounter: LineCounter, displayPath: string, textLength: number): Finding {
+function expansionFinding(excess: ExpansionExcess, lineCounter: LineCounter, displayPath: string, textLength: number): Finding {
   const { line, col } = lineCounter.linePos(excess.offset);
   if (excess.reason === 'depth') {
     return fileFinding('YAML_NESTING_LIMIT', `this alias nests its anchor's values more than ${MAX_NESTING_DEPTH} levels deep; flatten the data`, displayPath, line, col);

@@ -57,7 +57,6 @@ export function findExpansionExcess(doc: Document.Parsed, textLength: number): E
   const sizeBound = maxExpandedSize(textLength);
   const anchors = new Map<string, Node>();
   const expanded = new Map<Node, Expanded>();
-  const inProgress = new Set<Node>();
   let totalSize = textLength;
   let excess: ExpansionExcess | undefined;
 

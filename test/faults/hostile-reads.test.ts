@@ -184,13 +184,14 @@ describe('a plan folder that cannot be read says why', () => {
     ['a named pipe', mkfifo, "is a named pipe (FIFO), not a regular file; make it the plan's YAML file"],
     ['a dangling link', (file: string) => symlinkSync('gone.yaml', file), 'is a link to a file that does not exist; fix or remove the link'],
   ])(
-    'plan.yaml is %s',
+    'plan.yaml is %s: the run stops saying so',
     async (_kind, make, problem) => {
       const root = tempPlan();
       rmSync(path.join(root, 'plan/plan.yaml'));
       make(path.join(root, 'plan/plan.yaml'));
-      const result = await runUnchanged(root, ['validate', '--plan', '.']);
-      expect(result).toMatchObject({ code: 2, stdout: '', stderr: `psttm: --plan .: plan/plan.yaml ${problem}\n` });
+      expect(await runUnchanged(root, ['validate', '--plan', '.'])).toMatchObject({ code: 2, stdout: '', stderr: `psttm: --plan .: plan/plan.yaml ${problem}\n` });
+      // Found above the working directory, it is not passed over for the shipped plan either.
+      expect(await runUnchanged(root, ['validate'])).toMatchObject({ code: 2, stdout: '', stderr: `psttm: plan/plan.yaml ${problem}, or pass --plan DIR\n` });
     },
     NO_HANG_MS,
   );
