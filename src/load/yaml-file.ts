@@ -1,5 +1,5 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { LineCounter, parseDocument, Parser, visit, type Document } from 'yaml';
+import { Composer, LineCounter, Parser, visit, YAMLParseError, type CST, type Document } from 'yaml';
 import { describeRefusal, READ_LIMITS, readBoundedFile } from '../io/bounded-read.js';
 import type { Finding } from '../validate/finding.js';
 import { FINDING_CODES, type FindingCode } from '../validate/finding-codes.js';
@@ -104,14 +104,15 @@ function loadFast(text: string): { data: unknown } | undefined {
 
 function parseWithPositions(text: string, absPath: string, displayPath: string, lineCounter: LineCounter): YamlFile {
   // The yaml library composes documents recursively: a file nested too deep is refused before that,
-  // on the syntax tree its parser builds with a stack of its own. That pass also counts the lines.
-  const tooDeep = firstTooDeepOffset([...new Parser(lineCounter.addNewLine).parse(text)]);
+  // on the syntax tree its parser builds with a stack of its own.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const tooDeep = firstTooDeepOffset(tokens);
   if (tooDeep !== undefined) {
     const { line, col } = lineCounter.linePos(tooDeep);
     const finding = fileFinding('YAML_NESTING_LIMIT', `the values nest more than ${MAX_NESTING_DEPTH} levels deep; flatten the data`, displayPath, line, col);
     return { absPath, displayPath, text, doc: undefined, lineCounter, data: undefined, findings: [finding] };
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = composeDocument(tokens, text.length);
   const findings: Finding[] = doc.errors.map((error) => {
     const { line, col } = lineCounter.linePos(Math.max(0, error.pos[0]));
     const code = error.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX';
@@ -129,6 +130,18 @@ function parseWithPositions(text: string, absPath: string, displayPath: string, 
     }
   }
   return { absPath, displayPath, text, doc, lineCounter, data, findings };
+}
+
+/**
+ * What parseDocument does after parsing, on the syntax tree already parsed (parsing it again would
+ * double the time and the memory): the first document, and an error if the file holds more.
+ */
+function composeDocument(tokens: readonly CST.Token[], textLength: number): Document.Parsed {
+  const [first, second] = new Composer({ uniqueKeys: true }).compose(tokens, true, textLength);
+  // With forceDoc, compose always yields a document, if only an empty one.
+  const doc = first!;
+  if (second) doc.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+  return doc;
 }
 
 /** The yaml library reports alias bombs and dangling aliases as ReferenceErrors from toJS. */

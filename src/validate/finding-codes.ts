@@ -24,6 +24,7 @@ export const FINDING_CODES = {
   SCHEMA_INVALID_VALUE: { severity: 'error', summary: 'A value is not one of the allowed values, or out of range.' },
   SCHEMA_INVALID_FORMAT: { severity: 'error', summary: 'A value does not have the required format.' },
   SCHEMA_VIOLATION: { severity: 'error', summary: 'A value breaks another constraint of the schema.' },
+  SCHEMA_ERROR_LIMIT: { severity: 'error', summary: 'The file has more than 100 schema errors: the first 100 are listed, the rest counted.' },
   NO_MISSIONS: { severity: 'error', summary: 'The plan has no mission files.' },
   DUPLICATE_ID: { severity: 'error', summary: 'Two items of the same kind share an id.' },
   NUMBERING_GAP: { severity: 'error', summary: 'Numbering skips a number (a mission or an objective is missing).' },

@@ -143,6 +143,22 @@ describe('sizes are bounded before anything is parsed', () => {
   );
 });
 
+describe('findings are bounded too', () => {
+  it(
+    'a project of 200,000 wrong values gives 101 findings in seconds, not 200,000 in minutes',
+    async () => {
+      const root = tempPlan();
+      const file = path.join(root, 'plan/projects/alpha-hub.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^sources:\n(  .*\n)+/m, `sources: [${Array(200_000).fill('1').join(',')}]\n`));
+      const result = await runUnchanged(root, ['validate', '--plan', '.']);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('199900 more schema errors from here on are not listed; fix the first 100 and validate again  SCHEMA_ERROR_LIMIT');
+      expect(result.stdout).toMatch(/✖ 101 problems \(101 errors, 0 warnings, 0 infos\) in 4 files checked\n$/);
+    },
+    NO_HANG_MS,
+  );
+});
+
 describe('YAML work is bounded by what aliases expand to and by nesting', () => {
   it(
     'aliases under the alias count that amplify the file 1000 times are YAML_EXPANSION_LIMIT',

@@ -85,6 +85,19 @@ describe('findings for files that are not YAML text, or no missions', () => {
     expect(findings).toEqual([{ code: 'FILE_NOT_UTF8', file: 'plan/missions/m2-beta.yaml', line: 1, column: 1 }]);
   });
 
+  it('SCHEMA_ERROR_LIMIT: 150 wrong values list the first 100 findings, then where the other 50 start', async () => {
+    const root = tempPlan();
+    const file = path.join(root, 'plan/projects/alpha-hub.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^sources:\n(  .*\n)+/m, `sources: [${Array(150).fill('1').join(', ')}]\n`));
+    const result = await runInProcess(['validate', '--json'], { cwd: root });
+    const { findings } = JSON.parse(result.stdout) as { findings: (Expected & { message: string })[] };
+    expect(findings.filter((finding) => finding.code === 'SCHEMA_WRONG_TYPE')).toHaveLength(100);
+    // `sources: [` takes 10 columns and each `1, ` 3 more: the 101st value is at column 11 + 3 × 100.
+    expect(findings.filter((finding) => finding.code !== 'SCHEMA_WRONG_TYPE')).toEqual([
+      expect.objectContaining({ code: 'SCHEMA_ERROR_LIMIT', line: 12, column: 311, message: '50 more schema errors from here on are not listed; fix the first 100 and validate again' }),
+    ]);
+  });
+
   it('NO_MISSIONS: an empty missions folder', async () => {
     const root = tempPlan();
     rmSync(path.join(root, 'plan/missions'), { recursive: true });
@@ -94,7 +107,7 @@ describe('findings for files that are not YAML text, or no missions', () => {
   });
 
   it('every finding code has a fixture or a case above', () => {
-    const covered = new Set([...cases.flatMap((name) => expectationsOf(path.join(findingsDir, name)).map((e) => e.code)), 'FILE_BINARY', 'FILE_NOT_UTF8', 'FILE_NOT_REGULAR', 'FILE_TOO_LARGE', 'NO_MISSIONS']);
+    const covered = new Set([...cases.flatMap((name) => expectationsOf(path.join(findingsDir, name)).map((e) => e.code)), 'FILE_BINARY', 'FILE_NOT_UTF8', 'FILE_NOT_REGULAR', 'FILE_TOO_LARGE', 'SCHEMA_ERROR_LIMIT', 'NO_MISSIONS']);
     expect(Object.keys(FINDING_CODES).filter((code) => !covered.has(code))).toEqual([]);
   });
 });
