@@ -1,7 +1,8 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { baseProjectWithSources, writeBaseProjectSources } from '../helpers/base-project.ts';
 import { binPath, runBinary, type CliResult } from '../helpers/run-cli.ts';
 import { tempPlan } from '../helpers/temp-plan.ts';
 import { snapshotTree } from '../helpers/tree-snapshot.ts';
@@ -122,9 +123,7 @@ describe('special files where plan files are expected are findings, read without
 
 /** The base plan's project with 1,000,000 sources: valid, and 60 MB. */
 function hugeValidProject(root: string): string {
-  const project = readFileSync(path.join(root, 'plan/projects/alpha-hub.yaml'), 'utf8');
-  const sources = Array.from({ length: 1_000_000 }, (_, index) => `  - id: fonte-${index}\n    title: Fonte numero ${index} del progetto\n`).join('');
-  return project.replace(/^sources:\n(  .*\n)+/m, `sources:\n${sources}`);
+  return baseProjectWithSources(root, Array.from({ length: 1_000_000 }, (_, index) => `\n  - id: fonte-${index}\n    title: Fonte numero ${index} del progetto`).join(''));
 }
 
 describe('sizes are bounded before anything is parsed', () => {
@@ -148,8 +147,7 @@ describe('findings are bounded too', () => {
     'a project of 200,000 wrong values gives 101 findings in seconds, not 200,000 in minutes',
     async () => {
       const root = tempPlan();
-      const file = path.join(root, 'plan/projects/alpha-hub.yaml');
-      writeFileSync(file, readFileSync(file, 'utf8').replace(/^sources:\n(  .*\n)+/m, `sources: [${Array(200_000).fill('1').join(',')}]\n`));
+      writeBaseProjectSources(root, `[${Array(200_000).fill('1').join(',')}]`);
       const result = await runUnchanged(root, ['validate', '--plan', '.']);
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('199900 more schema errors from here on are not listed; fix the first 100 and validate again  SCHEMA_ERROR_LIMIT');

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINDING_CODES } from '../../src/validate/finding-codes.ts';
+import { writeBaseProjectSources } from '../helpers/base-project.ts';
 import { repoRoot, runInProcess } from '../helpers/run-cli.ts';
 import { tempPlan } from '../helpers/temp-plan.ts';
 
@@ -87,8 +88,7 @@ describe('findings for files that are not YAML text, or no missions', () => {
 
   it('SCHEMA_ERROR_LIMIT: 150 wrong values list the first 100 findings, then where the other 50 start', async () => {
     const root = tempPlan();
-    const file = path.join(root, 'plan/projects/alpha-hub.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^sources:\n(  .*\n)+/m, `sources: [${Array(150).fill('1').join(', ')}]\n`));
+    writeBaseProjectSources(root, `[${Array(150).fill('1').join(', ')}]`);
     const result = await runInProcess(['validate', '--json'], { cwd: root });
     const { findings } = JSON.parse(result.stdout) as { findings: (Expected & { message: string })[] };
     expect(findings.filter((finding) => finding.code === 'SCHEMA_WRONG_TYPE')).toHaveLength(100);
