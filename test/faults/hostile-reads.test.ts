@@ -101,7 +101,7 @@ describe('special files where plan files are expected are findings, read without
       });
       rmSync(path.join(root, 'plan/missions'), { recursive: true });
       mkfifo(path.join(root, 'plan/missions'));
-      expect(await runUnchanged(root, ['validate', '--plan', '.'])).toMatchObject({ code: 2, stdout: '', stderr: 'psttm: cannot list plan/missions: it is not a folder\n' });
+      expect(await runUnchanged(root, ['validate', '--plan', '.'])).toMatchObject({ code: 2, stdout: '', stderr: 'psttm: cannot list plan/missions: it or a part of its path is not a folder\n' });
     },
     NO_HANG_MS,
   );
