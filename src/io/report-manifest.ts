@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readBoundedFile } from './bounded-read.js';
 import path from 'node:path';
 import { withFileLock } from './file-lock.js';
 import { ensureRealFolder, removeCreatedFolders, stageOutputs, writeOutputs, type OutputFile } from './write-outputs.js';
@@ -38,7 +39,7 @@ export async function saveReports(dir: string, files: readonly OutputFile[], opt
   const manifestFile = (manifest: ReportManifest): OutputFile => ({ path: manifestPath, displayPath: options.manifestDisplayPath, content: manifestText(manifest) });
   let saved = false;
   await withFileLock(manifestPath, options.manifestDisplayPath, async (assertHeld) => {
-    const manifest = readManifest(manifestPath);
+    const manifest = readManifest(manifestPath, options.manifestDisplayPath);
     const replaceable = new Set(files.map((file) => file.path).filter((file) => holdsWhatPsttmWrote(file, manifest)));
     replaceable.add(manifestPath);
     const staged = await stageOutputs(files, { force: options.force, replaceable, beforeCommit: assertHeld });
@@ -58,11 +59,12 @@ export async function saveReports(dir: string, files: readonly OutputFile[], opt
 }
 
 /** The manifest at `manifestPath`; empty when there is none, or it is not a regular file psttm could have written. */
-function readManifest(manifestPath: string): ReportManifest {
-  const text = readSmallRegularFile(manifestPath, MAX_MANIFEST_BYTES);
-  if (text === undefined) return { files: {}, pending: {} };
+function readManifest(manifestPath: string, displayPath: string): ReportManifest {
+  if (!existsSync(manifestPath)) return { files: {}, pending: {} };
+  const { bytes } = readBoundedFile(manifestPath, displayPath, MAX_MANIFEST_BYTES);
+  if (bytes === undefined) return { files: {}, pending: {} };
   try {
-    const parsed = JSON.parse(text) as { files?: unknown; pending?: unknown } | null;
+    const parsed = JSON.parse(bytes.toString('utf8')) as { files?: unknown; pending?: unknown } | null;
     return { files: hashRecord(parsed?.files), pending: hashRecord(parsed?.pending) };
   } catch {
     return { files: {}, pending: {} };
@@ -102,19 +104,7 @@ function regularFileHash(file: string): string | undefined {
   }
 }
 
-function readSmallRegularFile(file: string, maxBytes: number): string | undefined {
-  const fd = openRegular(file);
-  if (fd === undefined) return undefined;
-  try {
-    const buffer = Buffer.alloc(maxBytes + 1);
-    const length = readSync(fd, buffer, 0, buffer.length, 0);
-    return length > maxBytes ? undefined : buffer.subarray(0, length).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Open a regular file that is not a link; a pipe does not block the open. */
+/** Open a regular file that is not a link, to hash it in chunks however large; a pipe does not block the open. */
 function openRegular(file: string): number | undefined {
   let fd: number;
   try {

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { onExit } from 'signal-exit';
 import { RunError } from '../cli/errors.js';
+import { describeFileKind } from './bounded-read.js';
 import { describeFsError } from './fs-errors.js';
 import { sweepDeadTemporaries, temporaryName } from './temporary-names.js';
 
@@ -135,7 +136,7 @@ async function checkTargets(files: readonly OutputFile[], options: WriteOptions,
     });
     if (stats) {
       refuseLink(stats, file.displayPath);
-      if (!stats.isFile()) throw new RunError(`${file.displayPath} is ${fileKind(stats)}, not a regular file; psttm writes only regular files: choose another path`);
+      if (!stats.isFile()) throw new RunError(`${file.displayPath} is ${describeFileKind(stats)}, not a regular file; psttm writes only regular files: choose another path`);
       if (!options.force && !options.replaceable?.has(file.path)) blocked.push(file);
     }
     checks.push({ exists: stats !== undefined, mode: stats ? stats.mode & 0o7777 : 0o666 });
@@ -171,14 +172,6 @@ export function removeCreatedFolders(innermost: string, outermost: string | unde
 
 function refuseLink(stats: Stats, what: string): void {
   if (stats.isSymbolicLink()) throw new RunError(`${what} is a link; psttm never writes through links: name the real path, or remove the link`);
-}
-
-function fileKind(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a named pipe';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  return 'a special file';
 }
 
 /** Write the content to a new temporary file, checking that every byte reached it, and sync it. */

@@ -21,13 +21,20 @@ export interface PlanFiles {
 
 export async function readPlanFiles(location: PlanLocation, cwd: string): Promise<PlanFiles> {
   const read = (absPath: string) => readYamlFile(absPath, displayPath(absPath, cwd));
-  const [missionPaths, projectPaths, consultationPaths, reference] = await Promise.all([
+  const [missionPaths, projectPaths, consultationPaths] = await Promise.all([
     listYamlFiles(path.join(location.dir, 'missions'), cwd),
     listYamlFiles(path.join(location.dir, 'projects'), cwd),
     listYamlFiles(path.join(location.dir, 'consultations'), cwd),
-    readReference(location.dir, cwd),
   ]);
-  return { location, plan: read(path.join(location.dir, 'plan.yaml')), missions: missionPaths.map(read), projects: projectPaths.map(read), consultations: consultationPaths.map(read), reference };
+  const reference = readReference(location.dir, cwd);
+  return {
+    location,
+    plan: read(path.join(location.dir, 'plan.yaml')),
+    missions: missionPaths.map(read),
+    projects: projectPaths.map(read),
+    consultations: consultationPaths.map(read),
+    reference,
+  };
 }
 
 /** The .yaml/.yml files directly inside `dir`, in natural order; none when the folder is absent. */

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { RunError } from '../cli/errors.js';
+import { readRegularFile, READ_LIMITS } from '../io/bounded-read.js';
 import { displayPath } from '../io/display-path.js';
-import { describeFsError } from '../io/fs-errors.js';
 import { packagePaths } from '../io/package-paths.js';
 import { buildReference, type Reference } from '../model/reference.js';
 
@@ -12,30 +11,24 @@ import { buildReference, type Reference } from '../model/reference.js';
  * The plan's reference/ files (comuni.csv, missioni-bilancio.csv); a plan without its own uses
  * those shipped with psttm.
  */
-export async function readReference(planDir: string, cwd: string): Promise<Reference> {
-  const [comuni, budgetMissions] = await Promise.all([
-    readCsv(referenceFile(planDir, 'comuni.csv'), cwd, ['istat_code', 'name', 'zona_omogenea']),
-    readCsv(referenceFile(planDir, 'missioni-bilancio.csv'), cwd, ['code', 'name']),
-  ]);
+export function readReference(planDir: string, cwd: string): Reference {
+  const comuni = readCsv(referenceFile(planDir, 'comuni.csv'), cwd, ['istat_code', 'name', 'zona_omogenea']);
+  const budgetMissions = readCsv(referenceFile(planDir, 'missioni-bilancio.csv'), cwd, ['code', 'name']);
   return buildReference(
     comuni.map((row) => ({ istat: row.istat_code!, name: row.name!, zone: row.zona_omogenea! })),
     budgetMissions.map((row) => ({ code: row.code!, name: row.name! })),
   );
 }
 
+/** The plan's own file when there is any entry by that name (even a broken link, refused when read), else the shipped one. */
 function referenceFile(planDir: string, name: string): string {
   const own = path.join(planDir, 'reference', name);
-  return existsSync(own) ? own : path.join(packagePaths.shippedPlan, 'reference', name);
+  return lstatSync(own, { throwIfNoEntry: false }) ? own : path.join(packagePaths.shippedPlan, 'reference', name);
 }
 
-async function readCsv(file: string, cwd: string, columns: readonly string[]): Promise<Record<string, string>[]> {
+function readCsv(file: string, cwd: string, columns: readonly string[]): Record<string, string>[] {
   const shown = displayPath(file, cwd);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new RunError(`cannot read ${shown}: ${describeFsError(error)}`);
-  }
+  const text = readRegularFile(file, shown, READ_LIMITS.csv).toString('utf8');
   try {
     const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
     const missing = columns.filter((column) => rows.length > 0 && !(column in rows[0]!));

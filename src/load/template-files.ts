@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { RunError } from '../cli/errors.js';
+import { describeFileKind, READ_LIMITS, readRegularFile } from '../io/bounded-read.js';
 import { displayPath } from '../io/display-path.js';
 import { describeFsError } from '../io/fs-errors.js';
 import { packagePaths } from '../io/package-paths.js';
@@ -27,8 +28,6 @@ export const LAYOUT_FILE = 'report.hbs';
 export const CSS_FILE = 'report.css';
 export const PARTIALS_FOLDER = 'partials';
 const LOGO_TYPES: Readonly<Record<string, string>> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
-const MAX_TEMPLATE_BYTES = 1024 * 1024;
-const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
 /**
  * The shipped templates, each replaced by the file of the same name in `overrideDir` when there is
@@ -52,10 +51,10 @@ export function readTemplateSet(overrideDir: string | undefined, cwd: string): T
   const logoFile = overrides && [...overrides].find(([relative]) => /^logo\.(svg|png|jpe?g)$/i.test(relative));
   const used = (relative: string) => relative === LAYOUT_FILE || relative === CSS_FILE || (path.posix.dirname(relative) === PARTIALS_FOLDER && relative.endsWith('.hbs')) || relative === logoFile?.[0];
   return {
-    layout: readTemplate('report', layout, MAX_TEMPLATE_BYTES),
-    partials: [...partialFiles].map(([name, file]) => readTemplate(name, file, MAX_TEMPLATE_BYTES)),
-    css: { text: readText(css, MAX_TEMPLATE_BYTES), displayPath: css.displayPath },
-    logo: logoFile && { mediaType: LOGO_TYPES[path.extname(logoFile[0]).toLowerCase()]!, data: readBytes(logoFile[1], MAX_LOGO_BYTES) },
+    layout: readTemplate('report', layout),
+    partials: [...partialFiles].map(([name, file]) => readTemplate(name, file)),
+    css: { text: readText(css), displayPath: css.displayPath },
+    logo: logoFile && { mediaType: LOGO_TYPES[path.extname(logoFile[0]).toLowerCase()]!, data: readRegularFile(logoFile[1].absolute, logoFile[1].displayPath, READ_LIMITS.logo) },
     ignored: overrides ? [...overrides].filter(([relative]) => !used(relative)).map(([, file]) => file.displayPath) : [],
   };
 }
@@ -65,12 +64,16 @@ interface FoundFile {
   displayPath: string;
 }
 
-/** The regular files of a templates folder and of its partials/ subfolder, by path relative to it (with `/`). */
+/**
+ * The files of a templates folder and of its partials/ subfolder, by path relative to it (with `/`).
+ * Special files are listed too, so that one standing where a template is expected is refused when read.
+ */
 function folderFiles(dir: string, cwd: string): Map<string, FoundFile> {
   let root: string;
   try {
     root = realpathSync(dir);
-    if (!statSync(root).isDirectory()) throw new RunError(`${displayPath(dir, cwd)} is a file; --templates takes a folder (psttm templates export <dir> creates one)`);
+    const stats = statSync(root);
+    if (!stats.isDirectory()) throw new RunError(`${displayPath(dir, cwd)} is ${describeFileKind(stats)}; --templates takes a folder (psttm templates export <dir> creates one)`);
   } catch (error) {
     if (error instanceof RunError) throw error;
     throw new RunError(`cannot read the templates folder ${displayPath(dir, cwd)}: ${describeFsError(error)}`);
@@ -87,7 +90,7 @@ function folderFiles(dir: string, cwd: string): Map<string, FoundFile> {
     for (const entry of entries) {
       const absolute = path.join(folder, entry);
       const real = safeRealPath(absolute);
-      if (real === undefined || !statSync(real).isFile()) continue;
+      if (real === undefined || statSync(real).isDirectory()) continue;
       if (!real.startsWith(root + path.sep)) throw new RunError(`${displayPath(absolute, cwd)} points outside the templates folder ${displayPath(dir, cwd)}; copy the file into the folder instead of linking it`);
       files.set(path.posix.join(relative, entry), { absolute: real, displayPath: displayPath(absolute, cwd) });
     }
@@ -103,26 +106,15 @@ function safeRealPath(file: string): string | undefined {
   }
 }
 
-function readTemplate(name: string, file: FoundFile, limit: number): TemplateSource {
-  return { name, text: readText(file, limit), displayPath: file.displayPath };
+function readTemplate(name: string, file: FoundFile): TemplateSource {
+  return { name, text: readText(file), displayPath: file.displayPath };
 }
 
-function readText(file: FoundFile, limit: number): string {
-  const data = readBytes(file, limit);
+function readText(file: FoundFile): string {
+  const data = readRegularFile(file.absolute, file.displayPath, READ_LIMITS.template);
   try {
     return STRICT_UTF8.decode(data);
   } catch {
     throw new RunError(`${file.displayPath} is not valid UTF-8 text; save it as UTF-8`);
-  }
-}
-
-function readBytes(file: FoundFile, limit: number): Buffer {
-  try {
-    const data = readFileSync(file.absolute);
-    if (data.length > limit) throw new RunError(`${file.displayPath} is larger than ${limit / 1024 / 1024} MB; use a smaller file`);
-    return data;
-  } catch (error) {
-    if (error instanceof RunError) throw error;
-    throw new RunError(`cannot read ${file.displayPath}: ${describeFsError(error)}`);
   }
 }

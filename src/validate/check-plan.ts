@@ -23,10 +23,10 @@ export interface PlanCheck {
 export function checkPlan(files: PlanFiles, validator: SchemaValidator, now: Date): PlanCheck {
   const findings: Finding[] = [];
   const accept = <T>(kind: SchemaKind, file: YamlFile): CheckedFile<T> | undefined => {
-    findings.push(...file.findings);
+    for (const finding of file.findings) findings.push(finding);
     if (file.findings.length > 0) return undefined;
     const schemaFindings = validator.validate(kind, file);
-    findings.push(...schemaFindings);
+    for (const finding of schemaFindings) findings.push(finding);
     return schemaFindings.length === 0 ? { file, data: file.data as T } : undefined;
   };
   const plan = accept<PlanData>('plan', files.plan);

@@ -9,16 +9,32 @@ import { validatorPath, type SchemaKind } from './schema-kinds.js';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Schema findings listed per file. A 1 MiB list of wrong values makes half a million errors, which
+ * would take gigabytes to locate and print in every format, and help nobody.
+ */
+const MAX_SCHEMA_FINDINGS = 100;
+
 /** Validates files against the schemas, with the validators compiled at build time, loaded on first use. */
 export class SchemaValidator {
   readonly #loaded = new Map<SchemaKind, ValidateFunction>();
 
-  /** Every schema error of the file, as findings positioned on the offending key or value. */
+  /**
+   * The schema errors of the file, as findings positioned on the offending key or value: the first
+   * MAX_SCHEMA_FINDINGS, then one SCHEMA_ERROR_LIMIT finding where the unlisted ones start.
+   */
   validate(kind: SchemaKind, file: YamlFile): Finding[] {
     const validateFunction = this.#load(kind);
     if (validateFunction(file.data)) return [];
     // An `if` error only says its `then` failed; the errors of the `then` say how.
-    return (validateFunction.errors ?? []).filter((error) => error.keyword !== 'if').map((error) => toFinding(error, file));
+    const errors = (validateFunction.errors ?? []).filter((error) => error.keyword !== 'if');
+    const findings = errors.slice(0, MAX_SCHEMA_FINDINGS).map((error) => toFinding(error, file));
+    const firstUnlisted = errors[MAX_SCHEMA_FINDINGS];
+    if (firstUnlisted) {
+      const message = `${errors.length - MAX_SCHEMA_FINDINGS} more schema errors from here on are not listed; fix the first ${MAX_SCHEMA_FINDINGS} and validate again`;
+      findings.push({ ...toFinding(firstUnlisted, file), code: 'SCHEMA_ERROR_LIMIT', severity: FINDING_CODES.SCHEMA_ERROR_LIMIT.severity, message });
+    }
+    return findings;
   }
 
   #load(kind: SchemaKind): ValidateFunction {

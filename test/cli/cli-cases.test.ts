@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runBinary, runInProcess, type CliResult } from '../helpers/run-cli.ts';
@@ -39,17 +39,27 @@ const cases: CliCase[] = [
     name: 'validate: a missing plan folder exits 2 with one line',
     argv: () => ['validate', '--plan', '/nonexistent/plan'],
     code: 2,
-    check: (r) => expect(r.stderr).toBe('psttm: --plan /nonexistent/plan: no plan.yaml in that folder or in its plan/ folder; point --plan at the folder holding plan.yaml\n'),
+    check: (r) => expect(r.stderr).toBe('psttm: --plan /nonexistent/plan: no such folder; point --plan at the folder holding plan.yaml\n'),
   },
   {
-    name: 'validate: an unreadable mission file exits 2 naming it',
+    name: 'validate: an unreadable mission file (a dangling link) exits 2 naming it',
+    argv: () => {
+      const root = tempPlan();
+      symlinkSync('m3-gone.yaml', path.join(root, 'plan/missions/m3-link.yaml'));
+      return ['validate', '--plan', root];
+    },
+    code: 2,
+    check: (r) => expect(r.stderr).toMatch(/^psttm: cannot read .*m3-link\.yaml: no such file or folder\n$/),
+  },
+  {
+    name: 'validate: a mission "file" that is a folder is a finding',
     argv: () => {
       const root = tempPlan();
       mkdirSync(path.join(root, 'plan/missions/m3-folder.yaml'));
       return ['validate', '--plan', root];
     },
-    code: 2,
-    check: (r) => expect(r.stderr).toMatch(/^psttm: cannot read .*m3-folder\.yaml: it is a folder, not a file\n$/),
+    code: 1,
+    check: (r) => expect(r.stdout).toMatch(/m3-folder\.yaml\n +1:1 +error +the file is a folder, not a regular file; replace it with a regular file or remove it +FILE_NOT_REGULAR\n/),
   },
   { name: 'validate: an unknown format exits 2', argv: () => ['validate', '--format', 'stylsh'], code: 2, check: (r) => expect(r.stderr).toContain('did you mean stylish?') },
   { name: 'an unknown command exits 2', argv: () => ['valdate'], code: 2, check: (r) => expect(r.stderr).toContain("(Did you mean validate?)") },

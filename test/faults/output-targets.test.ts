@@ -60,7 +60,7 @@ describe('outputs that are links or special files are refused, never followed or
   it('a validate output that is a named pipe is refused, even with --force, and nothing waits on it', async () => {
     const root = tempPlan();
     execFileSync('mkfifo', [path.join(root, 'out.sarif')]);
-    await expectRefused(root, ['validate', '--format', 'sarif=out.sarif', '--force'], /^psttm: using the plan in plan\/\npsttm: out\.sarif is a named pipe, not a regular file; psttm writes only regular files: choose another path\n$/);
+    await expectRefused(root, ['validate', '--format', 'sarif=out.sarif', '--force'], /^psttm: using the plan in plan\/\npsttm: out\.sarif is a named pipe \(FIFO\), not a regular file; psttm writes only regular files: choose another path\n$/);
   });
 
   it('a validate output that is a folder is refused', async () => {
@@ -72,7 +72,7 @@ describe('outputs that are links or special files are refused, never followed or
   it.skipIf(!isRoot)(`a device node is not replaced by a regular file, even with --force${isRoot ? '' : ' (skipped: mknod needs root)'}`, async () => {
     const root = tempPlan();
     execFileSync('mknod', [path.join(root, 'null-device'), 'c', '1', '3']);
-    await expectRefused(root, ['validate', '--format', 'json=null-device', '--force'], /\npsttm: null-device is a device, not a regular file; psttm writes only regular files/);
+    await expectRefused(root, ['validate', '--format', 'json=null-device', '--force'], /\npsttm: null-device is a character device, not a regular file; psttm writes only regular files/);
   });
 
   it('templates export into a folder whose file is a link to the plan is refused, all files or none', async () => {

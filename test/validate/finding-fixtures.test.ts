@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINDING_CODES } from '../../src/validate/finding-codes.ts';
+import { writeBaseProjectSources } from '../helpers/base-project.ts';
 import { repoRoot, runInProcess } from '../helpers/run-cli.ts';
 import { tempPlan } from '../helpers/temp-plan.ts';
 
@@ -52,6 +54,24 @@ describe('finding fixtures: each produces exactly the findings it declares', () 
 });
 
 describe('findings for files that are not YAML text, or no missions', () => {
+  it('FILE_NOT_REGULAR: a folder and a named pipe where mission files are expected', async () => {
+    const root = tempPlan();
+    mkdirSync(path.join(root, 'plan/missions/m3-folder.yaml'));
+    execFileSync('mkfifo', [path.join(root, 'plan/missions/m4-pipe.yaml')]);
+    const { findings } = await findingsOf(root);
+    expect(findings).toEqual([
+      { code: 'FILE_NOT_REGULAR', file: 'plan/missions/m3-folder.yaml', line: 1, column: 1 },
+      { code: 'FILE_NOT_REGULAR', file: 'plan/missions/m4-pipe.yaml', line: 1, column: 1 },
+    ]);
+  });
+
+  it('FILE_TOO_LARGE: a project file one byte over 1 MiB', async () => {
+    const root = tempPlan();
+    writeFileSync(path.join(root, 'plan/projects/alpha-hub.yaml'), '#'.repeat(1024 * 1024) + '\n');
+    const { findings } = await findingsOf(root);
+    expect(findings).toEqual([{ code: 'FILE_TOO_LARGE', file: 'plan/projects/alpha-hub.yaml', line: 1, column: 1 }]);
+  });
+
   it('FILE_BINARY: a file with NUL bytes', async () => {
     const root = tempPlan();
     writeFileSync(path.join(root, 'plan/missions/m2-beta.yaml'), Buffer.from([0x69, 0x64, 0x3a, 0x00, 0x01]));
@@ -66,6 +86,18 @@ describe('findings for files that are not YAML text, or no missions', () => {
     expect(findings).toEqual([{ code: 'FILE_NOT_UTF8', file: 'plan/missions/m2-beta.yaml', line: 1, column: 1 }]);
   });
 
+  it('SCHEMA_ERROR_LIMIT: 150 wrong values list the first 100 findings, then where the other 50 start', async () => {
+    const root = tempPlan();
+    writeBaseProjectSources(root, `[${Array(150).fill('1').join(', ')}]`);
+    const result = await runInProcess(['validate', '--json'], { cwd: root });
+    const { findings } = JSON.parse(result.stdout) as { findings: (Expected & { message: string })[] };
+    expect(findings.filter((finding) => finding.code === 'SCHEMA_WRONG_TYPE')).toHaveLength(100);
+    // `sources: [` takes 10 columns and each `1, ` 3 more: the 101st value is at column 11 + 3 × 100.
+    expect(findings.filter((finding) => finding.code !== 'SCHEMA_WRONG_TYPE')).toEqual([
+      expect.objectContaining({ code: 'SCHEMA_ERROR_LIMIT', line: 12, column: 311, message: '50 more schema errors from here on are not listed; fix the first 100 and validate again' }),
+    ]);
+  });
+
   it('NO_MISSIONS: an empty missions folder', async () => {
     const root = tempPlan();
     rmSync(path.join(root, 'plan/missions'), { recursive: true });
@@ -75,7 +107,7 @@ describe('findings for files that are not YAML text, or no missions', () => {
   });
 
   it('every finding code has a fixture or a case above', () => {
-    const covered = new Set([...cases.flatMap((name) => expectationsOf(path.join(findingsDir, name)).map((e) => e.code)), 'FILE_BINARY', 'FILE_NOT_UTF8', 'NO_MISSIONS']);
+    const covered = new Set([...cases.flatMap((name) => expectationsOf(path.join(findingsDir, name)).map((e) => e.code)), 'FILE_BINARY', 'FILE_NOT_UTF8', 'FILE_NOT_REGULAR', 'FILE_TOO_LARGE', 'SCHEMA_ERROR_LIMIT', 'NO_MISSIONS']);
     expect(Object.keys(FINDING_CODES).filter((code) => !covered.has(code))).toEqual([]);
   });
 });

@@ -6,7 +6,11 @@ import type { FindingsFormatter } from './findings-report.js';
 /** ESLint's stylish layout: a header per file, `line:col  severity  message  code`, then a total. */
 export const stylish: FindingsFormatter = (report, chalk) => {
   const byFile = new Map<string, Finding[]>();
-  for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const finding of report.findings) {
+    const findings = byFile.get(finding.file);
+    if (findings) findings.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
   const blocks = [...byFile].map(([file, findings]) => fileBlock(terminalText(file), findings, chalk));
   const { errors, warnings, infos } = report.counts;
   const problems = errors + warnings;
@@ -21,16 +25,21 @@ export const stylish: FindingsFormatter = (report, chalk) => {
 
 function fileBlock(file: string, findings: Finding[], chalk: ChalkInstance): string {
   const positions = findings.map((finding) => `${finding.line}:${finding.column}`);
-  const positionWidth = Math.max(...positions.map((text) => text.length));
-  const severityWidth = Math.max(...findings.map((finding) => finding.severity.length));
+  const positionWidth = widest(positions);
+  const severityWidth = widest(findings.map((finding) => finding.severity));
   const messages = findings.map((finding) => terminalText(finding.message));
-  const messageWidth = Math.max(...messages.map((message) => message.length));
+  const messageWidth = widest(messages);
   const rows = findings.map((finding, index) => {
     const severity = finding.severity.padEnd(severityWidth);
     const colored = finding.severity === 'error' ? chalk.red(severity) : finding.severity === 'warning' ? chalk.yellow(severity) : chalk.blue(severity);
     return `  ${chalk.dim(positions[index]!.padStart(positionWidth))}  ${colored}  ${messages[index]!.padEnd(messageWidth)}  ${chalk.dim(finding.code)}`;
   });
   return [chalk.underline(file), ...rows].join('\n');
+}
+
+/** The length of the longest text (a loop: spreading thousands of findings into Math.max overflows the stack). */
+function widest(texts: readonly string[]): number {
+  return texts.reduce((width, text) => Math.max(width, text.length), 0);
 }
 
 function plural(count: number, noun: string): string {
