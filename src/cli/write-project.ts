@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { YamlFile } from '../load/yaml-file.js';
+import type { Language } from '../render/language.js';
 import { STRICT_UTF8 } from '../load/strict-utf8.js';
 import type { PlanCheck } from '../validate/check-plan.js';
 import { countFindings } from '../validate/finding.js';
@@ -14,6 +15,8 @@ export interface ProjectTarget {
 
 export interface WriteProjectOptions {
   force: boolean;
+  /** The language of the findings shown. */
+  language: Language;
   /** The text the edit started from: the write goes ahead only while the file still holds it. */
   editedFrom?: string;
   /** Throws when the file as it would be is not what the command meant to write (a guard against psttm bugs). */
@@ -45,7 +48,7 @@ export async function writeProjectFile(check: PlanCheck, target: ProjectTarget, 
   options.verify?.(edited);
   const chalk = chalkFor(io.stderr, io.env);
   const showIntroduced = () => {
-    for (const finding of introduced) io.stderr.write(findingLine(finding, chalk) + '\n');
+    for (const finding of introduced) io.stderr.write(findingLine(finding, options.language, chalk) + '\n');
   };
   const { errors } = countFindings(introduced);
   if (errors > 0) {

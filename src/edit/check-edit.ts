@@ -18,8 +18,19 @@ export function checkProjectEdit(before: PlanCheck, absPath: string, displayPath
   const edited = parseYamlBytes(Buffer.from(text, 'utf8'), absPath, displayPath);
   const others = before.files.projects.filter((file) => file.absPath !== absPath);
   const after = checkPlan({ ...before.files, projects: [...others, edited] }, validator, now);
-  // Positions move when lines are added or removed, so findings are compared by code and message.
-  const key = (finding: Finding) => `${finding.code}\0${finding.message}`;
+  const key = (finding: Finding) => `${finding.code}\0${pathWithoutIndexes(finding.path)}\0${JSON.stringify(finding.args)}`;
   const existing = new Set(before.findings.filter((finding) => finding.file === displayPath).map(key));
   return { edited, introduced: after.findings.filter((finding) => finding.file === displayPath && !existing.has(key(finding))) };
+}
+
+/**
+ * Findings are compared by code, data path and args, not by position: lines move when lines are
+ * added or removed, and list indexes move when an item before them is removed (unlink), so the
+ * path is compared without them; the args still say which item a finding is about.
+ */
+function pathWithoutIndexes(path: string): string {
+  return path
+    .split('/')
+    .filter((segment) => !/^\d+$/.test(segment))
+    .join('/');
 }

@@ -15,7 +15,10 @@ export const READ_LIMITS = {
 } as const;
 
 /** Why a file was not read: it is not a regular file, or it is larger than the limit. */
-export type ReadRefusal = { reason: 'not-regular'; what: string } | { reason: 'too-large'; limit: number };
+export type ReadRefusal = { reason: 'not-regular'; kind: FileKind } | { reason: 'too-large'; limit: number };
+
+/** What a file-system entry is. */
+export type FileKind = 'regular' | 'folder' | 'fifo' | 'socket' | 'character-device' | 'block-device' | 'special';
 
 export type BoundedRead = { bytes: Buffer; refusal?: undefined } | { bytes?: undefined; refusal: ReadRefusal };
 
@@ -31,12 +34,12 @@ export function readBoundedFile(absPath: string, displayPath: string, limit: num
     fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     // Opening a Unix socket fails with ENXIO: it is there, but it is no file.
-    if ((error as NodeJS.ErrnoException).code === 'ENXIO') return { refusal: { reason: 'not-regular', what: describeFileKind(statSync(absPath)) } };
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') return { refusal: { reason: 'not-regular', kind: fileKind(statSync(absPath)) } };
     throw new RunError(`cannot read ${displayPath}: ${describeFsError(error)}`);
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return { refusal: { reason: 'not-regular', what: describeFileKind(stats) } };
+    if (!stats.isFile()) return { refusal: { reason: 'not-regular', kind: fileKind(stats) } };
     if (stats.size > limit) return { refusal: { reason: 'too-large', limit } };
     let buffer = Buffer.allocUnsafe(stats.size + 1);
     let length = 0;
@@ -63,19 +66,33 @@ export function readRegularFile(absPath: string, displayPath: string, limit: num
 /** The refusal as a phrase completing "<file> …", with what to do. */
 export function describeRefusal(refusal: ReadRefusal): string {
   return refusal.reason === 'not-regular'
-    ? `is ${refusal.what}, not a regular file; replace it with a regular file or remove it`
+    ? `is ${FILE_KIND_WORDS[refusal.kind]}, not a regular file; replace it with a regular file or remove it`
     : `is larger than ${formatBytes(refusal.limit)}, the limit for this kind of file; split it or shorten it`;
 }
 
 /** What a file-system entry is, as a phrase: `a folder`, `a named pipe (FIFO)`, … */
 export function describeFileKind(stats: Stats): string {
-  if (stats.isFile()) return 'a regular file';
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a named pipe (FIFO)';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  return 'a special file';
+  return FILE_KIND_WORDS[fileKind(stats)];
+}
+
+const FILE_KIND_WORDS: Record<FileKind, string> = {
+  regular: 'a regular file',
+  folder: 'a folder',
+  fifo: 'a named pipe (FIFO)',
+  socket: 'a socket',
+  'character-device': 'a character device',
+  'block-device': 'a block device',
+  special: 'a special file',
+};
+
+function fileKind(stats: Stats): FileKind {
+  if (stats.isFile()) return 'regular';
+  if (stats.isDirectory()) return 'folder';
+  if (stats.isFIFO()) return 'fifo';
+  if (stats.isSocket()) return 'socket';
+  if (stats.isCharacterDevice()) return 'character-device';
+  if (stats.isBlockDevice()) return 'block-device';
+  return 'special';
 }
 
 function formatBytes(bytes: number): string {

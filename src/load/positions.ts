@@ -9,14 +9,26 @@ export interface Position {
   column: number;
 }
 
+/** 1-based start and end of a span of the file (the end is where its node's text ends). */
+export interface Span extends Position {
+  endLine: number;
+  endColumn: number;
+}
+
+/** Where `path` starts in the file (see locateSpan). */
+export function locate(file: YamlFile, path: DataPath, target: 'key' | 'value' = 'value'): Position {
+  const { line, column } = locateSpan(file, path, target);
+  return { line, column };
+}
+
 /**
- * The 1-based position of `path` in the file: the value (or, with `target: 'key'`, the key) of the
+ * The 1-based span of `path` in the file: the value (or, with `target: 'key'`, the key) of the
  * deepest node that exists along the path, so a missing property points at the map that lacks it.
  */
-export function locate(file: YamlFile, path: DataPath, target: 'key' | 'value' = 'value'): Position {
+export function locateSpan(file: YamlFile, path: DataPath, target: 'key' | 'value' = 'value'): Span {
   let node: unknown = file.doc?.contents;
   let pair: Pair | undefined;
-  let offset = rangeStart(node) ?? 0;
+  let located: unknown = node;
   for (const segment of path) {
     pair = undefined;
     let next: unknown;
@@ -27,12 +39,19 @@ export function locate(file: YamlFile, path: DataPath, target: 'key' | 'value' =
       next = node.items[Number(segment)];
     }
     if (pair === undefined && next === undefined) break;
-    const valueStart = isEmptyScalar(next) ? undefined : rangeStart(next);
-    offset = (target === 'key' && pair ? rangeStart(pair.key) : undefined) ?? valueStart ?? rangeStart(pair?.key) ?? offset;
+    const value = isEmptyScalar(next) ? undefined : next;
+    located = [target === 'key' ? pair?.key : undefined, value, pair?.key].find((candidate) => rangeOf(candidate) !== undefined) ?? located;
     node = next;
   }
-  const { line, col } = file.lineCounter.linePos(offset);
-  return { line, column: col };
+  const [start, end] = rangeOf(located) ?? [0, 0];
+  const { line, col } = file.lineCounter.linePos(start);
+  const stop = file.lineCounter.linePos(end);
+  return { line, column: col, endLine: stop.line, endColumn: stop.col };
+}
+
+/** A span with no extent, at `line` and `column`. */
+export function pointAt(line: number, column: number): Span {
+  return { line, column, endLine: line, endColumn: column };
 }
 
 function keyText(key: unknown): string | undefined {
@@ -44,6 +63,8 @@ function isEmptyScalar(node: unknown): boolean {
   return isScalar(node) && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
 }
 
-function rangeStart(node: unknown): number | undefined {
-  return (node as Node | null | undefined)?.range?.[0];
+/** Where the node's text starts and ends (comments after it left out). */
+function rangeOf(node: unknown): readonly [number, number] | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? [range[0], range[1]] : undefined;
 }

@@ -1,8 +1,10 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { Composer, LineCounter, Parser, visit, YAMLParseError, type CST, type Document } from 'yaml';
-import { describeRefusal, READ_LIMITS, readBoundedFile } from '../io/bounded-read.js';
-import type { Finding } from '../validate/finding.js';
-import { FINDING_CODES, type FindingCode } from '../validate/finding-codes.js';
+import { READ_LIMITS, readBoundedFile } from '../io/bounded-read.js';
+import { makeFinding, type Finding } from '../validate/finding.js';
+import type { FindingArgs } from '../validate/finding-args.js';
+import type { FindingCode } from '../validate/finding-codes.js';
+import { pointAt } from './positions.js';
 import { STRICT_UTF8 } from './strict-utf8.js';
 import { findExpansionExcess, firstTooDeepOffset, MAX_NESTING_DEPTH, maxExpandedSize, type ExpansionExcess } from './yaml-limits.js';
 
@@ -33,31 +35,32 @@ export interface YamlFile {
  */
 export function readYamlFile(absPath: string, displayPath: string): YamlFile {
   const read = readBoundedFile(absPath, displayPath, READ_LIMITS.yaml);
-  if (read.refusal) {
-    const code = read.refusal.reason === 'not-regular' ? 'FILE_NOT_REGULAR' : 'FILE_TOO_LARGE';
-    return unreadableFile(code, `the file ${describeRefusal(read.refusal)}`, absPath, displayPath);
+  const refusal = read.refusal;
+  if (refusal) {
+    const finding = refusal.reason === 'not-regular' ? fileFinding('FILE_NOT_REGULAR', { kind: refusal.kind }, displayPath) : fileFinding('FILE_TOO_LARGE', { limit: refusal.limit }, displayPath);
+    return unreadableFile(finding, absPath, displayPath);
   }
   return parseYamlBytes(read.bytes, absPath, displayPath);
 }
 
 export function parseYamlBytes(bytes: Uint8Array, absPath: string, displayPath: string): YamlFile {
   if (bytes.includes(0)) {
-    return unreadableFile('FILE_BINARY', 'the file contains NUL bytes; save it as a UTF-8 YAML text file', absPath, displayPath);
+    return unreadableFile(fileFinding('FILE_BINARY', {}, displayPath), absPath, displayPath);
   }
   let text: string;
   try {
     text = STRICT_UTF8.decode(bytes);
   } catch {
-    return unreadableFile('FILE_NOT_UTF8', 'the file is not valid UTF-8; save it with UTF-8 encoding', absPath, displayPath);
+    return unreadableFile(fileFinding('FILE_NOT_UTF8', {}, displayPath), absPath, displayPath);
   }
   const file = parseYamlText(text, absPath, displayPath, new LineCounter());
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) file.bom = true;
   return file;
 }
 
-/** A file whose bytes cannot be parsed as YAML: one finding at its start. */
-function unreadableFile(code: FindingCode, message: string, absPath: string, displayPath: string): YamlFile {
-  return { absPath, displayPath, text: '', doc: undefined, lineCounter: new LineCounter(), data: undefined, findings: [fileFinding(code, message, displayPath, 1, 1)] };
+/** A file whose bytes cannot be parsed as YAML: one finding, at its start. */
+function unreadableFile(finding: Finding, absPath: string, displayPath: string): YamlFile {
+  return { absPath, displayPath, text: '', doc: undefined, lineCounter: new LineCounter(), data: undefined, findings: [finding] };
 }
 
 function parseYamlText(text: string, absPath: string, displayPath: string, lineCounter: LineCounter): YamlFile {
@@ -114,16 +117,16 @@ function parseWithPositions(text: string, absPath: string, displayPath: string, 
   const tooDeep = firstTooDeepOffset(tokens);
   if (tooDeep !== undefined) {
     const { line, col } = lineCounter.linePos(tooDeep);
-    const finding = fileFinding('YAML_NESTING_LIMIT', `the values nest more than ${MAX_NESTING_DEPTH} levels deep; flatten the data`, displayPath, line, col);
+    const finding = fileFinding('YAML_NESTING_LIMIT', { case: 'values', limit: MAX_NESTING_DEPTH }, displayPath, line, col);
     return { absPath, displayPath, text, doc: undefined, lineCounter, data: undefined, findings: [finding] };
   }
   const doc = composeDocument(tokens, text.length);
   const problems = [...doc.errors, ...doc.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')];
   const findings: Finding[] = problems.map((error) => {
     const { line, col } = lineCounter.linePos(Math.max(0, error.pos[0]));
-    if (error.code === 'TAG_RESOLVE_FAILED') return fileFinding('YAML_UNSUPPORTED_TAG', tagMessage(error.message), displayPath, line, col);
+    if (error.code === 'TAG_RESOLVE_FAILED') return fileFinding('YAML_UNSUPPORTED_TAG', { tag: tagOf(error.message) }, displayPath, line, col);
     const code = error.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX';
-    return fileFinding(code, firstLineOf(error.message), displayPath, line, col);
+    return fileFinding(code, { detail: firstLineOf(error.message) }, displayPath, line, col);
   });
   const excess = findings.length === 0 ? findExpansionExcess(doc, text.length) : undefined;
   if (excess) findings.push(expansionFinding(excess, lineCounter, displayPath, text.length));
@@ -163,30 +166,27 @@ function aliasFinding(doc: Document.Parsed, lineCounter: LineCounter, displayPat
   });
   const { line, col } = lineCounter.linePos(offset);
   return /excessive alias count/i.test(error.message)
-    ? fileFinding('YAML_ALIAS_LIMIT', `the file expands more than ${MAX_ALIAS_COUNT} aliases; write the data out instead of nesting aliases`, displayPath, line, col)
-    : fileFinding('YAML_UNRESOLVED_ALIAS', firstLineOf(error.message), displayPath, line, col);
+    ? fileFinding('YAML_ALIAS_LIMIT', { limit: MAX_ALIAS_COUNT }, displayPath, line, col)
+    : fileFinding('YAML_UNRESOLVED_ALIAS', { detail: firstLineOf(error.message) }, displayPath, line, col);
 }
 
 function expansionFinding(excess: ExpansionExcess, lineCounter: LineCounter, displayPath: string, textLength: number): Finding {
   const { line, col } = lineCounter.linePos(excess.offset);
   if (excess.reason === 'depth') {
-    return fileFinding('YAML_NESTING_LIMIT', `this alias nests its anchor's values more than ${MAX_NESTING_DEPTH} levels deep; flatten the data`, displayPath, line, col);
+    return fileFinding('YAML_NESTING_LIMIT', { case: 'alias', limit: MAX_NESTING_DEPTH }, displayPath, line, col);
   }
-  const message =
-    excess.reason === 'cycle'
-      ? "this alias is inside the value its anchor names, so it would expand without end; remove it"
-      : `the aliases expand the file past ${maxExpandedSize(textLength).toLocaleString('en-US')} characters (10 times its size, at least 1 MiB); write the data out instead of repeating large anchors`;
-  return fileFinding('YAML_EXPANSION_LIMIT', message, displayPath, line, col);
+  const args = excess.reason === 'cycle' ? { case: 'cycle' as const } : { case: 'size' as const, limit: maxExpandedSize(textLength) };
+  return fileFinding('YAML_EXPANSION_LIMIT', args, displayPath, line, col);
 }
 
-function fileFinding(code: FindingCode, message: string, file: string, line: number, column: number): Finding {
-  return { code, severity: FINDING_CODES[code].severity, message, file, line, column, path: '' };
+/** A finding on the file's text, at a point (line 1, column 1 for the whole file). */
+function fileFinding<C extends FindingCode>(code: C, args: FindingArgs[C], file: string, line = 1, column = 1): Finding {
+  return makeFinding(code, args, { file, ...pointAt(line, column), path: '' });
 }
 
-/** What to do about a tag: `Unresolved tag: tag:yaml.org,2002:timestamp` names `!!timestamp`. */
-function tagMessage(message: string): string {
-  const tag = (/tag: (\S+?)(?: at line|$)/m.exec(firstLineOf(message))?.[1] ?? 'here').replace(/^tag:yaml\.org,2002:/, '!!');
-  return `psttm does not read the YAML tag ${tag}; remove it and write the value plainly (a date as 2025-12-31, a list as [a, b]), in quotes if it must stay text`;
+/** The tag the yaml library could not resolve: `Unresolved tag: tag:yaml.org,2002:timestamp` names `!!timestamp`. */
+function tagOf(message: string): string {
+  return (/tag: (\S+?)(?: at line|$)/m.exec(firstLineOf(message))?.[1] ?? 'here').replace(/^tag:yaml\.org,2002:/, '!!');
 }
 
 /** Findings hold one line of message; positions are kept apart. */

@@ -1,11 +1,10 @@
 import type { PlanFiles } from '../load/plan-files.js';
-import { locate } from '../load/positions.js';
+import { locateSpan } from '../load/positions.js';
 import type { YamlFile } from '../load/yaml-file.js';
 import { isoDate } from '../model/dates.js';
 import type { ConsultationData, MissionData, PlanData, ProjectData } from '../model/plan-data.js';
 import { buildPlanModel, type PlanModel } from '../model/plan-model.js';
-import { compareFindings, type Finding } from './finding.js';
-import { FINDING_CODES } from './finding-codes.js';
+import { compareFindings, makeFinding, type Finding } from './finding.js';
 import { PLAN_RULES, PROJECT_RULES } from './rules/index.js';
 import type { CheckedFile, Report } from './rules/rule.js';
 import type { SchemaKind } from './schema-kinds.js';
@@ -35,9 +34,8 @@ export function checkPlan(files: PlanFiles, validator: SchemaValidator, now: Dat
   const consultations = files.consultations.map((file) => accept<ConsultationData>('consultation', file)).filter((consultation) => consultation !== undefined);
   const today = isoDate(now);
 
-  const report: Report = (file, code, message, path, target = 'value') => {
-    const position = locate(file, path, target);
-    findings.push({ code, severity: FINDING_CODES[code].severity, message, file: file.displayPath, ...position, path: path.join('/') });
+  const report: Report = (file, code, args, path, target = 'value') => {
+    findings.push(makeFinding(code, args, { file: file.displayPath, ...locateSpan(file, path, target), path: path.join('/') }));
   };
   const context = { plan, planFile: files.plan, missions, missionFileCount: files.missions.length, projects, reference: files.reference, today };
   for (const rule of PLAN_RULES) rule(context, report);

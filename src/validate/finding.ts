@@ -1,19 +1,34 @@
-import type { FindingCode } from './finding-codes.js';
+import type { FindingArgs } from './finding-args.js';
+import { FINDING_CODES, type FindingCode } from './finding-codes.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** A problem found in the input: plain data, printed by a formatter, asserted by tests on `code`. */
-export interface Finding {
-  code: FindingCode;
-  severity: Severity;
-  message: string;
+/** Where a finding is: the file, its place in the file, and its place in the data. */
+export interface FindingLocation {
   /** Path of the file as shown to the user (relative to the working directory when inside it). */
   file: string;
   /** 1-based line and column of the offending key or value. */
   line: number;
   column: number;
+  /** 1-based line and column where the offending node ends (the start again where there is no node). */
+  endLine: number;
+  endColumn: number;
   /** Data path inside the file, e.g. `objectives/3/actors` (empty for the whole file). */
   path: string;
+}
+
+/** A finding of one code, with the args its message is rendered from. */
+export type FindingOf<C extends FindingCode> = FindingLocation & { code: C; args: FindingArgs[C]; severity: Severity };
+
+/**
+ * A problem found in the input: plain data, asserted by tests on `code` and `args`; its message is
+ * rendered in the reader's language by render/findings/messages.
+ */
+export type Finding = { [C in FindingCode]: FindingOf<C> }[FindingCode];
+
+/** A finding of `code` at `location`, with the code's severity. */
+export function makeFinding<C extends FindingCode>(code: C, args: FindingArgs[C], location: FindingLocation): Finding {
+  return { code, args, severity: FINDING_CODES[code].severity, ...location } as Finding;
 }
 
 export interface FindingCounts {

@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { locate } from '../load/positions.js';
+import { locateSpan } from '../load/positions.js';
 import type { YamlFile } from '../load/yaml-file.js';
 import { closestMatch } from './did-you-mean.js';
-import type { Finding } from './finding.js';
-import { FINDING_CODES, type FindingCode } from './finding-codes.js';
+import { makeFinding, type Finding, type FindingLocation } from './finding.js';
+import type { ActualType, FindingArgs } from './finding-args.js';
+import type { FindingCode } from './finding-codes.js';
 import { validatorPath, type SchemaKind } from './schema-kinds.js';
 
 const require = createRequire(import.meta.url);
@@ -31,8 +32,8 @@ export class SchemaValidator {
     const findings = errors.slice(0, MAX_SCHEMA_FINDINGS).map((error) => toFinding(error, file));
     const firstUnlisted = errors[MAX_SCHEMA_FINDINGS];
     if (firstUnlisted) {
-      const message = `${errors.length - MAX_SCHEMA_FINDINGS} more schema errors from here on are not listed; fix the first ${MAX_SCHEMA_FINDINGS} and validate again`;
-      findings.push({ ...toFinding(firstUnlisted, file), code: 'SCHEMA_ERROR_LIMIT', severity: FINDING_CODES.SCHEMA_ERROR_LIMIT.severity, message });
+      const { location } = describeAt(firstUnlisted, file);
+      findings.push(makeFinding('SCHEMA_ERROR_LIMIT', { unlisted: errors.length - MAX_SCHEMA_FINDINGS, listed: MAX_SCHEMA_FINDINGS }, location));
     }
     return findings;
   }
@@ -57,96 +58,66 @@ export function decodePointer(pointer: string): string[] {
 }
 
 function toFinding(error: ErrorObject, file: YamlFile): Finding {
-  const path = decodePointer(error.instancePath);
-  const { code, message, pointAt, target } = describe(error, path);
-  const position = locate(file, pointAt, target);
-  return {
-    code,
-    severity: FINDING_CODES[code].severity,
-    message: `${readablePath(pointAt)}${message}`,
-    file: file.displayPath,
-    line: position.line,
-    column: position.column,
-    path: pointAt.join('/'),
-  };
+  const { description, location } = describeAt(error, file);
+  return makeFinding(description.code, description.args, location);
 }
 
-interface Description {
-  code: FindingCode;
-  message: string;
-  pointAt: string[];
-  target: 'key' | 'value';
+/** The error's code and args, and where in the file it is. */
+function describeAt(error: ErrorObject, file: YamlFile): { description: Description; location: FindingLocation } {
+  const description = describe(error, decodePointer(error.instancePath));
+  return { description, location: { file: file.displayPath, ...locateSpan(file, description.pointAt, description.target), path: description.pointAt.join('/') } };
 }
+
+/** A schema code with its args, and where in the file it points. */
+type Description = { [C in SchemaCode]: { code: C; args: FindingArgs[C]; pointAt: string[]; target: 'key' | 'value' } }[SchemaCode];
+
+type SchemaCode = Extract<FindingCode, `SCHEMA_${string}`>;
 
 function describe(error: ErrorObject, path: string[]): Description {
   const params = error.params as Record<string, unknown>;
-  const hint = typeof error.parentSchema?.description === 'string' ? ` (${error.parentSchema.description})` : '';
+  const at = readablePath(path);
+  const hint = typeof error.parentSchema?.description === 'string' ? error.parentSchema.description : undefined;
+  const value = valueText(error.data);
   switch (error.keyword) {
     case 'required':
-      return { code: 'SCHEMA_MISSING_PROPERTY', message: `missing required property "${String(params.missingProperty)}"`, pointAt: path, target: 'value' };
+      return { code: 'SCHEMA_MISSING_PROPERTY', args: { at, property: String(params.missingProperty) }, pointAt: path, target: 'value' };
     case 'additionalProperties': {
       const property = String(params.additionalProperty);
-      const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
-      const suggestion = closestMatch(property, known);
-      const advice = suggestion ? `; did you mean "${suggestion}"?` : known.length ? `; allowed: ${known.join(', ')}` : '';
-      return { code: 'SCHEMA_UNKNOWN_PROPERTY', message: `unknown property "${property}"${advice}`, pointAt: [...path, property], target: 'key' };
+      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      const pointAt = [...path, property];
+      return { code: 'SCHEMA_UNKNOWN_PROPERTY', args: { at: readablePath(pointAt), property, suggestion: closestMatch(property, allowed), allowed }, pointAt, target: 'key' };
     }
     case 'type':
-      return { code: 'SCHEMA_WRONG_TYPE', message: wrongType(String(params.type), error.data), pointAt: path, target: 'value' };
+      return { code: 'SCHEMA_WRONG_TYPE', args: { at, expected: String(params.type).split(','), actual: actualType(error.data), value }, pointAt: path, target: 'value' };
     case 'enum':
-      return { code: 'SCHEMA_INVALID_VALUE', message: `${valueText(error.data)} is not allowed; use one of: ${(params.allowedValues as unknown[]).join(', ')}`, pointAt: path, target: 'value' };
+      return { code: 'SCHEMA_INVALID_VALUE', args: { case: 'enum', at, value, allowed: (params.allowedValues as unknown[]).map(String) }, pointAt: path, target: 'value' };
     case 'const':
-      return { code: 'SCHEMA_INVALID_VALUE', message: `${valueText(error.data)} is not allowed; it must be ${valueText(params.allowedValue)}${hint}`, pointAt: path, target: 'value' };
+      return { code: 'SCHEMA_INVALID_VALUE', args: { case: 'const', at, value, required: valueText(params.allowedValue), hint }, pointAt: path, target: 'value' };
     case 'minLength':
-      return { code: 'SCHEMA_VIOLATION', message: `${params.limit === 1 ? 'must not be empty' : `must have at least ${String(params.limit)} characters`}${hint}`, pointAt: path, target: 'value' };
+      return { code: 'SCHEMA_VIOLATION', args: { case: 'min-length', at, limit: Number(params.limit), hint }, pointAt: path, target: 'value' };
     case 'minItems':
-      return { code: 'SCHEMA_VIOLATION', message: `${params.limit === 1 ? 'must list at least one item' : `must list at least ${String(params.limit)} items`}${hint}`, pointAt: path, target: 'value' };
+      return { code: 'SCHEMA_VIOLATION', args: { case: 'min-items', at, limit: Number(params.limit), hint }, pointAt: path, target: 'value' };
     case 'false schema':
     case 'not':
-      return { code: 'SCHEMA_VIOLATION', message: `must not be given here${hint}`, pointAt: path, target: 'key' };
+      return { code: 'SCHEMA_VIOLATION', args: { case: 'forbidden', at, hint }, pointAt: path, target: 'key' };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { code: 'SCHEMA_INVALID_VALUE', message: `${valueText(error.data)}: ${error.message ?? 'invalid'}${hint}`, pointAt: path, target: 'value' };
+      return { code: 'SCHEMA_INVALID_VALUE', args: { case: 'range', at, value, comparison: String(params.comparison), limit: Number(params.limit), hint }, pointAt: path, target: 'value' };
     case 'pattern':
     case 'format':
-      return { code: 'SCHEMA_INVALID_FORMAT', message: `${valueText(error.data)} is not valid${hint || `: ${error.message ?? ''}`}`, pointAt: path, target: 'value' };
+      return { code: 'SCHEMA_INVALID_FORMAT', args: { at, value, hint, keyword: error.keyword, expected: String(params[error.keyword]) }, pointAt: path, target: 'value' };
     default:
-      return { code: 'SCHEMA_VIOLATION', message: `${error.message ?? 'invalid'}${hint}`, pointAt: path, target: 'value' };
+      return { code: 'SCHEMA_VIOLATION', args: { case: 'other', at, detail: error.message ?? 'invalid', hint }, pointAt: path, target: 'value' };
   }
 }
 
-/** JSON Schema types in the words of YAML. */
-const TYPE_WORDS: Record<string, string> = {
-  string: 'a string',
-  number: 'a number',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a mapping',
-  null: 'empty',
-};
-
-/** "must be a number, not text": what was expected and what the value actually is. */
-function wrongType(expected: string, value: unknown): string {
-  const wanted = expected
-    .split(',')
-    .map((type) => TYPE_WORDS[type] ?? type)
-    .join(' or ');
-  if (typeof value === 'number' && !Number.isFinite(value)) return `must be ${expected === 'number' ? 'a finite number' : wanted}, not ${valueText(value)}`;
-  if (typeof value === 'number' && expected === 'integer') return `must be ${wanted}, not ${value}`;
-  const hint = expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? `; put it in quotes to keep ${valueText(value)} as a string` : '';
-  return `must be ${wanted}, not ${actualType(value)}${hint}`;
-}
-
-function actualType(value: unknown): string {
-  if (value === null) return 'empty (null)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'number') return `a number (${value})`;
-  if (typeof value === 'boolean') return `${value} (a boolean)`;
-  return TYPE_WORDS[typeof value] ?? typeof value;
+function actualType(value: unknown): ActualType {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  const type = typeof value;
+  return type === 'object' || type === 'number' || type === 'boolean' || type === 'string' ? type : 'other';
 }
 
 /** A value as YAML writes it: `.nan`, `.inf` and `-.inf` for the numbers JSON cannot show. */
@@ -157,9 +128,7 @@ function valueText(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-/** `objectives/3/title` → `objectives[3].title: ` (empty for the document itself). */
+/** `objectives/3/title` → `objectives[3].title` (empty for the document itself). */
 function readablePath(path: readonly string[]): string {
-  if (path.length === 0) return '';
-  const text = path.map((segment, index) => (/^\d+$/.test(segment) ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
-  return `${text}: `;
+  return path.map((segment, index) => (/^\d+$/.test(segment) ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
 }

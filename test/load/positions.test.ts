@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locate } from '../../src/load/positions.ts';
+import { locate, locateSpan } from '../../src/load/positions.ts';
 import { parseYamlBytes } from '../../src/load/yaml-file.ts';
 import { decodePointer } from '../../src/validate/schema-validator.ts';
 
@@ -29,6 +29,19 @@ describe('locate', () => {
 
   it('finds keys holding JSON Pointer escapes once decoded', () => {
     expect(locate(file, decodePointer('/a~1b~0c'))).toEqual({ line: 6, column: 8 });
+  });
+});
+
+describe('locateSpan', () => {
+  it('ends where the located node ends', () => {
+    expect(locateSpan(file, ['id'])).toEqual({ line: 1, column: 5, endLine: 1, endColumn: 7 });
+    expect(locateSpan(file, ['objectives', 0, 'actors', 'b'])).toEqual({ line: 5, column: 27, endLine: 5, endColumn: 32 });
+    expect(locateSpan(file, ['objectives', 0, 'actors', 'b'], 'key')).toEqual({ line: 5, column: 24, endLine: 5, endColumn: 25 });
+  });
+
+  it('spans the key of an empty value, and a whole flow mapping', () => {
+    expect(locateSpan(file, ['objectives', 0, 'title'])).toEqual({ line: 4, column: 5, endLine: 4, endColumn: 10 });
+    expect(locateSpan(file, ['objectives', 0, 'actors'])).toEqual({ line: 5, column: 13, endLine: 5, endColumn: 34 });
   });
 });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseYamlBytes } from '../../src/load/yaml-file.ts';
+import { findingMessage } from '../../src/render/findings/messages/index.ts';
 import { repoRoot } from '../helpers/run-cli.ts';
 
 const parse = (text: string) => parseYamlBytes(Buffer.from(text), '/f.yaml', 'f.yaml');
@@ -71,7 +72,7 @@ describe('YAML tags outside the core schema are findings naming the tag, whichev
     const column = text.indexOf('!') + 1;
     for (const file of [parse(text), parse(`anchor: &a 1\ncopy: *a\n${text}`)]) {
       expect(file.data).toBeUndefined();
-      expect(file.findings.map(({ code, message, line, column }) => ({ code, message, line, column }))).toEqual([
+      expect(file.findings.map((finding) => ({ code: finding.code, message: findingMessage(finding, 'en'), line: finding.line, column: finding.column }))).toEqual([
         { code: 'YAML_UNSUPPORTED_TAG', message, line: file.text.split('\n').length - 1, column },
       ]);
     }

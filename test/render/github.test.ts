@@ -18,16 +18,17 @@ describe('GitHub workflow command escaping', () => {
         planDir: 'plan',
         filesChecked: 1,
         counts: { errors: 1, warnings: 0, infos: 1 },
+        language: 'en',
         findings: [
-          { code: 'YAML_SYNTAX', severity: 'error', message: 'bad: 50%\nline', file: 'plan/a,b.yaml', line: 3, column: 7, path: '' },
-          { code: 'OBJECTIVES_NOT_TRANSCRIBED', severity: 'info', message: 'M6', file: 'plan/m6.yaml', line: 1, column: 1, path: '' },
+          { code: 'YAML_SYNTAX', severity: 'error', args: { detail: 'bad: 50%\nline' }, file: 'plan/a,b.yaml', line: 3, column: 7, endLine: 3, endColumn: 7, path: '' },
+          { code: 'OBJECTIVES_NOT_TRANSCRIBED', severity: 'info', args: { mission: 'M6', title: 'Sei' }, file: 'plan/m6.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, path: '' },
         ],
       },
       new Chalk({ level: 0 }),
     );
     expect(text).toBe(
       '::error file=plan/a%2Cb.yaml,line=3,col=7,title=psttm YAML_SYNTAX::bad: 50%25%0Aline\n' +
-        '::notice file=plan/m6.yaml,line=1,col=1,title=psttm OBJECTIVES_NOT_TRANSCRIBED::M6\n',
+        '::notice file=plan/m6.yaml,line=1,col=1,title=psttm OBJECTIVES_NOT_TRANSCRIBED::M6 "Sei": the source lacks this mission\'s objectives table, so it has no objectives yet\n',
     );
   });
 });

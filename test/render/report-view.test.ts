@@ -18,7 +18,7 @@ const model = testModel([
   // Cancelled: listed, left out of every figure.
   project('c', { status: 'cancelled', objectives: [{ id: 'M1.2' }] }),
 ]);
-const findings: Finding[] = [{ code: 'INDICATOR_WITHOUT_TARGET', severity: 'info', message: 'm', file: 'f.yaml', line: 1, column: 1, path: '' }];
+const findings: Finding[] = [{ code: 'INDICATOR_WITHOUT_TARGET', severity: 'info', args: { indicator: 'i' }, file: 'f.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, path: '' }];
 const view = buildReportView(model, computeMonitoringReport(model, AS_OF), findings, { title: undefined, year: undefined });
 
 describe('buildReportView', () => {

@@ -9,6 +9,7 @@ import { RunError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { parseShare, parseText } from '../parse-options.js';
 import { requireObjective } from '../plan-lookup.js';
+import { addLanguageOption, chooseLanguage, type LanguageOption } from '../language.js';
 import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { retryWhenChanged, writeProjectFile, type ProjectTarget } from '../write-project.js';
 
@@ -16,13 +17,13 @@ interface EditTarget extends ProjectTarget {
   file: YamlFile;
 }
 
-interface LinkOptions extends PlanOption {
+interface LinkOptions extends PlanOption, LanguageOption {
   weight: number[];
   note?: string;
   json?: boolean;
 }
 
-interface UnlinkOptions extends PlanOption {
+interface UnlinkOptions extends PlanOption, LanguageOption {
   json?: boolean;
 }
 
@@ -38,7 +39,7 @@ export const registerLink: RegisterCommand = (program, { io, exit }) => {
 };
 
 function editCommand(program: Command, name: string): Command {
-  return addPlanOption(program.command(name))
+  return addLanguageOption(addPlanOption(program.command(name)))
     .argument('<project>', 'project id (its file name without .yaml)')
     .argument('<objective...>', 'objective ids (M1.8 or 1.8)')
     .option('--json', 'print the resulting links as JSON');
@@ -90,7 +91,7 @@ async function openProject(projectId: string, options: PlanOption, io: Io): Prom
  * Verify the bytes to be written decode to the edited text (byte order mark kept) and say what was
  * meant, check them against the plan, write them, and report.
  */
-async function finishEdit(check: PlanCheck, project: Project, target: EditTarget, text: string, expected: string[], options: { json?: boolean }, io: Io): Promise<number> {
+async function finishEdit(check: PlanCheck, project: Project, target: EditTarget, text: string, expected: string[], options: { json?: boolean } & LanguageOption, io: Io): Promise<number> {
   const changed = text !== target.file.text;
   if (changed) {
     const { linkedIds } = await import('../../edit/objective-links.js');
@@ -103,7 +104,7 @@ async function finishEdit(check: PlanCheck, project: Project, target: EditTarget
         throw new RunError(`nothing written: editing ${target.displayPath} would give the links ${actual.join(', ')} instead of ${expected.join(', ')} (a psttm bug; please report it with the file)`);
       }
     };
-    await writeProjectFile(check, target, (target.file.bom ? '\uFEFF' : '') + text, io, { force: true, editedFrom: target.file.text, verify });
+    await writeProjectFile(check, target, (target.file.bom ? '\uFEFF' : '') + text, io, { force: true, editedFrom: target.file.text, verify, language: chooseLanguage(options, io.env) });
   }
   if (options.json) {
     const { toJsonText } = await import('../../render/json/plan-json.js');

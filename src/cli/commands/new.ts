@@ -10,11 +10,12 @@ import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { collect, parseIsoDate, parseText } from '../parse-options.js';
+import { addLanguageOption, chooseLanguage, type LanguageOption } from '../language.js';
 import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { requireObjective } from '../plan-lookup.js';
 import { writeProjectFile } from '../write-project.js';
 
-interface NewProjectOptions extends PlanOption {
+interface NewProjectOptions extends PlanOption, LanguageOption {
   title: string;
   leadKind: LeadKind;
   lead: string;
@@ -34,7 +35,7 @@ const PROJECT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const registerNew: RegisterCommand = (program, { io, exit }) => {
   const create = program.command('new').description('create a file for a new item of the plan');
-  addPlanOption(create.command('project'))
+  addLanguageOption(addPlanOption(create.command('project')))
     .description('create plan/projects/<id>.yaml, valid against the plan, without overwriting')
     .argument('<id>', 'project id, kebab-case (becomes the file name)')
     .requiredOption('--title <text>', 'name of the project', parseText)
@@ -79,7 +80,7 @@ async function runNewProject(id: string, options: NewProjectOptions, io: Io): Pr
   const { newProjectText } = await import('../../edit/new-project.js');
   const schemaPath = path.relative(projectsDir, path.join(packagePaths.schemas, 'project.schema.json')).split(path.sep).join('/');
   const target = { absPath, displayPath: displayPath(absPath, io.cwd) };
-  await writeProjectFile(check, target, newProjectText(project, schemaPath), io, { force: options.force === true });
+  await writeProjectFile(check, target, newProjectText(project, schemaPath), io, { force: options.force === true, language: chooseLanguage(options, io.env) });
   io.stdout.write(`${target.displayPath}\n`);
   return 0;
 }

@@ -11,11 +11,12 @@ import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { addLanguageOption, chooseLanguage, type LanguageOption } from '../language.js';
 import { requireOutputFolder } from '../output-folder.js';
 import { collect, parseNonNegativeInteger } from '../parse-options.js';
 import { addPlanOption, loadPlan, type PlanOption } from '../plan-input.js';
 
-interface ValidateOptions extends PlanOption {
+interface ValidateOptions extends PlanOption, LanguageOption {
   format: string[];
   json?: boolean;
   maxWarnings?: number;
@@ -31,7 +32,7 @@ interface FormatTarget {
 }
 
 export const registerValidate: RegisterCommand = (program, { io, exit }) => {
-  addPlanOption(program.command('validate'))
+  addLanguageOption(addPlanOption(program.command('validate')))
     .description('check the plan: YAML syntax, schemas and plan rules; exit 1 on errors')
     .option('--format <format[=file]>', `${FINDINGS_FORMATS.join(', ')}; repeat for several, =FILE writes to a file`, collect, [])
     .option('--json', 'same as --format json')
@@ -50,6 +51,7 @@ async function runValidate(options: ValidateOptions, io: Io): Promise<number> {
     filesChecked: 1 + check.files.missions.length + check.files.projects.length + check.files.consultations.length,
     findings: check.findings,
     counts,
+    language: chooseLanguage(options, io.env),
   };
   const files: OutputFile[] = [];
   for (const target of targets) {

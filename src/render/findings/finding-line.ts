@@ -1,9 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../../validate/finding.js';
+import type { Language } from '../language.js';
 import { terminalText } from '../terminal/terminal-text.js';
+import { findingMessage } from './messages/index.js';
 
 /** One finding on one line, `file:line:col: severity: message (CODE)`, as compilers print them (editors make it a link). */
-export function findingLine(finding: Finding, chalk: ChalkInstance): string {
+export function findingLine(finding: Finding, language: Language, chalk: ChalkInstance): string {
   const color = finding.severity === 'error' ? chalk.red : finding.severity === 'warning' ? chalk.yellow : chalk.blue;
-  return `${terminalText(finding.file)}:${finding.line}:${finding.column}: ${color(finding.severity)}: ${terminalText(finding.message)} ${chalk.dim(`(${finding.code})`)}`;
+  return `${terminalText(finding.file)}:${finding.line}:${finding.column}: ${color(finding.severity)}: ${terminalText(findingMessage(finding, language))} ${chalk.dim(`(${finding.code})`)}`;
 }

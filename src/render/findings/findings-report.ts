@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding, FindingCounts } from '../../validate/finding.js';
+import type { Language } from '../language.js';
 
 /** What a findings formatter renders: the findings of one run and what was checked. */
 export interface FindingsReport {
@@ -8,6 +9,8 @@ export interface FindingsReport {
   filesChecked: number;
   findings: readonly Finding[];
   counts: FindingCounts;
+  /** The language of the findings' messages. */
+  language: Language;
 }
 
 export type FindingsFormatter = (report: FindingsReport, chalk: ChalkInstance) => string;

@@ -1,5 +1,6 @@
 import type { Severity } from '../../validate/finding.js';
 import { terminalText } from '../terminal/terminal-text.js';
+import { findingMessage } from './messages/index.js';
 import type { FindingsFormatter } from './findings-report.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -14,7 +15,7 @@ export const github: FindingsFormatter = (report) =>
         `col=${finding.column}`,
         `title=${escapeProperty(`psttm ${finding.code}`)}`,
       ].join(',');
-      return `::${COMMAND[finding.severity]} ${properties}::${escapeData(finding.message)}\n`;
+      return `::${COMMAND[finding.severity]} ${properties}::${escapeData(findingMessage(finding, report.language))}\n`;
     })
     .join('');
 

@@ -1,5 +1,6 @@
 import { toJsonText } from '../json/plan-json.js';
 import type { FindingsFormatter } from './findings-report.js';
+import { findingMessage } from './messages/index.js';
 
 /** `{version, tool, plan, filesChecked, summary: {errors, warnings, infos}, findings: [...]}`, documented in the README. */
 export const json: FindingsFormatter = (report) =>
@@ -9,5 +10,9 @@ export const json: FindingsFormatter = (report) =>
     plan: report.planDir,
     filesChecked: report.filesChecked,
     summary: report.counts,
-    findings: report.findings,
+    // The message first, for readers; then the data it is rendered from.
+    findings: report.findings.map((finding) => {
+      const { code, severity, ...data } = finding;
+      return { code, severity, message: findingMessage(finding, report.language), ...data };
+    }),
   });

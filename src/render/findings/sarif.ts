@@ -4,6 +4,7 @@ import type { Severity } from '../../validate/finding.js';
 import { FINDING_CODES, type FindingCode } from '../../validate/finding-codes.js';
 import { toJsonText } from '../json/plan-json.js';
 import type { FindingsFormatter } from './findings-report.js';
+import { findingMessage } from './messages/index.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -30,7 +31,7 @@ export const sarif: FindingsFormatter = (report) => {
           ruleId: finding.code,
           ruleIndex: codes.indexOf(finding.code),
           level: LEVEL[finding.severity],
-          message: { text: finding.message },
+          message: { text: findingMessage(finding, report.language) },
           locations: [
             {
               physicalLocation: {

@@ -1,7 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../../validate/finding.js';
 import { terminalText } from '../terminal/terminal-text.js';
+import type { Language } from '../language.js';
 import type { FindingsFormatter } from './findings-report.js';
+import { findingMessage } from './messages/index.js';
 
 /** ESLint's stylish layout: a header per file, `line:col  severity  message  code`, then a total. */
 export const stylish: FindingsFormatter = (report, chalk) => {
@@ -11,7 +13,7 @@ export const stylish: FindingsFormatter = (report, chalk) => {
     if (findings) findings.push(finding);
     else byFile.set(finding.file, [finding]);
   }
-  const blocks = [...byFile].map(([file, findings]) => fileBlock(terminalText(file), findings, chalk));
+  const blocks = [...byFile].map(([file, findings]) => fileBlock(terminalText(file), findings, report.language, chalk));
   const { errors, warnings, infos } = report.counts;
   const problems = errors + warnings;
   const tally = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
@@ -23,11 +25,11 @@ export const stylish: FindingsFormatter = (report, chalk) => {
   return [...blocks, total].join('\n\n') + '\n';
 };
 
-function fileBlock(file: string, findings: Finding[], chalk: ChalkInstance): string {
+function fileBlock(file: string, findings: Finding[], language: Language, chalk: ChalkInstance): string {
   const positions = findings.map((finding) => `${finding.line}:${finding.column}`);
   const positionWidth = widest(positions);
   const severityWidth = widest(findings.map((finding) => finding.severity));
-  const messages = findings.map((finding) => terminalText(finding.message));
+  const messages = findings.map((finding) => terminalText(findingMessage(finding, language)));
   const messageWidth = widest(messages);
   const rows = findings.map((finding, index) => {
     const severity = finding.severity.padEnd(severityWidth);

@@ -3,6 +3,7 @@ import { RunError } from '../../cli/errors.js';
 import type { RuntimeOptions } from 'handlebars';
 import type { GapReason, Status } from '../../compute/status.js';
 import type { TemplateSet, TemplateSource } from '../../load/template-files.js';
+import { findingMessage } from '../findings/messages/index.js';
 import { fillLabel, type Labels, type ReportLanguage } from '../report/labels.js';
 import { localeFormat } from '../report/locale-format.js';
 import { actorColumnLabel, type ReportView } from '../report/report-view.js';
@@ -35,7 +36,13 @@ export async function renderHtmlReport(view: ReportView, templates: TemplateSet,
   if (/<\/style/i.test(templates.css.text)) throw new RunError(`${templates.css.displayPath}: the CSS contains "</style", which would end the style element; remove it`);
   registerHelpers(instance, view, templates, options);
   const render = guarded(instance, templates.layout);
-  const data = { ...view, language: options.language, labels: options.labels, actorColumns: view.actorColumns.map((column) => ({ id: column.id, label: actorColumnLabel(column, options.language) })) };
+  const data = {
+    ...view,
+    language: options.language,
+    labels: options.labels,
+    actorColumns: view.actorColumns.map((column) => ({ id: column.id, label: actorColumnLabel(column, options.language) })),
+    findings: view.findings.map((finding) => ({ ...finding, message: findingMessage(finding, options.language) })),
+  };
   return render(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
 }
 

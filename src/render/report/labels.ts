@@ -1,9 +1,10 @@
 import type { GapReason, Status } from '../../compute/status.js';
 import type { LeadKind, ProjectStatus } from '../../model/plan-data.js';
 import type { Severity } from '../../validate/finding.js';
+import { LANGUAGES, type Language } from '../language.js';
 
-export const REPORT_LANGUAGES = ['it', 'en'] as const;
-export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+export const REPORT_LANGUAGES = LANGUAGES;
+export type ReportLanguage = Language;
 
 /** The report's words in Italian (the plan's language, the default). English must have every key: `Labels` is this shape. */
 const IT = {

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Workbook } from 'exceljs';
 import { STATUSES, type Status } from '../../compute/status.js';
+import { findingMessage } from '../findings/messages/index.js';
 import type { Labels, ReportLanguage } from '../report/labels.js';
 import { actorColumnLabel, type DataGapRow, type IndicatorRow, type MissionRow, type ObjectiveRow, type ProjectRow, type ReportView, type ZoneRow } from '../report/report-view.js';
 import { xmlText } from './cell-text.js';
@@ -183,7 +184,7 @@ function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }
   const priorityRows = view.priorities.length > 0 ? view.priorities : [{ note: labels.sections.noPriorities }];
   done(addTableSheet(workbook, sheets.priorities, priorityColumns, priorityRows, style));
 
-  done(addTableSheet(workbook, sheets.dataQuality, qualityColumns(labels), qualityRows(view, labels), style));
+  done(addTableSheet(workbook, sheets.dataQuality, qualityColumns(labels), qualityRows(view, labels, language), style));
 }
 
 interface QualityRow {
@@ -208,8 +209,8 @@ function qualityColumns(labels: Labels): Column<QualityRow>[] {
 }
 
 /** Validation findings, then the data gaps of the computation: both tell where the data falls short. */
-function qualityRows(view: ReportView, labels: Labels): QualityRow[] {
-  const findings = view.findings.map((finding) => ({ severity: labels.severity[finding.severity], code: finding.code, file: finding.file, line: finding.line, column: finding.column, message: finding.message }));
+function qualityRows(view: ReportView, labels: Labels, language: ReportLanguage): QualityRow[] {
+  const findings = view.findings.map((finding) => ({ severity: labels.severity[finding.severity], code: finding.code, file: finding.file, line: finding.line, column: finding.column, message: findingMessage(finding, language) }));
   const fileOf = new Map(view.projects.map((project) => [project.id, project.file]));
   const gaps = view.gaps.data.map((gap) => ({
     severity: labels.dataGap,

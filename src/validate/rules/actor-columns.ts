@@ -8,10 +8,7 @@ import type { PlanRule } from './rule.js';
 export const actorColumnsRule: PlanRule = ({ plan, missions }, report) => {
   if (!plan) return;
   const columns = plan.data.actor_columns.map((column) => column.id);
-  const unknown = (name: string) => {
-    const suggestion = closestMatch(name, columns);
-    return `"${name}" is not an actor column of plan.yaml${suggestion ? `; did you mean "${suggestion}"?` : `; use one of: ${columns.join(', ')}`}`;
-  };
+  const unknown = (name: string, objective?: string) => ({ objective, name, suggestion: closestMatch(name, columns), columns });
 
   plan.data.directions.forEach((direction, index) => {
     if (!columns.includes(direction.actor_column)) {
@@ -23,14 +20,14 @@ export const actorColumnsRule: PlanRule = ({ plan, missions }, report) => {
     data.objectives.forEach((objective, index) => {
       const path = ['objectives', index, 'actors'];
       for (const name of Object.keys(objective.actors)) {
-        if (!columns.includes(name)) report(file, 'UNKNOWN_ACTOR_COLUMN', `${objective.id}: ${unknown(name)}`, [...path, name], 'key');
+        if (!columns.includes(name)) report(file, 'UNKNOWN_ACTOR_COLUMN', unknown(name, objective.id), [...path, name], 'key');
       }
       const missing = columns.filter((column) => !Object.hasOwn(objective.actors, column));
       if (missing.length > 0) {
-        report(file, 'MISSING_ACTOR_COLUMN', `${objective.id}: say whether ${missing.join(', ')} applies (true or false)`, path);
+        report(file, 'MISSING_ACTOR_COLUMN', { objective: objective.id, columns: missing }, path);
       }
       if (!columns.some((column) => objective.actors[column] === true)) {
-        report(file, 'NO_ACTOR_MARKED', `${objective.id} marks no actor column; the plan marks at least one for every objective`, path);
+        report(file, 'NO_ACTOR_MARKED', { objective: objective.id }, path);
       }
     });
   }

@@ -28,13 +28,13 @@ export const numberingRule: PlanRule = ({ missions, missionFileCount }, report) 
       const item = { id: objective.id, number: 0, file, path: ['objectives', index, 'id'] };
       const first = firstObjective.get(objective.id);
       if (first) {
-        report(file, 'DUPLICATE_ID', `objective ${objective.id} is already defined at ${where(first)}`, item.path);
+        report(file, 'DUPLICATE_ID', { case: 'objective', id: objective.id, where: where(first) }, item.path);
         return;
       }
       firstObjective.set(objective.id, item);
       const parsed = parseObjectiveId(objective.id);
       if (parsed?.missionId !== data.id) {
-        report(file, 'OBJECTIVE_MISSION_MISMATCH', `objective ${objective.id} is in mission ${data.id}; number it ${data.id}.<n> or move it to its mission's file`, item.path);
+        report(file, 'OBJECTIVE_MISSION_MISMATCH', { objective: objective.id, mission: data.id }, item.path);
         return;
       }
       inMission.push({ ...item, number: parsed.number });
@@ -50,15 +50,15 @@ function checkSequence(items: NumberedItem[], idOf: (n: number) => string, repor
   for (const item of items) {
     const first = seen.get(item.number);
     if (first) {
-      report(item.file, 'DUPLICATE_ID', `${item.id} is already defined at ${where(first)}`, item.path);
+      report(item.file, 'DUPLICATE_ID', { case: 'numbered', id: item.id, where: where(first) }, item.path);
       continue;
     }
     seen.set(item.number, item);
     if (item.number > expected) {
-      const missing = item.number - expected === 1 ? idOf(expected) : `${idOf(expected)} to ${idOf(item.number - 1)}`;
-      report(item.file, 'NUMBERING_GAP', `${item.id} ${expected > 1 ? `follows ${idOf(expected - 1)}` : 'comes first'}: ${missing} is missing`, item.path);
+      const gap = { id: item.id, previous: expected > 1 ? idOf(expected - 1) : undefined, missingFrom: idOf(expected), missingTo: item.number - expected === 1 ? undefined : idOf(item.number - 1) };
+      report(item.file, 'NUMBERING_GAP', gap, item.path);
     } else if (item.number < expected) {
-      report(item.file, 'NUMBERING_ORDER', `${item.id} comes after ${idOf(expected - 1)}; keep items in the order of their numbers`, item.path);
+      report(item.file, 'NUMBERING_ORDER', { id: item.id, previous: idOf(expected - 1) }, item.path);
     }
     expected = Math.max(expected, item.number + 1);
   }

@@ -6,12 +6,12 @@ export const objectivesStatusRule: PlanRule = ({ missions }, report) => {
     const listed = data.objectives.length;
     if (data.objectives_status === 'not_transcribed') {
       if (listed > 0) {
-        report(file, 'OBJECTIVES_STATUS_MISMATCH', `${data.id} lists ${listed} objectives but says they are not transcribed; set objectives_status: transcribed`, ['objectives_status']);
+        report(file, 'OBJECTIVES_STATUS_MISMATCH', { case: 'listed', mission: data.id, count: listed }, ['objectives_status']);
       } else {
-        report(file, 'OBJECTIVES_NOT_TRANSCRIBED', `${data.id} "${data.title}": the source lacks this mission's objectives table, so it has no objectives yet`, ['objectives_status']);
+        report(file, 'OBJECTIVES_NOT_TRANSCRIBED', { mission: data.id, title: data.title }, ['objectives_status']);
       }
     } else if (listed === 0) {
-      report(file, 'OBJECTIVES_STATUS_MISMATCH', `${data.id} says its objectives are transcribed but lists none; add them or set objectives_status: not_transcribed`, ['objectives_status']);
+      report(file, 'OBJECTIVES_STATUS_MISMATCH', { case: 'none', mission: data.id }, ['objectives_status']);
     }
   }
 };

@@ -5,10 +5,10 @@ export const planSettingsRule: PlanRule = ({ plan }, report) => {
   if (!plan) return;
   const { data, file } = plan;
   if (data.period.end < data.period.start) {
-    report(file, 'PERIOD_ORDER', `the period ends (${data.period.end}) before it starts (${data.period.start})`, ['period', 'end']);
+    report(file, 'PERIOD_ORDER', { start: data.period.start, end: data.period.end }, ['period', 'end']);
   }
   if (data.monitoring.at_risk_ratio >= data.monitoring.on_track_ratio) {
-    report(file, 'THRESHOLD_ORDER', `at_risk_ratio (${data.monitoring.at_risk_ratio}) must be below on_track_ratio (${data.monitoring.on_track_ratio})`, ['monitoring', 'at_risk_ratio']);
+    report(file, 'THRESHOLD_ORDER', { atRisk: data.monitoring.at_risk_ratio, onTrack: data.monitoring.on_track_ratio }, ['monitoring', 'at_risk_ratio']);
   }
   const lists = {
     'vision/keywords': data.vision.keywords,
@@ -19,7 +19,7 @@ export const planSettingsRule: PlanRule = ({ plan }, report) => {
   for (const [listPath, items] of Object.entries(lists)) {
     const seen = new Set<string>();
     items.forEach((item, index) => {
-      if (seen.has(item.id)) report(file, 'DUPLICATE_ID', `${listPath}: id "${item.id}" is used twice`, [...listPath.split('/'), index, 'id']);
+      if (seen.has(item.id)) report(file, 'DUPLICATE_ID', { case: 'plan-list', list: listPath, id: item.id }, [...listPath.split('/'), index, 'id']);
       seen.add(item.id);
     });
   }

@@ -8,9 +8,9 @@ export const projectIdentityRule: ProjectRule = ({ projects }, report) => {
   const firstFile = new Map<string, (typeof projects)[number]['file']>();
   for (const { file, data } of projects) {
     const stem = path.basename(file.absPath).replace(/\.ya?ml$/i, '');
-    if (stem !== data.id) report(file, 'PROJECT_FILE_NAME', `id "${data.id}" differs from the file name "${stem}"; rename the file ${data.id}.yaml or change the id`, ['id']);
+    if (stem !== data.id) report(file, 'PROJECT_FILE_NAME', { id: data.id, stem }, ['id']);
     const first = firstFile.get(data.id);
-    if (first) report(file, 'DUPLICATE_ID', `project ${data.id} is already defined in ${first.displayPath}:${locate(first, ['id']).line}`, ['id']);
+    if (first) report(file, 'DUPLICATE_ID', { case: 'project', project: data.id, where: `${first.displayPath}:${locate(first, ['id']).line}` }, ['id']);
     else firstFile.set(data.id, file);
   }
 };

@@ -3,6 +3,7 @@ import type { YamlFile } from '../../load/yaml-file.js';
 import type { ConsultationData, MissionData, PlanData, ProjectData } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import type { Reference } from '../../model/reference.js';
+import type { FindingArgs } from '../finding-args.js';
 import type { FindingCode } from '../finding-codes.js';
 
 /** A file whose data its schema has accepted, so rules may rely on its shape. */
@@ -37,7 +38,7 @@ export interface ProjectRuleContext {
 
 export type ProjectRule = (context: ProjectRuleContext, report: Report) => void;
 
-/** Report a finding at a data path of a file; severity comes from the code. */
-export type Report = (file: YamlFile, code: FindingCode, message: string, path: DataPath, target?: 'key' | 'value') => void;
+/** Report a finding at a data path of a file, with the args its message is rendered from; severity comes from the code. */
+export type Report = <C extends FindingCode>(file: YamlFile, code: C, args: FindingArgs[C], path: DataPath, target?: 'key' | 'value') => void;
 
 export type PlanRule = (context: PlanRuleContext, report: Report) => void;

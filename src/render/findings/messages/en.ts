@@ -1,0 +1,139 @@
+import { describeRefusal } from '../../../io/bounded-read.js';
+import type { FindingArgs } from '../../../validate/finding-args.js';
+import { atPath, isNonFinite, withHint, type FindingMessages } from './message-parts.js';
+
+/** JSON Schema types in the words of YAML. */
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+  null: 'empty',
+};
+
+/** "must be a number, not text": what was expected and what the value actually is. */
+function wrongType({ expected, actual, value }: FindingArgs['SCHEMA_WRONG_TYPE']): string {
+  const wanted = expected.map((type) => TYPE_WORDS[type] ?? type).join(' or ');
+  const only = expected.length === 1 ? expected[0] : undefined;
+  if (actual === 'number' && isNonFinite(value)) return `must be ${only === 'number' ? 'a finite number' : wanted}, not ${value}`;
+  if (actual === 'number' && only === 'integer') return `must be ${wanted}, not ${value}`;
+  const hint = only === 'string' && (actual === 'number' || actual === 'boolean') ? `; put it in quotes to keep ${value} as a string` : '';
+  return `must be ${wanted}, not ${actualWords(actual, value)}${hint}`;
+}
+
+function actualWords(actual: FindingArgs['SCHEMA_WRONG_TYPE']['actual'], value: string): string {
+  switch (actual) {
+    case 'null':
+      return 'empty (null)';
+    case 'number':
+      return `a number (${value})`;
+    case 'boolean':
+      return `${value} (a boolean)`;
+    case 'other':
+      return 'another kind of value';
+    default:
+      return TYPE_WORDS[actual]!;
+  }
+}
+
+/** Finding messages in English. */
+export const EN: FindingMessages = {
+  FILE_BINARY: () => 'the file contains NUL bytes; save it as a UTF-8 YAML text file',
+  FILE_NOT_UTF8: () => 'the file is not valid UTF-8; save it with UTF-8 encoding',
+  FILE_NOT_REGULAR: ({ kind }) => `the file ${describeRefusal({ reason: 'not-regular', kind })}`,
+  FILE_TOO_LARGE: ({ limit }) => `the file ${describeRefusal({ reason: 'too-large', limit })}`,
+  YAML_SYNTAX: ({ detail }) => detail,
+  YAML_DUPLICATE_KEY: ({ detail }) => detail,
+  YAML_ALIAS_LIMIT: ({ limit }) => `the file expands more than ${limit} aliases; write the data out instead of nesting aliases`,
+  YAML_EXPANSION_LIMIT: (args) =>
+    args.case === 'cycle'
+      ? 'this alias is inside the value its anchor names, so it would expand without end; remove it'
+      : `the aliases expand the file past ${args.limit.toLocaleString('en-US')} characters (10 times its size, at least 1 MiB); write the data out instead of repeating large anchors`,
+  YAML_NESTING_LIMIT: ({ case: where, limit }) =>
+    where === 'alias' ? `this alias nests its anchor's values more than ${limit} levels deep; flatten the data` : `the values nest more than ${limit} levels deep; flatten the data`,
+  YAML_UNRESOLVED_ALIAS: ({ detail }) => detail,
+  YAML_UNSUPPORTED_TAG: ({ tag }) => `psttm does not read the YAML tag ${tag}; remove it and write the value plainly (a date as 2025-12-31, a list as [a, b]), in quotes if it must stay text`,
+  SCHEMA_MISSING_PROPERTY: ({ at, property }) => atPath(at, `missing required property "${property}"`),
+  SCHEMA_UNKNOWN_PROPERTY: ({ at, property, suggestion, allowed }) =>
+    atPath(at, `unknown property "${property}"${suggestion ? `; did you mean "${suggestion}"?` : allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}`),
+  SCHEMA_WRONG_TYPE: (args) => atPath(args.at, wrongType(args)),
+  SCHEMA_INVALID_VALUE: (args) => {
+    if (args.case === 'enum') return atPath(args.at, `${args.value} is not allowed; use one of: ${args.allowed.join(', ')}`);
+    if (args.case === 'const') return atPath(args.at, withHint(`${args.value} is not allowed; it must be ${args.required}`, args.hint));
+    return atPath(args.at, withHint(`${args.value}: must be ${args.comparison} ${args.limit}`, args.hint));
+  },
+  SCHEMA_INVALID_FORMAT: ({ at, value, hint, keyword, expected }) => atPath(at, hint === undefined ? `${value} is not valid: must match ${keyword} "${expected}"` : withHint(`${value} is not valid`, hint)),
+  SCHEMA_VIOLATION: (args) => {
+    switch (args.case) {
+      case 'min-length':
+        return atPath(args.at, withHint(args.limit === 1 ? 'must not be empty' : `must have at least ${args.limit} characters`, args.hint));
+      case 'min-items':
+        return atPath(args.at, withHint(args.limit === 1 ? 'must list at least one item' : `must list at least ${args.limit} items`, args.hint));
+      case 'forbidden':
+        return atPath(args.at, withHint('must not be given here', args.hint));
+      case 'other':
+        return atPath(args.at, withHint(args.detail, args.hint));
+    }
+  },
+  SCHEMA_ERROR_LIMIT: ({ unlisted, listed }) => `${unlisted} more schema errors from here on are not listed; fix the first ${listed} and validate again`,
+  NO_MISSIONS: () => 'the plan has no mission files; add plan/missions/m1-<slug>.yaml and the others',
+  DUPLICATE_ID: (args) => {
+    switch (args.case) {
+      case 'objective':
+        return `objective ${args.id} is already defined at ${args.where}`;
+      case 'numbered':
+        return `${args.id} is already defined at ${args.where}`;
+      case 'project':
+        return `project ${args.project} is already defined in ${args.where}`;
+      case 'plan-list':
+        return `${args.list}: id "${args.id}" is used twice`;
+      case 'indicator':
+        return `indicator ${args.indicator} is defined twice in ${args.project}`;
+      case 'link':
+        return `${args.project} links to ${args.objective} twice`;
+      case 'vote':
+        return `${args.objective} is counted twice; add its votes into one entry`;
+    }
+  },
+  NUMBERING_GAP: ({ id, previous, missingFrom, missingTo }) =>
+    `${id} ${previous ? `follows ${previous}` : 'comes first'}: ${missingTo ? `${missingFrom} to ${missingTo}` : missingFrom} is missing`,
+  NUMBERING_ORDER: ({ id, previous }) => `${id} comes after ${previous}; keep items in the order of their numbers`,
+  OBJECTIVE_MISSION_MISMATCH: ({ objective, mission }) => `objective ${objective} is in mission ${mission}; number it ${mission}.<n> or move it to its mission's file`,
+  MISSION_FILE_NAME: ({ name, mission, prefix }) => `file name "${name}" does not match mission ${mission}; rename it ${prefix}<slug>.yaml`,
+  UNKNOWN_ACTOR_COLUMN: ({ objective, name, suggestion, columns }) =>
+    `${objective ? `${objective}: ` : ''}"${name}" is not an actor column of plan.yaml${suggestion ? `; did you mean "${suggestion}"?` : `; use one of: ${columns.join(', ')}`}`,
+  MISSING_ACTOR_COLUMN: ({ objective, columns }) => `${objective}: say whether ${columns.join(', ')} applies (true or false)`,
+  NO_ACTOR_MARKED: ({ objective }) => `${objective} marks no actor column; the plan marks at least one for every objective`,
+  OBJECTIVES_STATUS_MISMATCH: (args) =>
+    args.case === 'listed'
+      ? `${args.mission} lists ${args.count} objectives but says they are not transcribed; set objectives_status: transcribed`
+      : `${args.mission} says its objectives are transcribed but lists none; add them or set objectives_status: not_transcribed`,
+  OBJECTIVES_NOT_TRANSCRIBED: ({ mission, title }) => `${mission} "${title}": the source lacks this mission's objectives table, so it has no objectives yet`,
+  PERIOD_ORDER: ({ start, end }) => `the period ends (${end}) before it starts (${start})`,
+  THRESHOLD_ORDER: ({ atRisk, onTrack }) => `at_risk_ratio (${atRisk}) must be below on_track_ratio (${onTrack})`,
+  PROJECT_FILE_NAME: ({ id, stem }) => `id "${id}" differs from the file name "${stem}"; rename the file ${id}.yaml or change the id`,
+  UNKNOWN_OBJECTIVE: ({ objective, suggestion }) => `${objective} is not an objective of the plan${suggestion ? `; did you mean ${suggestion}?` : ''}`,
+  MISSION_WITHOUT_OBJECTIVES: ({ objective, mission, title }) => `${objective}: mission ${mission} "${title}" has no objectives yet (the source lacks them), so this link counts nowhere`,
+  LEAD_KIND_NOT_EXPECTED: ({ objective, marked, columns, leadKind, project }) => `${objective} is marked for ${marked.join(', ')}, not for ${columns.join(', ')}, yet a ${leadKind} leads ${project}`,
+  LEAD_NOT_STATED: ({ project }) => `${project} names no lead, so it credits no actor column of the objectives it serves; add lead when the source names one`,
+  WEIGHT_SUM: (args) =>
+    args.case === 'partial' ? `${args.given} of ${args.links} links have a weight; give a weight to every link or to none` : `link weights sum to ${args.sum}; make them sum to 1`,
+  UNKNOWN_ISTAT_CODE: ({ code, match }) => `${code} is not the ISTAT code of a comune of the metropolitan city${match ? `; ${match.name} is ${match.istat}` : ''}`,
+  UNKNOWN_ZONE: ({ zone, suggestion, zones }) => `"${zone}" is not a zona omogenea${suggestion ? `; did you mean "${suggestion}"?` : zones ? `; zones: ${zones.join(', ')}` : ''}`,
+  COMUNE_WITHOUT_ISTAT: ({ name, istat }) => `${name} is a comune: add its ISTAT code${istat ? ` (istat: "${istat}")` : ''}`,
+  TERRITORY_MISMATCH: (args) =>
+    args.case === 'empty'
+      ? `scope is ${args.scope} but no ${args.scope} are listed; list them under territory.${args.scope}`
+      : `scope is ${args.scope} but the territory also lists ${args.extra}; set the scope they describe or remove them`,
+  INVALID_CUP: ({ cup }) => `"${cup}" is not a CUP: 15 characters, a letter, 2 digits, a letter, 11 digits (e.g. B41B21002330005)`,
+  UNKNOWN_SOURCE: ({ source, sources }) => `source "${source}" is not in this project's sources (${sources.join(', ')})`,
+  ACTUAL_BEFORE_BASELINE: ({ indicator, date, baseline }) => `${indicator}: the value of ${date} is dated before the baseline (${baseline})`,
+  ACTUAL_IN_FUTURE: ({ indicator, date, today }) => `${indicator}: the value is dated ${date}, after today (${today})`,
+  TARGET_BEFORE_BASELINE: ({ indicator, date, baseline }) => `${indicator}: the target of ${date} is not after the baseline (${baseline}); date it later, or correct the baseline`,
+  INDICATOR_WITHOUT_TARGET: ({ indicator }) => `${indicator}: no target, so its progress cannot be computed (add one only if a source sets it)`,
+  VOTES_EXCEED_PARTICIPANTS: ({ votes, participants, maxChoices, possible }) => `${votes} votes, but ${participants} participants choosing up to ${maxChoices} objectives cast at most ${possible}`,
+  CONSULTATION_WITHOUT_RESULTS: ({ consultation }) => `${consultation}: the source gives no results, so this consultation ranks no objective yet`,
+  PROJECT_STALE: ({ updated, months, limit }) => `last updated ${updated}, ${months} months ago (limit: ${limit}); review its figures and set updated`,
+};

@@ -1,0 +1,164 @@
+import type { FileKind } from '../../../io/bounded-read.js';
+import type { FindingArgs } from '../../../validate/finding-args.js';
+import { LABELS } from '../../report/labels.js';
+import { atPath, isNonFinite, withHint, type FindingMessages } from './message-parts.js';
+
+/** JSON Schema types in the words of YAML. */
+const TYPE_WORDS: Record<string, string> = {
+  string: 'un testo',
+  number: 'un numero',
+  integer: 'un numero intero',
+  boolean: 'true o false',
+  array: 'un elenco',
+  object: 'una mappa (chiave: valore)',
+  null: 'vuoto',
+};
+
+const FILE_KIND_WORDS: Record<FileKind, string> = {
+  regular: 'un file regolare',
+  folder: 'una cartella',
+  fifo: 'una named pipe (FIFO)',
+  socket: 'un socket',
+  'character-device': 'un dispositivo a caratteri',
+  'block-device': 'un dispositivo a blocchi',
+  special: 'un file speciale',
+};
+
+/** "deve essere un numero, non un testo": che cosa si attendeva e che cosa è il valore. */
+function wrongType({ expected, actual, value }: FindingArgs['SCHEMA_WRONG_TYPE']): string {
+  const wanted = expected.map((type) => TYPE_WORDS[type] ?? type).join(' o ');
+  const only = expected.length === 1 ? expected[0] : undefined;
+  if (actual === 'number' && isNonFinite(value)) return `deve essere ${only === 'number' ? 'un numero finito' : wanted}, non ${value}`;
+  if (actual === 'number' && only === 'integer') return `deve essere ${wanted}, non ${value}`;
+  const hint = only === 'string' && (actual === 'number' || actual === 'boolean') ? `; scrivetelo tra virgolette perché ${value} resti un testo` : '';
+  return `deve essere ${wanted}, non ${actualWords(actual, value)}${hint}`;
+}
+
+function actualWords(actual: FindingArgs['SCHEMA_WRONG_TYPE']['actual'], value: string): string {
+  switch (actual) {
+    case 'null':
+      return 'vuoto (null)';
+    case 'number':
+      return `un numero (${value})`;
+    case 'boolean':
+      return `${value} (un valore logico)`;
+    case 'other':
+      return 'un altro tipo di valore';
+    default:
+      return TYPE_WORDS[actual]!;
+  }
+}
+
+/** A byte count as planners read it: `1 MiB`, or bytes. */
+function sizeText(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MiB` : `${bytes.toLocaleString('it-IT')} byte`;
+}
+
+/** Finding messages in Italian, as the planning office writes them. */
+export const IT: FindingMessages = {
+  FILE_BINARY: () => 'il file contiene byte NUL; salvatelo come file di testo YAML in UTF-8',
+  FILE_NOT_UTF8: () => 'il file non è testo UTF-8 valido; salvatelo con codifica UTF-8',
+  FILE_NOT_REGULAR: ({ kind }) => `il file è ${FILE_KIND_WORDS[kind]}, non un file regolare; sostituitelo con un file regolare o rimuovetelo`,
+  FILE_TOO_LARGE: ({ limit }) => `il file supera ${sizeText(limit)}, il limite per questo tipo di file; dividetelo o accorciatelo`,
+  YAML_SYNTAX: ({ detail }) => `YAML non valido: ${detail}`,
+  YAML_DUPLICATE_KEY: ({ detail }) => `chiave ripetuta nella stessa mappa: ${detail}`,
+  YAML_ALIAS_LIMIT: ({ limit }) => `il file espande più di ${limit} alias; scrivete i dati per esteso invece di annidare alias`,
+  YAML_EXPANSION_LIMIT: (args) =>
+    args.case === 'cycle'
+      ? "questo alias è dentro il valore che la sua ancora definisce, quindi si espanderebbe all'infinito; rimuovetelo"
+      : `gli alias espandono il file oltre ${args.limit.toLocaleString('it-IT')} caratteri (10 volte la sua dimensione, almeno 1 MiB); scrivete i dati per esteso invece di ripetere ancore grandi`,
+  YAML_NESTING_LIMIT: ({ case: where, limit }) =>
+    where === 'alias'
+      ? `questo alias annida i valori della sua ancora per più di ${limit} livelli; semplificate la struttura dei dati`
+      : `i valori sono annidati per più di ${limit} livelli; semplificate la struttura dei dati`,
+  YAML_UNRESOLVED_ALIAS: ({ detail }) => `alias senza ancora corrispondente: ${detail}`,
+  YAML_UNSUPPORTED_TAG: ({ tag }) => `psttm non legge il tag YAML ${tag}; toglietelo e scrivete il valore in forma semplice (una data come 2025-12-31, un elenco come [a, b]), tra virgolette se deve restare un testo`,
+  SCHEMA_MISSING_PROPERTY: ({ at, property }) => atPath(at, `manca la proprietà obbligatoria "${property}"`),
+  SCHEMA_UNKNOWN_PROPERTY: ({ at, property, suggestion, allowed }) =>
+    atPath(at, `proprietà sconosciuta "${property}"${suggestion ? `; forse intendevate "${suggestion}"?` : allowed.length ? `; ammesse: ${allowed.join(', ')}` : ''}`),
+  SCHEMA_WRONG_TYPE: (args) => atPath(args.at, wrongType(args)),
+  SCHEMA_INVALID_VALUE: (args) => {
+    if (args.case === 'enum') return atPath(args.at, `${args.value} non è ammesso; usate uno di questi valori: ${args.allowed.join(', ')}`);
+    if (args.case === 'const') return atPath(args.at, withHint(`${args.value} non è ammesso; deve essere ${args.required}`, args.hint));
+    return atPath(args.at, withHint(`${args.value}: deve essere ${args.comparison} ${args.limit}`, args.hint));
+  },
+  SCHEMA_INVALID_FORMAT: ({ at, value, hint, keyword, expected }) =>
+    atPath(at, hint === undefined ? `${value} non è valido: deve rispettare ${keyword === 'pattern' ? 'lo schema' : 'il formato'} "${expected}"` : withHint(`${value} non è valido`, hint)),
+  SCHEMA_VIOLATION: (args) => {
+    switch (args.case) {
+      case 'min-length':
+        return atPath(args.at, withHint(args.limit === 1 ? 'non può essere vuoto' : `deve avere almeno ${args.limit} caratteri`, args.hint));
+      case 'min-items':
+        return atPath(args.at, withHint(args.limit === 1 ? 'deve elencare almeno un elemento' : `deve elencare almeno ${args.limit} elementi`, args.hint));
+      case 'forbidden':
+        return atPath(args.at, withHint('non va indicato qui', args.hint));
+      case 'other':
+        return atPath(args.at, withHint(`vincolo dello schema non rispettato: ${args.detail}`, args.hint));
+    }
+  },
+  SCHEMA_ERROR_LIMIT: ({ unlisted, listed }) => `altri ${unlisted} errori di schema da qui in poi non sono elencati; correggete i primi ${listed} e validate di nuovo`,
+  NO_MISSIONS: () => 'il piano non ha file di missione; aggiungete plan/missions/m1-<slug>.yaml e gli altri',
+  DUPLICATE_ID: (args) => {
+    switch (args.case) {
+      case 'objective':
+        return `l'obiettivo ${args.id} è già definito in ${args.where}`;
+      case 'numbered':
+        return `${args.id} è già definito in ${args.where}`;
+      case 'project':
+        return `il progetto ${args.project} è già definito in ${args.where}`;
+      case 'plan-list':
+        return `${args.list}: l'id "${args.id}" è usato due volte`;
+      case 'indicator':
+        return `l'indicatore ${args.indicator} è definito due volte in ${args.project}`;
+      case 'link':
+        return `${args.project} è collegato due volte a ${args.objective}`;
+      case 'vote':
+        return `${args.objective} è contato due volte; riunite i suoi voti in una sola voce`;
+    }
+  },
+  NUMBERING_GAP: ({ id, previous, missingFrom, missingTo }) =>
+    `${id} ${previous ? `segue ${previous}` : 'è il primo'}: ${missingTo ? `mancano da ${missingFrom} a ${missingTo}` : `manca ${missingFrom}`}`,
+  NUMBERING_ORDER: ({ id, previous }) => `${id} viene dopo ${previous}; tenete gli elementi nell'ordine dei loro numeri`,
+  OBJECTIVE_MISSION_MISMATCH: ({ objective, mission }) => `l'obiettivo ${objective} è nella missione ${mission}; numeratelo ${mission}.<n> o spostatelo nel file della sua missione`,
+  MISSION_FILE_NAME: ({ name, mission, prefix }) => `il nome del file "${name}" non corrisponde alla missione ${mission}; rinominatelo ${prefix}<slug>.yaml`,
+  UNKNOWN_ACTOR_COLUMN: ({ objective, name, suggestion, columns }) =>
+    `${objective ? `${objective}: ` : ''}"${name}" non è una colonna degli attori di plan.yaml${suggestion ? `; forse intendevate "${suggestion}"?` : `; usate una di queste: ${columns.join(', ')}`}`,
+  MISSING_ACTOR_COLUMN: ({ objective, columns }) => `${objective}: indicate se ${columns.join(', ')} si applica (true o false)`,
+  NO_ACTOR_MARKED: ({ objective }) => `${objective} non segna alcuna colonna degli attori; il piano ne segna almeno una per ogni obiettivo`,
+  OBJECTIVES_STATUS_MISMATCH: (args) =>
+    args.case === 'listed'
+      ? `${args.mission} elenca ${args.count} obiettivi ma dichiara che non sono trascritti; impostate objectives_status: transcribed`
+      : `${args.mission} dichiara trascritti i suoi obiettivi ma non ne elenca nessuno; aggiungeteli o impostate objectives_status: not_transcribed`,
+  OBJECTIVES_NOT_TRANSCRIBED: ({ mission, title }) => `${mission} "${title}": la fonte non contiene la tabella degli obiettivi di questa missione, che per ora non ha obiettivi`,
+  PERIOD_ORDER: ({ start, end }) => `il periodo finisce (${end}) prima di iniziare (${start})`,
+  THRESHOLD_ORDER: ({ atRisk, onTrack }) => `at_risk_ratio (${atRisk}) deve essere inferiore a on_track_ratio (${onTrack})`,
+  PROJECT_FILE_NAME: ({ id, stem }) => `l'id "${id}" è diverso dal nome del file "${stem}"; rinominate il file ${id}.yaml o cambiate l'id`,
+  UNKNOWN_OBJECTIVE: ({ objective, suggestion }) => `${objective} non è un obiettivo del piano${suggestion ? `; forse intendevate ${suggestion}?` : ''}`,
+  MISSION_WITHOUT_OBJECTIVES: ({ objective, mission, title }) =>
+    `${objective}: la missione ${mission} "${title}" non ha ancora obiettivi (la fonte non li riporta), quindi questo collegamento non conta in nessun obiettivo`,
+  LEAD_KIND_NOT_EXPECTED: ({ objective, marked, columns, leadKind, project }) =>
+    `${objective} è segnato per ${marked.join(', ')}, non per ${columns.join(', ')}, eppure il capofila di ${project} è di tipo ${LABELS.it.leadKind[leadKind].toLowerCase()}`,
+  LEAD_NOT_STATED: ({ project }) => `${project} non indica un capofila, quindi non dà credito ad alcuna colonna degli attori degli obiettivi che persegue; aggiungete lead quando la fonte lo indica`,
+  WEIGHT_SUM: (args) =>
+    args.case === 'partial'
+      ? `${args.given} collegamenti su ${args.links} hanno un peso; date un peso a tutti i collegamenti o a nessuno`
+      : `i pesi dei collegamenti sommano a ${args.sum}; fate in modo che sommino a 1`,
+  UNKNOWN_ISTAT_CODE: ({ code, match }) => `${code} non è il codice ISTAT di un comune della Città metropolitana${match ? `; ${match.name} ha codice ${match.istat}` : ''}`,
+  UNKNOWN_ZONE: ({ zone, suggestion, zones }) => `"${zone}" non è una zona omogenea${suggestion ? `; forse intendevate "${suggestion}"?` : zones ? `; zone: ${zones.join(', ')}` : ''}`,
+  COMUNE_WITHOUT_ISTAT: ({ name, istat }) => `${name} è un comune: aggiungete il suo codice ISTAT${istat ? ` (istat: "${istat}")` : ''}`,
+  TERRITORY_MISMATCH: (args) =>
+    args.case === 'empty'
+      ? `l'ambito è ${args.scope} ma non è elencato alcun elemento in territory.${args.scope}; elencateli lì`
+      : `l'ambito è ${args.scope} ma il territorio elenca anche ${args.extra}; impostate l'ambito che descrivono o rimuoveteli`,
+  INVALID_CUP: ({ cup }) => `"${cup}" non è un CUP: 15 caratteri, una lettera, 2 cifre, una lettera, 11 cifre (ad es. B41B21002330005)`,
+  UNKNOWN_SOURCE: ({ source, sources }) => `la fonte "${source}" non è tra le fonti di questo progetto (${sources.join(', ')})`,
+  ACTUAL_BEFORE_BASELINE: ({ indicator, date, baseline }) => `${indicator}: il valore del ${date} ha una data anteriore al valore di partenza (${baseline})`,
+  ACTUAL_IN_FUTURE: ({ indicator, date, today }) => `${indicator}: il valore è datato ${date}, dopo la data di oggi (${today})`,
+  TARGET_BEFORE_BASELINE: ({ indicator, date, baseline }) =>
+    `${indicator}: il traguardo del ${date} non è successivo al valore di partenza (${baseline}); datatelo più avanti o correggete il valore di partenza`,
+  INDICATOR_WITHOUT_TARGET: ({ indicator }) => `${indicator}: nessun traguardo, quindi il suo avanzamento non si può calcolare (aggiungetene uno solo se una fonte lo stabilisce)`,
+  VOTES_EXCEED_PARTICIPANTS: ({ votes, participants, maxChoices, possible }) =>
+    `${votes} voti, ma ${participants} partecipanti che scelgono fino a ${maxChoices} obiettivi ne esprimono al massimo ${possible}`,
+  CONSULTATION_WITHOUT_RESULTS: ({ consultation }) => `${consultation}: la fonte non riporta risultati, quindi questa consultazione per ora non dà priorità ad alcun obiettivo`,
+  PROJECT_STALE: ({ updated, months, limit }) => `ultimo aggiornamento ${updated}, ${months} mesi fa (limite: ${limit}); rivedete i dati e aggiornate updated`,
+};
