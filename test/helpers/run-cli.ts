@@ -17,6 +17,9 @@ export interface RunOptions {
   env?: Record<string, string>;
 }
 
+/** Spawned runs see the locale of no user (messages in English) unless a case sets its own. */
+const NEUTRAL_LOCALE = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+
 /** Run `main` in this process with captured streams. */
 export async function runInProcess(argv: readonly string[], options: RunOptions = {}): Promise<CliResult> {
   let stdout = '';
@@ -37,7 +40,7 @@ export function runBinary(argv: readonly string[], options: RunOptions = {}): Pr
     execFile(
       process.execPath,
       [binPath, ...argv],
-      { cwd: options.cwd ?? repoRoot, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: options.cwd ?? repoRoot, env: { ...process.env, ...NEUTRAL_LOCALE, NO_COLOR: '1', FORCE_COLOR: '', ...options.env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error && typeof error.code === 'number' ? error.code : error ? 2 : 0;
         resolve({ code, stdout, stderr });
@@ -56,7 +59,7 @@ export interface SpawnedCli {
 export function spawnBinary(argv: readonly string[], options: RunOptions = {}): SpawnedCli {
   const child = spawn(process.execPath, [binPath, ...argv], {
     cwd: options.cwd ?? repoRoot,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+    env: { ...process.env, ...NEUTRAL_LOCALE, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
