@@ -9,7 +9,7 @@ import { tempPlan } from '../helpers/temp-plan.ts';
 const fixture = (name: string) => path.join(repoRoot, 'test/fixtures', name);
 
 const ENGLISH = 'M1.3 is not an objective of the plan; did you mean M1.1?';
-const ITALIAN = 'M1.3 non è un obiettivo del piano; forse intendevate M1.1?';
+const ITALIAN = 'M1.3 non è un obiettivo del piano; forse si intendeva M1.1?';
 
 /** A plan with one finding, UNKNOWN_OBJECTIVE, whose message tells the language. */
 const planWithFinding = () => tempPlan(fixture('findings/unknown-objective'));

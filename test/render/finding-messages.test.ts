@@ -134,17 +134,17 @@ describe('finding messages', () => {
   it('keeps the English texts users and tests know, and says them in Italian', () => {
     const unknown = finding('UNKNOWN_OBJECTIVE', { objective: 'M1.99', suggestion: 'M1.9' });
     expect(findingMessage(unknown, 'en')).toBe('M1.99 is not an objective of the plan; did you mean M1.9?');
-    expect(findingMessage(unknown, 'it')).toBe('M1.99 non è un obiettivo del piano; forse intendevate M1.9?');
+    expect(findingMessage(unknown, 'it')).toBe('M1.99 non è un obiettivo del piano; forse si intendeva M1.9?');
     const gap = finding('NUMBERING_GAP', { id: 'M1.5', previous: 'M1.1', missingFrom: 'M1.2', missingTo: 'M1.4' });
     expect(findingMessage(gap, 'en')).toBe('M1.5 follows M1.1: M1.2 to M1.4 is missing');
     expect(findingMessage(gap, 'it')).toBe('M1.5 segue M1.1: mancano da M1.2 a M1.4');
     const wrongType = finding('SCHEMA_WRONG_TYPE', { at: 'cup', expected: ['string'], actual: 'number', value: '12' });
     expect(findingMessage(wrongType, 'en')).toBe('cup: must be a string, not a number (12); put it in quotes to keep 12 as a string');
-    expect(findingMessage(wrongType, 'it')).toBe('cup: deve essere un testo, non un numero (12); scrivetelo tra virgolette perché 12 resti un testo');
+    expect(findingMessage(wrongType, 'it')).toBe('cup: deve essere un testo, non un numero (12); scriverlo tra virgolette perché 12 resti un testo');
     const lead = finding('LEAD_KIND_NOT_EXPECTED', { objective: 'M1.1', marked: ['Città metropolitana'], columns: ['Comuni'], leadKind: 'comune', project: 'alpha' });
     expect(findingMessage(lead, 'it')).toBe('M1.1 è segnato per Città metropolitana, non per Comuni, eppure il capofila di alpha è di tipo comune');
     const large = finding('FILE_TOO_LARGE', { limit: 1024 * 1024 });
     expect(findingMessage(large, 'en')).toBe('the file is larger than 1 MiB, the limit for this kind of file; split it or shorten it');
-    expect(findingMessage(large, 'it')).toBe('il file supera 1 MiB, il limite per questo tipo di file; dividetelo o accorciatelo');
+    expect(findingMessage(large, 'it')).toBe('il file supera 1 MiB, il limite per questo tipo di file; dividerlo o accorciarlo');
   });
 });

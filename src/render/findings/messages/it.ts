@@ -30,7 +30,7 @@ function wrongType({ expected, actual, value }: FindingArgs['SCHEMA_WRONG_TYPE']
   const only = expected.length === 1 ? expected[0] : undefined;
   if (actual === 'number' && isNonFinite(value)) return `deve essere ${only === 'number' ? 'un numero finito' : wanted}, non ${value}`;
   if (actual === 'number' && only === 'integer') return `deve essere ${wanted}, non ${value}`;
-  const hint = only === 'string' && (actual === 'number' || actual === 'boolean') ? `; scrivetelo tra virgolette perché ${value} resti un testo` : '';
+  const hint = only === 'string' && (actual === 'number' || actual === 'boolean') ? `; scriverlo tra virgolette perché ${value} resti un testo` : '';
   return `deve essere ${wanted}, non ${actualWords(actual, value)}${hint}`;
 }
 
@@ -56,29 +56,29 @@ function sizeText(bytes: number): string {
 
 /** Finding messages in Italian, as the planning office writes them. */
 export const IT: FindingMessages = {
-  FILE_BINARY: () => 'il file contiene byte NUL; salvatelo come file di testo YAML in UTF-8',
-  FILE_NOT_UTF8: () => 'il file non è testo UTF-8 valido; salvatelo con codifica UTF-8',
-  FILE_NOT_REGULAR: ({ kind }) => `il file è ${FILE_KIND_WORDS[kind]}, non un file regolare; sostituitelo con un file regolare o rimuovetelo`,
-  FILE_TOO_LARGE: ({ limit }) => `il file supera ${sizeText(limit)}, il limite per questo tipo di file; dividetelo o accorciatelo`,
+  FILE_BINARY: () => 'il file contiene byte NUL; salvarlo come file di testo YAML in UTF-8',
+  FILE_NOT_UTF8: () => 'il file non è testo UTF-8 valido; salvarlo con codifica UTF-8',
+  FILE_NOT_REGULAR: ({ kind }) => `il file è ${FILE_KIND_WORDS[kind]}, non un file regolare; sostituirlo con un file regolare o rimuoverlo`,
+  FILE_TOO_LARGE: ({ limit }) => `il file supera ${sizeText(limit)}, il limite per questo tipo di file; dividerlo o accorciarlo`,
   YAML_SYNTAX: ({ detail }) => `YAML non valido: ${detail}`,
   YAML_DUPLICATE_KEY: ({ detail }) => `chiave ripetuta nella stessa mappa: ${detail}`,
-  YAML_ALIAS_LIMIT: ({ limit }) => `il file espande più di ${limit} alias; scrivete i dati per esteso invece di annidare alias`,
+  YAML_ALIAS_LIMIT: ({ limit }) => `il file espande più di ${limit} alias; scrivere i dati per esteso invece di annidare alias`,
   YAML_EXPANSION_LIMIT: (args) =>
     args.case === 'cycle'
-      ? "questo alias è dentro il valore che la sua ancora definisce, quindi si espanderebbe all'infinito; rimuovetelo"
-      : `gli alias espandono il file oltre ${args.limit.toLocaleString('it-IT')} caratteri (10 volte la sua dimensione, almeno 1 MiB); scrivete i dati per esteso invece di ripetere ancore grandi`,
+      ? "questo alias è dentro il valore che la sua ancora definisce, quindi si espanderebbe all'infinito; rimuoverlo"
+      : `gli alias espandono il file oltre ${args.limit.toLocaleString('it-IT')} caratteri (10 volte la sua dimensione, almeno 1 MiB); scrivere i dati per esteso invece di ripetere ancore grandi`,
   YAML_NESTING_LIMIT: ({ case: where, limit }) =>
     where === 'alias'
-      ? `questo alias annida i valori della sua ancora per più di ${limit} livelli; semplificate la struttura dei dati`
-      : `i valori sono annidati per più di ${limit} livelli; semplificate la struttura dei dati`,
+      ? `questo alias annida i valori della sua ancora per più di ${limit} livelli; semplificare la struttura dei dati`
+      : `i valori sono annidati per più di ${limit} livelli; semplificare la struttura dei dati`,
   YAML_UNRESOLVED_ALIAS: ({ detail }) => `alias senza ancora corrispondente: ${detail}`,
-  YAML_UNSUPPORTED_TAG: ({ tag }) => `psttm non legge il tag YAML ${tag}; toglietelo e scrivete il valore in forma semplice (una data come 2025-12-31, un elenco come [a, b]), tra virgolette se deve restare un testo`,
+  YAML_UNSUPPORTED_TAG: ({ tag }) => `psttm non legge il tag YAML ${tag}; toglierlo e scrivere il valore in forma semplice (una data come 2025-12-31, un elenco come [a, b]), tra virgolette se deve restare un testo`,
   SCHEMA_MISSING_PROPERTY: ({ at, property }) => atPath(at, `manca la proprietà obbligatoria "${property}"`),
   SCHEMA_UNKNOWN_PROPERTY: ({ at, property, suggestion, allowed }) =>
-    atPath(at, `proprietà sconosciuta "${property}"${suggestion ? `; forse intendevate "${suggestion}"?` : allowed.length ? `; ammesse: ${allowed.join(', ')}` : ''}`),
+    atPath(at, `proprietà sconosciuta "${property}"${suggestion ? `; forse si intendeva "${suggestion}"?` : allowed.length ? `; ammesse: ${allowed.join(', ')}` : ''}`),
   SCHEMA_WRONG_TYPE: (args) => atPath(args.at, wrongType(args)),
   SCHEMA_INVALID_VALUE: (args) => {
-    if (args.case === 'enum') return atPath(args.at, `${args.value} non è ammesso; usate uno di questi valori: ${args.allowed.join(', ')}`);
+    if (args.case === 'enum') return atPath(args.at, `${args.value} non è ammesso; usare uno di questi valori: ${args.allowed.join(', ')}`);
     if (args.case === 'const') return atPath(args.at, withHint(`${args.value} non è ammesso; deve essere ${args.required}`, args.hint));
     return atPath(args.at, withHint(`${args.value}: deve essere ${args.comparison} ${args.limit}`, args.hint));
   },
@@ -96,8 +96,8 @@ export const IT: FindingMessages = {
         return atPath(args.at, withHint(`vincolo dello schema non rispettato: ${args.detail}`, args.hint));
     }
   },
-  SCHEMA_ERROR_LIMIT: ({ unlisted, listed }) => `altri ${unlisted} errori di schema da qui in poi non sono elencati; correggete i primi ${listed} e validate di nuovo`,
-  NO_MISSIONS: () => 'il piano non ha file di missione; aggiungete plan/missions/m1-<slug>.yaml e gli altri',
+  SCHEMA_ERROR_LIMIT: ({ unlisted, listed }) => `altri ${unlisted} errori di schema da qui in poi non sono elencati; correggere i primi ${listed} e validare di nuovo`,
+  NO_MISSIONS: () => 'il piano non ha file di missione; aggiungere plan/missions/m1-<slug>.yaml e gli altri',
   DUPLICATE_ID: (args) => {
     switch (args.case) {
       case 'objective':
@@ -113,52 +113,52 @@ export const IT: FindingMessages = {
       case 'link':
         return `${args.project} è collegato due volte a ${args.objective}`;
       case 'vote':
-        return `${args.objective} è contato due volte; riunite i suoi voti in una sola voce`;
+        return `${args.objective} è contato due volte; riunire i suoi voti in una sola voce`;
     }
   },
   NUMBERING_GAP: ({ id, previous, missingFrom, missingTo }) =>
     `${id} ${previous ? `segue ${previous}` : 'è il primo'}: ${missingTo ? `mancano da ${missingFrom} a ${missingTo}` : `manca ${missingFrom}`}`,
-  NUMBERING_ORDER: ({ id, previous }) => `${id} viene dopo ${previous}; tenete gli elementi nell'ordine dei loro numeri`,
-  OBJECTIVE_MISSION_MISMATCH: ({ objective, mission }) => `l'obiettivo ${objective} è nella missione ${mission}; numeratelo ${mission}.<n> o spostatelo nel file della sua missione`,
-  MISSION_FILE_NAME: ({ name, mission, prefix }) => `il nome del file "${name}" non corrisponde alla missione ${mission}; rinominatelo ${prefix}<slug>.yaml`,
+  NUMBERING_ORDER: ({ id, previous }) => `${id} viene dopo ${previous}; tenere gli elementi nell'ordine dei loro numeri`,
+  OBJECTIVE_MISSION_MISMATCH: ({ objective, mission }) => `l'obiettivo ${objective} è nella missione ${mission}; numerarlo ${mission}.<n> o spostarlo nel file della sua missione`,
+  MISSION_FILE_NAME: ({ name, mission, prefix }) => `il nome del file "${name}" non corrisponde alla missione ${mission}; rinominarlo ${prefix}<slug>.yaml`,
   UNKNOWN_ACTOR_COLUMN: ({ objective, name, suggestion, columns }) =>
-    `${objective ? `${objective}: ` : ''}"${name}" non è una colonna degli attori di plan.yaml${suggestion ? `; forse intendevate "${suggestion}"?` : `; usate una di queste: ${columns.join(', ')}`}`,
-  MISSING_ACTOR_COLUMN: ({ objective, columns }) => `${objective}: indicate se ${columns.join(', ')} si applica (true o false)`,
+    `${objective ? `${objective}: ` : ''}"${name}" non è una colonna degli attori di plan.yaml${suggestion ? `; forse si intendeva "${suggestion}"?` : `; usare una di queste: ${columns.join(', ')}`}`,
+  MISSING_ACTOR_COLUMN: ({ objective, columns }) => `${objective}: indicare se ${columns.join(', ')} si applica (true o false)`,
   NO_ACTOR_MARKED: ({ objective }) => `${objective} non segna alcuna colonna degli attori; il piano ne segna almeno una per ogni obiettivo`,
   OBJECTIVES_STATUS_MISMATCH: (args) =>
     args.case === 'listed'
-      ? `${args.mission} elenca ${args.count} obiettivi ma dichiara che non sono trascritti; impostate objectives_status: transcribed`
-      : `${args.mission} dichiara trascritti i suoi obiettivi ma non ne elenca nessuno; aggiungeteli o impostate objectives_status: not_transcribed`,
+      ? `${args.mission} elenca ${args.count} obiettivi ma dichiara che non sono trascritti; impostare objectives_status: transcribed`
+      : `${args.mission} dichiara trascritti i suoi obiettivi ma non ne elenca nessuno; aggiungerli o impostare objectives_status: not_transcribed`,
   OBJECTIVES_NOT_TRANSCRIBED: ({ mission, title }) => `${mission} "${title}": la fonte non contiene la tabella degli obiettivi di questa missione, che per ora non ha obiettivi`,
   PERIOD_ORDER: ({ start, end }) => `il periodo finisce (${end}) prima di iniziare (${start})`,
   THRESHOLD_ORDER: ({ atRisk, onTrack }) => `at_risk_ratio (${atRisk}) deve essere inferiore a on_track_ratio (${onTrack})`,
-  PROJECT_FILE_NAME: ({ id, stem }) => `l'id "${id}" è diverso dal nome del file "${stem}"; rinominate il file ${id}.yaml o cambiate l'id`,
-  UNKNOWN_OBJECTIVE: ({ objective, suggestion }) => `${objective} non è un obiettivo del piano${suggestion ? `; forse intendevate ${suggestion}?` : ''}`,
+  PROJECT_FILE_NAME: ({ id, stem }) => `l'id "${id}" è diverso dal nome del file "${stem}"; rinominare il file ${id}.yaml o cambiare l'id`,
+  UNKNOWN_OBJECTIVE: ({ objective, suggestion }) => `${objective} non è un obiettivo del piano${suggestion ? `; forse si intendeva ${suggestion}?` : ''}`,
   MISSION_WITHOUT_OBJECTIVES: ({ objective, mission, title }) =>
     `${objective}: la missione ${mission} "${title}" non ha ancora obiettivi (la fonte non li riporta), quindi questo collegamento non conta in nessun obiettivo`,
   LEAD_KIND_NOT_EXPECTED: ({ objective, marked, columns, leadKind, project }) =>
     `${objective} è segnato per ${marked.join(', ')}, non per ${columns.join(', ')}, eppure il capofila di ${project} è di tipo ${LABELS.it.leadKind[leadKind].toLowerCase()}`,
-  LEAD_NOT_STATED: ({ project }) => `${project} non indica un capofila, quindi non dà credito ad alcuna colonna degli attori degli obiettivi che persegue; aggiungete lead quando la fonte lo indica`,
+  LEAD_NOT_STATED: ({ project }) => `${project} non indica un capofila, quindi non dà credito ad alcuna colonna degli attori degli obiettivi che persegue; aggiungere lead quando la fonte lo indica`,
   WEIGHT_SUM: (args) =>
     args.case === 'partial'
-      ? `${args.given} collegamenti su ${args.links} hanno un peso; date un peso a tutti i collegamenti o a nessuno`
-      : `i pesi dei collegamenti sommano a ${args.sum}; fate in modo che sommino a 1`,
+      ? `${args.given} collegamenti su ${args.links} hanno un peso; dare un peso a tutti i collegamenti o a nessuno`
+      : `i pesi dei collegamenti sommano a ${args.sum}; fare in modo che sommino a 1`,
   UNKNOWN_ISTAT_CODE: ({ code, match }) => `${code} non è il codice ISTAT di un comune della Città metropolitana${match ? `; ${match.name} ha codice ${match.istat}` : ''}`,
-  UNKNOWN_ZONE: ({ zone, suggestion, zones }) => `"${zone}" non è una zona omogenea${suggestion ? `; forse intendevate "${suggestion}"?` : zones ? `; zone: ${zones.join(', ')}` : ''}`,
-  COMUNE_WITHOUT_ISTAT: ({ name, istat }) => `${name} è un comune: aggiungete il suo codice ISTAT${istat ? ` (istat: "${istat}")` : ''}`,
+  UNKNOWN_ZONE: ({ zone, suggestion, zones }) => `"${zone}" non è una zona omogenea${suggestion ? `; forse si intendeva "${suggestion}"?` : zones ? `; zone: ${zones.join(', ')}` : ''}`,
+  COMUNE_WITHOUT_ISTAT: ({ name, istat }) => `${name} è un comune: aggiungere il suo codice ISTAT${istat ? ` (istat: "${istat}")` : ''}`,
   TERRITORY_MISMATCH: (args) =>
     args.case === 'empty'
-      ? `l'ambito è ${args.scope} ma non è elencato alcun elemento in territory.${args.scope}; elencateli lì`
-      : `l'ambito è ${args.scope} ma il territorio elenca anche ${args.extra}; impostate l'ambito che descrivono o rimuoveteli`,
+      ? `scope è ${args.scope} ma territory.${args.scope} non elenca nulla; elencare lì ${args.scope === 'zones' ? 'le zone' : 'i comuni'}`
+      : `scope è ${args.scope} ma il territorio elenca anche territory.${args.extra}; impostare lo scope che corrisponde all'elenco o rimuovere l'elenco`,
   INVALID_CUP: ({ cup }) => `"${cup}" non è un CUP: 15 caratteri, una lettera, 2 cifre, una lettera, 11 cifre (ad es. B41B21002330005)`,
   UNKNOWN_SOURCE: ({ source, sources }) => `la fonte "${source}" non è tra le fonti di questo progetto (${sources.join(', ')})`,
   ACTUAL_BEFORE_BASELINE: ({ indicator, date, baseline }) => `${indicator}: il valore del ${date} ha una data anteriore al valore di partenza (${baseline})`,
   ACTUAL_IN_FUTURE: ({ indicator, date, today }) => `${indicator}: il valore è datato ${date}, dopo la data di oggi (${today})`,
   TARGET_BEFORE_BASELINE: ({ indicator, date, baseline }) =>
-    `${indicator}: il traguardo del ${date} non è successivo al valore di partenza (${baseline}); datatelo più avanti o correggete il valore di partenza`,
-  INDICATOR_WITHOUT_TARGET: ({ indicator }) => `${indicator}: nessun traguardo, quindi il suo avanzamento non si può calcolare (aggiungetene uno solo se una fonte lo stabilisce)`,
+    `${indicator}: il traguardo del ${date} non è successivo al valore di partenza (${baseline}); datarlo più avanti o correggere il valore di partenza`,
+  INDICATOR_WITHOUT_TARGET: ({ indicator }) => `${indicator}: nessun traguardo, quindi il suo avanzamento non si può calcolare (aggiungerne uno solo se una fonte lo stabilisce)`,
   VOTES_EXCEED_PARTICIPANTS: ({ votes, participants, maxChoices, possible }) =>
     `${votes} voti, ma ${participants} partecipanti che scelgono fino a ${maxChoices} obiettivi ne esprimono al massimo ${possible}`,
   CONSULTATION_WITHOUT_RESULTS: ({ consultation }) => `${consultation}: la fonte non riporta risultati, quindi questa consultazione per ora non dà priorità ad alcun obiettivo`,
-  PROJECT_STALE: ({ updated, months, limit }) => `ultimo aggiornamento ${updated}, ${months} mesi fa (limite: ${limit}); rivedete i dati e aggiornate updated`,
+  PROJECT_STALE: ({ updated, months, limit }) => `ultimo aggiornamento ${updated}, ${months} mesi fa (limite: ${limit}); rivedere i dati e aggiornare updated`,
 };
