@@ -18,7 +18,7 @@ interface Hint {
 type ValueText = string;
 
 /** A JSON Schema type name, as ajv gives it: string, number, integer, boolean, array, object, null. */
-export type SchemaType = string;
+type SchemaType = string;
 
 /** What a value is, for "must be a number, not …". */
 export type ActualType = 'null' | 'array' | 'object' | 'number' | 'boolean' | 'string' | 'other';

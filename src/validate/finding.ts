@@ -18,7 +18,7 @@ export interface FindingLocation {
 }
 
 /** A finding of one code, with the args its message is rendered from. */
-export type FindingOf<C extends FindingCode> = FindingLocation & { code: C; args: FindingArgs[C]; severity: Severity };
+type FindingOf<C extends FindingCode> = FindingLocation & { code: C; args: FindingArgs[C]; severity: Severity };
 
 /**
  * A problem found in the input: plain data, asserted by tests on `code` and `args`; its message is

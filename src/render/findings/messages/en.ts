@@ -1,42 +1,22 @@
 import { describeRefusal } from '../../../io/bounded-read.js';
-import type { FindingArgs } from '../../../validate/finding-args.js';
-import { atPath, isNonFinite, withHint, type FindingMessages } from './message-parts.js';
+import { atPath, withHint, wrongTypeText, type FindingMessages, type TypeWords } from './message-parts.js';
 
-/** JSON Schema types in the words of YAML. */
-const TYPE_WORDS: Record<string, string> = {
-  string: 'a string',
-  number: 'a number',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a mapping',
-  null: 'empty',
+const TYPE_WORDS: TypeWords = {
+  expected: { string: 'a string', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping', null: 'empty' },
+  actual: {
+    null: () => 'empty (null)',
+    array: () => 'a list',
+    object: () => 'a mapping',
+    number: (value) => `a number (${value})`,
+    boolean: (value) => `${value} (a boolean)`,
+    string: () => 'a string',
+    other: () => 'another kind of value',
+  },
+  or: ' or ',
+  finiteNumber: 'a finite number',
+  mustBe: (wanted, actual) => `must be ${wanted}, not ${actual}`,
+  quoteHint: (value) => `; put it in quotes to keep ${value} as a string`,
 };
-
-/** "must be a number, not text": what was expected and what the value actually is. */
-function wrongType({ expected, actual, value }: FindingArgs['SCHEMA_WRONG_TYPE']): string {
-  const wanted = expected.map((type) => TYPE_WORDS[type] ?? type).join(' or ');
-  const only = expected.length === 1 ? expected[0] : undefined;
-  if (actual === 'number' && isNonFinite(value)) return `must be ${only === 'number' ? 'a finite number' : wanted}, not ${value}`;
-  if (actual === 'number' && only === 'integer') return `must be ${wanted}, not ${value}`;
-  const hint = only === 'string' && (actual === 'number' || actual === 'boolean') ? `; put it in quotes to keep ${value} as a string` : '';
-  return `must be ${wanted}, not ${actualWords(actual, value)}${hint}`;
-}
-
-function actualWords(actual: FindingArgs['SCHEMA_WRONG_TYPE']['actual'], value: string): string {
-  switch (actual) {
-    case 'null':
-      return 'empty (null)';
-    case 'number':
-      return `a number (${value})`;
-    case 'boolean':
-      return `${value} (a boolean)`;
-    case 'other':
-      return 'another kind of value';
-    default:
-      return TYPE_WORDS[actual]!;
-  }
-}
 
 /** Finding messages in English. */
 export const EN: FindingMessages = {
@@ -58,7 +38,7 @@ export const EN: FindingMessages = {
   SCHEMA_MISSING_PROPERTY: ({ at, property }) => atPath(at, `missing required property "${property}"`),
   SCHEMA_UNKNOWN_PROPERTY: ({ at, property, suggestion, allowed }) =>
     atPath(at, `unknown property "${property}"${suggestion ? `; did you mean "${suggestion}"?` : allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}`),
-  SCHEMA_WRONG_TYPE: (args) => atPath(args.at, wrongType(args)),
+  SCHEMA_WRONG_TYPE: (args) => atPath(args.at, wrongTypeText(args, TYPE_WORDS)),
   SCHEMA_INVALID_VALUE: (args) => {
     if (args.case === 'enum') return atPath(args.at, `${args.value} is not allowed; use one of: ${args.allowed.join(', ')}`);
     if (args.case === 'const') return atPath(args.at, withHint(`${args.value} is not allowed; it must be ${args.required}`, args.hint));

@@ -1,17 +1,22 @@
 import type { FileKind } from '../../../io/bounded-read.js';
-import type { FindingArgs } from '../../../validate/finding-args.js';
 import { LABELS } from '../../report/labels.js';
-import { atPath, isNonFinite, withHint, type FindingMessages } from './message-parts.js';
+import { atPath, withHint, wrongTypeText, type FindingMessages, type TypeWords } from './message-parts.js';
 
-/** JSON Schema types in the words of YAML. */
-const TYPE_WORDS: Record<string, string> = {
-  string: 'un testo',
-  number: 'un numero',
-  integer: 'un numero intero',
-  boolean: 'true o false',
-  array: 'un elenco',
-  object: 'una mappa (chiave: valore)',
-  null: 'vuoto',
+const TYPE_WORDS: TypeWords = {
+  expected: { string: 'un testo', number: 'un numero', integer: 'un numero intero', boolean: 'true o false', array: 'un elenco', object: 'una mappa (chiave: valore)', null: 'vuoto' },
+  actual: {
+    null: () => 'vuoto (null)',
+    array: () => 'un elenco',
+    object: () => 'una mappa (chiave: valore)',
+    number: (value) => `un numero (${value})`,
+    boolean: (value) => `${value} (un valore logico)`,
+    string: () => 'un testo',
+    other: () => 'un altro tipo di valore',
+  },
+  or: ' o ',
+  finiteNumber: 'un numero finito',
+  mustBe: (wanted, actual) => `deve essere ${wanted}, non ${actual}`,
+  quoteHint: (value) => `; scriverlo tra virgolette perché ${value} resti un testo`,
 };
 
 const FILE_KIND_WORDS: Record<FileKind, string> = {
@@ -23,31 +28,6 @@ const FILE_KIND_WORDS: Record<FileKind, string> = {
   'block-device': 'un dispositivo a blocchi',
   special: 'un file speciale',
 };
-
-/** "deve essere un numero, non un testo": che cosa si attendeva e che cosa è il valore. */
-function wrongType({ expected, actual, value }: FindingArgs['SCHEMA_WRONG_TYPE']): string {
-  const wanted = expected.map((type) => TYPE_WORDS[type] ?? type).join(' o ');
-  const only = expected.length === 1 ? expected[0] : undefined;
-  if (actual === 'number' && isNonFinite(value)) return `deve essere ${only === 'number' ? 'un numero finito' : wanted}, non ${value}`;
-  if (actual === 'number' && only === 'integer') return `deve essere ${wanted}, non ${value}`;
-  const hint = only === 'string' && (actual === 'number' || actual === 'boolean') ? `; scriverlo tra virgolette perché ${value} resti un testo` : '';
-  return `deve essere ${wanted}, non ${actualWords(actual, value)}${hint}`;
-}
-
-function actualWords(actual: FindingArgs['SCHEMA_WRONG_TYPE']['actual'], value: string): string {
-  switch (actual) {
-    case 'null':
-      return 'vuoto (null)';
-    case 'number':
-      return `un numero (${value})`;
-    case 'boolean':
-      return `${value} (un valore logico)`;
-    case 'other':
-      return 'un altro tipo di valore';
-    default:
-      return TYPE_WORDS[actual]!;
-  }
-}
 
 /** A byte count as planners read it: `1 MiB`, or bytes. */
 function sizeText(bytes: number): string {
@@ -76,7 +56,7 @@ export const IT: FindingMessages = {
   SCHEMA_MISSING_PROPERTY: ({ at, property }) => atPath(at, `manca la proprietà obbligatoria "${property}"`),
   SCHEMA_UNKNOWN_PROPERTY: ({ at, property, suggestion, allowed }) =>
     atPath(at, `proprietà sconosciuta "${property}"${suggestion ? `; forse si intendeva "${suggestion}"?` : allowed.length ? `; ammesse: ${allowed.join(', ')}` : ''}`),
-  SCHEMA_WRONG_TYPE: (args) => atPath(args.at, wrongType(args)),
+  SCHEMA_WRONG_TYPE: (args) => atPath(args.at, wrongTypeText(args, TYPE_WORDS)),
   SCHEMA_INVALID_VALUE: (args) => {
     if (args.case === 'enum') return atPath(args.at, `${args.value} non è ammesso; usare uno di questi valori: ${args.allowed.join(', ')}`);
     if (args.case === 'const') return atPath(args.at, withHint(`${args.value} non è ammesso; deve essere ${args.required}`, args.hint));
