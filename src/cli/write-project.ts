@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { YamlFile } from '../load/yaml-file.js';
-import type { Language } from '../render/language.js';
 import { STRICT_UTF8 } from '../load/strict-utf8.js';
+import type { Language } from '../render/language.js';
 import type { PlanCheck } from '../validate/check-plan.js';
 import { countFindings } from '../validate/finding.js';
 import { chalkFor } from './color.js';

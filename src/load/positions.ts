@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair } from 'yaml';
 import type { YamlFile } from './yaml-file.js';
 
 /** A path into the data of a file: map keys and sequence indexes. */
@@ -44,14 +44,14 @@ export function locateSpan(file: YamlFile, path: DataPath, target: 'key' | 'valu
     node = next;
   }
   const [start, end] = rangeOf(located) ?? [0, 0];
-  const { line, col } = file.lineCounter.linePos(start);
-  const stop = file.lineCounter.linePos(end);
-  return { line, column: col, endLine: stop.line, endColumn: stop.col };
+  return spanBetween(file.lineCounter, start, end);
 }
 
-/** A span with no extent, at `line` and `column`. */
-export function pointAt(line: number, column: number): Span {
-  return { line, column, endLine: line, endColumn: column };
+/** The span between two offsets of a parsed text (a point when they are equal). */
+export function spanBetween(lineCounter: LineCounter, start: number, end = start): Span {
+  const from = lineCounter.linePos(start);
+  const to = lineCounter.linePos(end);
+  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
 }
 
 function keyText(key: unknown): string | undefined {

@@ -4,7 +4,7 @@ import { READ_LIMITS, readBoundedFile } from '../io/bounded-read.js';
 import { makeFinding, type Finding } from '../validate/finding.js';
 import type { FindingArgs } from '../validate/finding-args.js';
 import type { FindingCode } from '../validate/finding-codes.js';
-import { pointAt } from './positions.js';
+import { spanBetween, type Span } from './positions.js';
 import { STRICT_UTF8 } from './strict-utf8.js';
 import { findExpansionExcess, firstTooDeepOffset, MAX_NESTING_DEPTH, maxExpandedSize, type ExpansionExcess } from './yaml-limits.js';
 
@@ -116,17 +116,16 @@ function parseWithPositions(text: string, absPath: string, displayPath: string, 
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
   const tooDeep = firstTooDeepOffset(tokens);
   if (tooDeep !== undefined) {
-    const { line, col } = lineCounter.linePos(tooDeep);
-    const finding = fileFinding('YAML_NESTING_LIMIT', { case: 'values', limit: MAX_NESTING_DEPTH }, displayPath, line, col);
+    const finding = fileFinding('YAML_NESTING_LIMIT', { case: 'values', limit: MAX_NESTING_DEPTH }, displayPath, spanBetween(lineCounter, tooDeep));
     return { absPath, displayPath, text, doc: undefined, lineCounter, data: undefined, findings: [finding] };
   }
   const doc = composeDocument(tokens, text.length);
   const problems = [...doc.errors, ...doc.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')];
   const findings: Finding[] = problems.map((error) => {
-    const { line, col } = lineCounter.linePos(Math.max(0, error.pos[0]));
-    if (error.code === 'TAG_RESOLVE_FAILED') return fileFinding('YAML_UNSUPPORTED_TAG', { tag: tagOf(error.message) }, displayPath, line, col);
+    const span = spanBetween(lineCounter, Math.max(0, error.pos[0]), Math.max(0, error.pos[1]));
+    if (error.code === 'TAG_RESOLVE_FAILED') return fileFinding('YAML_UNSUPPORTED_TAG', { tag: tagOf(error.message) }, displayPath, span);
     const code = error.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX';
-    return fileFinding(code, { detail: firstLineOf(error.message) }, displayPath, line, col);
+    return fileFinding(code, { detail: firstLineOf(error.message) }, displayPath, span);
   });
   const excess = findings.length === 0 ? findExpansionExcess(doc, text.length) : undefined;
   if (excess) findings.push(expansionFinding(excess, lineCounter, displayPath, text.length));
@@ -164,24 +163,27 @@ function aliasFinding(doc: Document.Parsed, lineCounter: LineCounter, displayPat
       return visit.BREAK;
     },
   });
-  const { line, col } = lineCounter.linePos(offset);
+  const span = spanBetween(lineCounter, offset);
   return /excessive alias count/i.test(error.message)
-    ? fileFinding('YAML_ALIAS_LIMIT', { limit: MAX_ALIAS_COUNT }, displayPath, line, col)
-    : fileFinding('YAML_UNRESOLVED_ALIAS', { detail: firstLineOf(error.message) }, displayPath, line, col);
+    ? fileFinding('YAML_ALIAS_LIMIT', { limit: MAX_ALIAS_COUNT }, displayPath, span)
+    : fileFinding('YAML_UNRESOLVED_ALIAS', { detail: firstLineOf(error.message) }, displayPath, span);
 }
 
 function expansionFinding(excess: ExpansionExcess, lineCounter: LineCounter, displayPath: string, textLength: number): Finding {
-  const { line, col } = lineCounter.linePos(excess.offset);
+  const span = spanBetween(lineCounter, excess.offset);
   if (excess.reason === 'depth') {
-    return fileFinding('YAML_NESTING_LIMIT', { case: 'alias', limit: MAX_NESTING_DEPTH }, displayPath, line, col);
+    return fileFinding('YAML_NESTING_LIMIT', { case: 'alias', limit: MAX_NESTING_DEPTH }, displayPath, span);
   }
   const args = excess.reason === 'cycle' ? { case: 'cycle' as const } : { case: 'size' as const, limit: maxExpandedSize(textLength) };
-  return fileFinding('YAML_EXPANSION_LIMIT', args, displayPath, line, col);
+  return fileFinding('YAML_EXPANSION_LIMIT', args, displayPath, span);
 }
 
-/** A finding on the file's text, at a point (line 1, column 1 for the whole file). */
-function fileFinding<C extends FindingCode>(code: C, args: FindingArgs[C], file: string, line = 1, column = 1): Finding {
-  return makeFinding(code, args, { file, ...pointAt(line, column), path: '' });
+/** The whole file, for findings about its bytes: line 1, column 1. */
+const WHOLE_FILE: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/** A finding on the file's text, not on a data path. */
+function fileFinding<C extends FindingCode>(code: C, args: FindingArgs[C], file: string, span = WHOLE_FILE): Finding {
+  return makeFinding(code, args, { file, ...span, path: '' });
 }
 
 /** The tag the yaml library could not resolve: `Unresolved tag: tag:yaml.org,2002:timestamp` names `!!timestamp`. */

@@ -82,3 +82,15 @@ describe('YAML tags outside the core schema are findings naming the tag, whichev
     expect(parse('cup: !!str 12\n')).toMatchObject({ data: { cup: '12' }, findings: [] });
   });
 });
+
+describe('findings on the text span what the YAML parser points at', () => {
+  it('a tag: from its first character to just after its last', () => {
+    const [finding] = parse('title: !foo Alpha\n').findings;
+    expect(finding).toMatchObject({ code: 'YAML_UNSUPPORTED_TAG', line: 1, column: 8, endLine: 1, endColumn: 12 });
+  });
+
+  it('a file that is not text: a point at its start', () => {
+    const [finding] = parseYamlBytes(Buffer.from([0x61, 0x00]), '/x.yaml', 'x.yaml').findings;
+    expect(finding).toMatchObject({ code: 'FILE_BINARY', line: 1, column: 1, endLine: 1, endColumn: 1 });
+  });
+});

@@ -7,9 +7,9 @@ import { closestMatch } from '../../validate/did-you-mean.js';
 import type { RegisterCommand } from '../command.js';
 import { RunError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { addLanguageOption, chooseLanguage, type LanguageOption } from '../language.js';
 import { parseShare, parseText } from '../parse-options.js';
 import { requireObjective } from '../plan-lookup.js';
-import { addLanguageOption, chooseLanguage, type LanguageOption } from '../language.js';
 import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { retryWhenChanged, writeProjectFile, type ProjectTarget } from '../write-project.js';
 
