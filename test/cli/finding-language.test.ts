@@ -56,6 +56,7 @@ describe('the language of findings', () => {
     expect(github.stdout).toBe(`::error file=plan/projects/alpha-hub.yaml,line=9,col=9,title=psttm UNKNOWN_OBJECTIVE::${ITALIAN}\n`);
     const sarif = JSON.parse((await runInProcess(['validate', '--plan', root, '--lang', 'it', '--format', 'sarif'], options)).stdout);
     expect(sarif.runs[0].results[0].message.text).toBe(ITALIAN);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 9, startColumn: 9, endLine: 9, endColumn: 13 });
     const json = JSON.parse((await runInProcess(['validate', '--plan', root, '--lang', 'it', '--json'], options)).stdout);
     expect(json.findings).toEqual([
       {

@@ -83,8 +83,8 @@ describe('validate output formats (spawned binary)', () => {
     const validate = new ajvDraft04.default({ allErrors: true, strict: false }).compile(schema);
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     expect(log.runs[0].results.map((r: { ruleId: string; locations: { physicalLocation: { region: object } }[] }) => [r.ruleId, r.locations[0]!.physicalLocation.region])).toEqual([
-      ['NUMBERING_GAP', { startLine: 11, startColumn: 9 }],
-      ['NUMBERING_ORDER', { startLine: 14, startColumn: 9 }],
+      ['NUMBERING_GAP', { startLine: 11, startColumn: 9, endLine: 11, endColumn: 13 }],
+      ['NUMBERING_ORDER', { startLine: 14, startColumn: 9, endLine: 14, endColumn: 13 }],
     ]);
   });
 

@@ -1,7 +1,7 @@
 import type { Severity } from '../../validate/finding.js';
 import { terminalText } from '../terminal/terminal-text.js';
-import { findingMessage } from './messages/index.js';
 import type { FindingsFormatter } from './findings-report.js';
+import { findingMessage } from './messages/index.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 

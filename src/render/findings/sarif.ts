@@ -36,7 +36,7 @@ export const sarif: FindingsFormatter = (report) => {
             {
               physicalLocation: {
                 artifactLocation: { uri: fileUri(finding.file) },
-                region: { startLine: finding.line, startColumn: finding.column },
+                region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
               },
             },
           ],

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../../validate/finding.js';
-import { terminalText } from '../terminal/terminal-text.js';
 import type { Language } from '../language.js';
+import { terminalText } from '../terminal/terminal-text.js';
 import type { FindingsFormatter } from './findings-report.js';
 import { findingMessage } from './messages/index.js';
 
