@@ -1,8 +1,9 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { Composer, LineCounter, Parser, visit, YAMLParseError, type CST, type Document } from 'yaml';
-import { describeRefusal, READ_LIMITS, readBoundedFile } from '../io/bounded-read.js';
+import { describeRefusal } from '../io/bounded-read.js';
 import type { Finding } from '../validate/finding.js';
 import { FINDING_CODES, type FindingCode } from '../validate/finding-codes.js';
+import type { SourceFile } from './source/plan-source.js';
 import { STRICT_UTF8 } from './strict-utf8.js';
 import { findExpansionExcess, firstTooDeepOffset, MAX_NESTING_DEPTH, maxExpandedSize, type ExpansionExcess } from './yaml-limits.js';
 
@@ -27,17 +28,15 @@ export interface YamlFile {
 }
 
 /**
- * Read and parse a file. Synchronously: for thousands of small files this is several times faster
- * than going through the thread pool, and the CLI has nothing else to do meanwhile. A special file
- * (a named pipe, a device, a folder) or a file above the size limit is a finding, not a hang.
+ * Parse a file read from a plan source. A special file (a named pipe, a device, a folder, a link in
+ * a git revision) or a file above the size limit is a finding, not a hang.
  */
-export function readYamlFile(absPath: string, displayPath: string): YamlFile {
-  const read = readBoundedFile(absPath, displayPath, READ_LIMITS.yaml);
-  if (read.refusal) {
-    const code = read.refusal.reason === 'not-regular' ? 'FILE_NOT_REGULAR' : 'FILE_TOO_LARGE';
-    return unreadableFile(code, `the file ${describeRefusal(read.refusal)}`, absPath, displayPath);
+export function readYamlFile({ absPath, displayPath, content }: SourceFile): YamlFile {
+  if (content.refusal) {
+    const code = content.refusal.reason === 'not-regular' ? 'FILE_NOT_REGULAR' : 'FILE_TOO_LARGE';
+    return unreadableFile(code, `the file ${describeRefusal(content.refusal)}`, absPath, displayPath);
   }
-  return parseYamlBytes(read.bytes, absPath, displayPath);
+  return parseYamlBytes(content.bytes, absPath, displayPath);
 }
 
 export function parseYamlBytes(bytes: Uint8Array, absPath: string, displayPath: string): YamlFile {

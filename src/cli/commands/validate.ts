@@ -46,7 +46,7 @@ async function runValidate(options: ValidateOptions, io: Io): Promise<number> {
   const counts = countFindings(check.findings);
   const report: FindingsReport = {
     tool: { name: 'psttm', version: packageVersion() },
-    planDir: displayPath(check.files.location.dir, io.cwd),
+    planDir: check.files.source.name,
     filesChecked: 1 + check.files.missions.length + check.files.projects.length + check.files.consultations.length,
     findings: check.findings,
     counts,
