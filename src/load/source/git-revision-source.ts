@@ -141,7 +141,7 @@ class GitFailure extends Error {
  * Run git with `args` (never through a shell) in `repository` and return its stdout. Optional
  * locks are off, so reading never rewrites the index, as `git status` would to refresh it.
  */
-function git(repository: string, args: readonly string[], maxBuffer = 1024 * 1024, input = ''): Promise<Buffer> {
+function git(repository: string, args: readonly string[], maxBuffer = 1024 * 1024, input?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, GIT_OPTIONAL_LOCKS: '0' };
     const child = execFile('git', args, { cwd: repository, env, encoding: 'buffer', maxBuffer }, (error, stdout, stderr) => {
@@ -150,7 +150,9 @@ function git(repository: string, args: readonly string[], maxBuffer = 1024 * 102
       const message = error.code === 'ENOENT' ? 'git is not installed, or the folder does not exist' : stderr.toString('utf8').split('\n')[0] || error.message;
       reject(new GitFailure(message, exitCode));
     });
-    child.stdin?.end(input);
+    // A git that exits before reading its input closes the pipe; its exit status says why.
+    child.stdin!.on('error', () => {});
+    child.stdin!.end(input);
   });
 }
 
