@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { RunError } from '../../cli/errors.js';
 import type { ReadRefusal } from '../../io/bounded-read.js';
+import { PLAN_FILE } from '../file-kinds.js';
 import type { PlanSource, SourceFile } from './plan-source.js';
 
 /** One entry of `git ls-tree -l`: its mode, object id and, for a blob, its size. */
@@ -24,12 +26,16 @@ const MAX_LISTING_BYTES = 256 * 1024 * 1024;
  */
 export class GitRevisionSource implements PlanSource {
   readonly folder = undefined;
+  readonly name: string;
 
   private constructor(
-    readonly name: string,
     private readonly repository: string,
+    private readonly revision: string,
+    private readonly planPath: string,
     private readonly entries: ReadonlyMap<string, TreeEntry>,
-  ) {}
+  ) {
+    this.name = `${revision}:${planPath}`;
+  }
 
   /**
    * The plan folder at `planPath` (relative to the top of the repository, '' for the top itself) at
@@ -37,15 +43,14 @@ export class GitRevisionSource implements PlanSource {
    */
   static async open(repository: string, revision: string, planPath: string): Promise<GitRevisionSource> {
     const commit = await resolveCommit(repository, revision);
-    const name = `${revision}:${planPath}`;
     let listing: Buffer;
     try {
       listing = await git(repository, ['ls-tree', '-r', '-t', '-l', '-z', `${commit}:${planPath}`], MAX_LISTING_BYTES);
     } catch (error) {
-      throw new RunError(`${name}: no such folder at revision ${revision} (${gitProblem(error)}); name the folder holding plan.yaml`);
+      throw new RunError(`${revision}:${planPath}: no such folder at revision ${revision} (${gitProblem(error)}); name the folder holding ${PLAN_FILE}`);
     }
-    const source = new GitRevisionSource(name, repository, parseListing(listing));
-    if (!source.has('plan.yaml')) throw new RunError(`${name}: no plan.yaml in that folder at revision ${revision}; name the folder holding plan.yaml`);
+    const source = new GitRevisionSource(repository, revision, planPath, parseListing(listing));
+    if (!source.has(PLAN_FILE)) throw new RunError(`${source.name}: no ${PLAN_FILE} in that folder at revision ${revision}; name the folder holding ${PLAN_FILE}`);
     return source;
   }
 
@@ -64,20 +69,25 @@ export class GitRevisionSource implements PlanSource {
   }
 
   async read(relativePaths: readonly string[], limit: number): Promise<SourceFile[]> {
-    const files: SourceFile[] = [];
-    const blobs: { file: SourceFile; entry: TreeEntry }[] = [];
-    for (const relativePath of relativePaths) {
-      const shown = `${this.name}/${relativePath}`;
+    const entries = relativePaths.map((relativePath) => {
       const entry = this.entries.get(relativePath);
-      if (entry === undefined) throw new RunError(`cannot read ${shown}: no such file at that revision`);
+      if (entry === undefined) throw new RunError(`cannot read ${this.show(relativePath)}: no such file at that revision`);
+      return entry;
+    });
+    const readable = entries.filter((entry) => refusalOf(entry, limit) === undefined);
+    const blobs = await readBlobs(this.repository, readable);
+    const bytesOf = new Map(readable.map((entry, index) => [entry, blobs[index]!]));
+    return relativePaths.map((relativePath, index) => {
+      const entry = entries[index]!;
       const refusal = refusalOf(entry, limit);
-      const file: SourceFile = { absPath: shown, displayPath: shown, content: refusal ? { refusal } : { bytes: Buffer.alloc(0) } };
-      if (!refusal) blobs.push({ file, entry });
-      files.push(file);
-    }
-    const contents = await readBlobs(this.repository, blobs.map(({ entry }) => entry));
-    blobs.forEach(({ file }, index) => (file.content = { bytes: contents[index]! }));
-    return files;
+      const shown = this.show(relativePath);
+      return { absPath: shown, displayPath: shown, content: refusal ? { refusal } : { bytes: bytesOf.get(entry)! } };
+    });
+  }
+
+  /** A file's path as git names it: `HEAD~1:plan/projects/polihub.yaml`. */
+  private show(relativePath: string): string {
+    return `${this.revision}:${path.posix.join(this.planPath, relativePath)}`;
   }
 }
 
@@ -137,13 +147,17 @@ class GitFailure extends Error {
   }
 }
 
+/** Variables by which git finds its repository elsewhere than in its working folder (a hook sets them). */
+const REPOSITORY_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY'];
+
 /**
  * Run git with `args` (never through a shell) in `repository` and return its stdout. Optional
  * locks are off, so reading never rewrites the index, as `git status` would to refresh it.
  */
 function git(repository: string, args: readonly string[], maxBuffer = 1024 * 1024, input?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, GIT_OPTIONAL_LOCKS: '0' };
+    const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0' };
+    for (const name of REPOSITORY_VARIABLES) delete env[name];
     const child = execFile('git', args, { cwd: repository, env, encoding: 'buffer', maxBuffer }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
       const exitCode = typeof error.code === 'number' ? error.code : undefined;
