@@ -2,7 +2,7 @@ import path from 'node:path';
 import { READ_LIMITS } from '../io/bounded-read.js';
 import { compareNatural } from '../model/natural-order.js';
 import type { Reference } from '../model/reference.js';
-import { FOLDER_KINDS, KIND_FILE_NAME, PLAN_FILE, type FolderKind } from './file-kinds.js';
+import { FOLDER_KIND_NAMES, FOLDER_KINDS, KIND_FILE_NAME, PLAN_FILE, type FolderKind } from './file-kinds.js';
 import { readReference } from './reference-files.js';
 import type { PlanSource } from './source/plan-source.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
@@ -14,16 +14,13 @@ export type PlanFiles = {
   reference: Reference;
 } & Record<FolderKind, YamlFile[]>;
 
-const FOLDER_KIND_NAMES = Object.keys(FOLDER_KINDS) as FolderKind[];
-
 /** Read every file of the plan from `source`: the kinds' folders are listed first, then all YAML files read in one go. */
 export async function readPlanFiles(source: PlanSource): Promise<PlanFiles> {
   const folders = await Promise.all(FOLDER_KIND_NAMES.map((kind) => listKindFiles(source, FOLDER_KINDS[kind].folder)));
   const reference = await readReference(source);
   const [plan, ...rest] = (await source.read([PLAN_FILE, ...folders.flat()], READ_LIMITS.yaml)).map(readYamlFile);
-  const files: Partial<Record<FolderKind, YamlFile[]>> = {};
-  for (const [index, kind] of FOLDER_KIND_NAMES.entries()) files[kind] = rest.splice(0, folders[index]!.length);
-  return { source, plan: plan!, reference, ...(files as Record<FolderKind, YamlFile[]>) };
+  const byKind = Object.fromEntries(FOLDER_KIND_NAMES.map((kind, index) => [kind, rest.splice(0, folders[index]!.length)])) as Record<FolderKind, YamlFile[]>;
+  return { source, plan: plan!, reference, ...byKind };
 }
 
 /** The paths of the YAML files directly inside `folder`, in natural order; none when the folder is absent. */

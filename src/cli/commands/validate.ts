@@ -3,6 +3,7 @@ import path from 'node:path';
 import { displayPath } from '../../io/display-path.js';
 import { packageVersion } from '../../io/package-paths.js';
 import { writeOutputs, type OutputFile } from '../../io/write-outputs.js';
+import { countPlanFiles } from '../../load/file-kinds.js';
 import { FINDINGS_FORMATS, FINDINGS_FORMATTERS, type FindingsFormat } from '../../render/findings/index.js';
 import type { FindingsReport } from '../../render/findings/findings-report.js';
 import { closestMatch } from '../../validate/did-you-mean.js';
@@ -47,7 +48,7 @@ async function runValidate(options: ValidateOptions, io: Io): Promise<number> {
   const report: FindingsReport = {
     tool: { name: 'psttm', version: packageVersion() },
     planDir: check.files.source.name,
-    filesChecked: 1 + check.files.missions.length + check.files.projects.length + check.files.consultations.length,
+    filesChecked: countPlanFiles(check.files),
     findings: check.findings,
     counts,
   };
