@@ -18,7 +18,7 @@ export type PlanFiles = {
 export async function readPlanFiles(source: PlanSource): Promise<PlanFiles> {
   const folders = await Promise.all(FOLDER_KIND_NAMES.map((kind) => listKindFiles(source, FOLDER_KINDS[kind].folder)));
   const reference = await readReference(source);
-  const [plan, ...rest] = (await source.read([PLAN_FILE, ...folders.flat()], READ_LIMITS.yaml)).map(readYamlFile);
+  const [plan, ...rest] = await source.read([PLAN_FILE, ...folders.flat()], READ_LIMITS.yaml, readYamlFile);
   const byKind = Object.fromEntries(FOLDER_KIND_NAMES.map((kind, index) => [kind, rest.splice(0, folders[index]!.length)])) as Record<FolderKind, YamlFile[]>;
   return { source, plan: plan!, reference, ...byKind };
 }

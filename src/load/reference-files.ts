@@ -21,12 +21,16 @@ export async function readReference(source: PlanSource): Promise<Reference> {
 
 /**
  * The rows of a reference file: the plan's own when there is any entry by that name (even a
- * broken link, refused when read), else the shipped one. A file that cannot be read or parsed
- * stops the run, naming it.
+ * broken link, refused when read), else the shipped one.
  */
 async function readCsv(source: PlanSource, relativePath: string, columns: readonly string[]): Promise<Record<string, string>[]> {
   const from = source.has(relativePath) ? source : new FolderSource(packagePaths.shippedPlan);
-  const [{ displayPath, content }] = (await from.read([relativePath], READ_LIMITS.csv)) as [SourceFile];
+  const [rows] = await from.read([relativePath], READ_LIMITS.csv, (file) => parseCsv(file, columns));
+  return rows!;
+}
+
+/** A reference file that was refused, or is not CSV with those columns, stops the run, naming it. */
+function parseCsv({ displayPath, content }: SourceFile, columns: readonly string[]): Record<string, string>[] {
   if (content.refusal) throw new RunError(`${displayPath} ${describeRefusal(content.refusal)}`);
   try {
     const rows = parse(content.bytes.toString('utf8'), { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];

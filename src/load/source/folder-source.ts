@@ -35,11 +35,11 @@ export class FolderSource implements PlanSource {
 
   // Synchronous reads, one after the other: for thousands of small files this is several times
   // faster than going through the thread pool.
-  async read(relativePaths: readonly string[], limit: number): Promise<SourceFile[]> {
+  async read<T>(relativePaths: readonly string[], limit: number, use: (file: SourceFile) => T): Promise<T[]> {
     return relativePaths.map((relativePath) => {
       const absPath = path.join(this.folder, relativePath);
       const shown = this.show(absPath);
-      return { absPath, displayPath: shown, content: readBoundedFile(absPath, shown, limit) };
+      return use({ absPath, displayPath: shown, content: readBoundedFile(absPath, shown, limit) });
     });
   }
 

@@ -68,7 +68,7 @@ export class GitRevisionSource implements PlanSource {
     return this.entries.has(relativePath);
   }
 
-  async read(relativePaths: readonly string[], limit: number): Promise<SourceFile[]> {
+  async read<T>(relativePaths: readonly string[], limit: number, use: (file: SourceFile) => T): Promise<T[]> {
     const entries = relativePaths.map((relativePath) => {
       const entry = this.entries.get(relativePath);
       if (entry === undefined) throw new RunError(`cannot read ${this.show(relativePath)}: no such file at that revision`);
@@ -81,7 +81,7 @@ export class GitRevisionSource implements PlanSource {
       const entry = entries[index]!;
       const refusal = refusalOf(entry, limit);
       const shown = this.show(relativePath);
-      return { absPath: shown, displayPath: shown, content: refusal ? { refusal } : { bytes: bytesOf.get(entry)! } };
+      return use({ absPath: shown, displayPath: shown, content: refusal ? { refusal } : { bytes: bytesOf.get(entry)! } });
     });
   }
 

@@ -14,10 +14,12 @@ export interface PlanSource {
   /** Whether there is an entry at `relativePath`, readable or not (a broken link counts). */
   has(relativePath: string): boolean;
   /**
-   * Read files, each only when it is a regular file of at most `limit` bytes (else a refusal).
-   * A file that cannot be read at all (missing, no permission) stops the run, naming it.
+   * Read files, each only when it is a regular file of at most `limit` bytes (else a refusal), and
+   * return what `use` makes of each; a file is handed to `use` as soon as it is read, so the bytes
+   * of a whole plan are never all held at once. A file that cannot be read at all (missing, no
+   * permission) stops the run, naming it.
    */
-  read(relativePaths: readonly string[], limit: number): Promise<SourceFile[]>;
+  read<T>(relativePaths: readonly string[], limit: number, use: (file: SourceFile) => T): Promise<T[]>;
 }
 
 /** One file read from a source. */

@@ -92,6 +92,6 @@ describe('GitRevisionSource', () => {
     const dir = tempPlan();
     initRepository(dir);
     const source = await GitRevisionSource.open(dir, 'HEAD', 'plan');
-    await expect(source.read(['projects/gone.yaml'], READ_LIMITS.yaml)).rejects.toThrow(new RunError('cannot read HEAD:plan/projects/gone.yaml: no such file at that revision'));
+    await expect(source.read(['projects/gone.yaml'], READ_LIMITS.yaml, (file) => file)).rejects.toThrow(new RunError('cannot read HEAD:plan/projects/gone.yaml: no such file at that revision'));
   });
 });
