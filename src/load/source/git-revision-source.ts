@@ -115,7 +115,8 @@ function parseListing(listing: Buffer): Map<string, TreeEntry> {
     const tab = record.indexOf('\t');
     if (tab < 0) continue;
     const [mode = '', , oid = '', size = '-'] = record.slice(0, tab).split(/ +/);
-    entries.set(record.slice(tab + 1), { mode, oid, size: size === '-' ? undefined : Number(size) });
+    // Trees and submodules have no size (`-`), nor has a blob missing from the repository (`BAD`).
+    entries.set(record.slice(tab + 1), { mode, oid, size: /^\d+$/.test(size) ? Number(size) : undefined });
   }
   return entries;
 }
@@ -123,6 +124,8 @@ function parseListing(listing: Buffer): Map<string, TreeEntry> {
 /** The blobs' bytes, through one `git cat-file --batch`, whose output is `<oid> blob <size>\n<bytes>\n` per blob. */
 async function readBlobs(repository: string, entries: readonly TreeEntry[]): Promise<Buffer[]> {
   if (entries.length === 0) return [];
+  const sizeless = entries.find((entry) => entry.size === undefined);
+  if (sizeless) throw unreadableObject(repository, sizeless.oid, 'git cannot tell its size');
   // The sizes are known from the listing, so the output is bounded exactly: bytes plus a header per blob.
   const expected = entries.reduce((total, entry) => total + entry.size! + entry.oid.length + 32, 0);
   const output = await git(repository, ['cat-file', '--batch'], expected, entries.map((entry) => `${entry.oid}\n`).join(''));
@@ -130,11 +133,18 @@ async function readBlobs(repository: string, entries: readonly TreeEntry[]): Pro
   let offset = 0;
   for (const entry of entries) {
     const headerEnd = output.indexOf(0x0a, offset);
+    const header = output.toString('utf8', offset, headerEnd);
+    // An object lost since the listing (a gc meanwhile) is answered `<oid> missing` instead.
+    if (header !== `${entry.oid} blob ${entry.size}`) throw unreadableObject(repository, entry.oid, `git answered: ${header}`);
     const start = headerEnd + 1;
     blobs.push(output.subarray(start, start + entry.size!));
     offset = start + entry.size! + 1;
   }
   return blobs;
+}
+
+function unreadableObject(repository: string, oid: string, why: string): RunError {
+  return new RunError(`cannot read object ${oid} of the git repository at ${repository} (${why}); fetch or repair the repository`);
 }
 
 /** A failed git command: the first line it wrote on stderr, and its exit status. */

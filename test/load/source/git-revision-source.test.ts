@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RunError } from '../../../src/cli/errors.ts';
@@ -86,6 +86,16 @@ describe('GitRevisionSource', () => {
       ['main:missions/m2-beta.yaml', []],
       ['main:projects/alpha-hub.yaml', []],
     ]);
+  });
+
+  it('stops the run, naming the object, when the repository lacks a blob its tree names', async () => {
+    const dir = tempPlan();
+    initRepository(dir);
+    const oid = git(dir, 'rev-parse', 'HEAD:plan/projects/alpha-hub.yaml').trim();
+    rmSync(path.join(dir, '.git/objects', oid.slice(0, 2), oid.slice(2)));
+    await expect(readPlanFiles(await GitRevisionSource.open(dir, 'HEAD', 'plan'))).rejects.toThrow(
+      new RunError(`cannot read object ${oid} of the git repository at ${dir} (git cannot tell its size); fetch or repair the repository`),
+    );
   });
 
   it('stops the run, naming the file, when asked for a file that is not at that revision', async () => {
