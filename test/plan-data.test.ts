@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPlanModel } from '../src/cli/plan-input.ts';
+import { FolderSource } from '../src/load/source/folder-source.ts';
 import type { PlanModel } from '../src/model/plan-model.ts';
+import { openPlan } from '../src/validate/open-plan.ts';
 import { repoRoot } from './helpers/run-cli.ts';
 
 const RADIO = '<input type="radio"/>';
@@ -38,7 +39,9 @@ describe('the shipped plan is faithful to the PSTTM 2025-2027 text', () => {
   let model: PlanModel;
   const tables = sourceTables();
   beforeAll(async () => {
-    model = await loadPlanModel({ plan: path.join(repoRoot, 'plan') }, { stdout: { write: () => true }, stderr: { write: () => true }, cwd: repoRoot, env: {}, now: () => new Date() });
+    const check = await openPlan(new FolderSource(path.join(repoRoot, 'plan'), repoRoot), { today: new Date('2026-11-22T12:00:00Z') });
+    expect(check.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    model = check.model!;
   });
 
   it('has the six missions with the source counts: 15, 17, 14, 11, 13 and none for M6', () => {

@@ -34,12 +34,8 @@ export function findPlan(options: PlanOption, io: Io): PlanLocation {
 /** Read and check the plan at `location`. */
 export async function checkPlanAt(location: PlanLocation, io: Io): Promise<PlanCheck> {
   // The YAML and CSV readers and the validators load only for commands that read the plan, not for --help or schema.
-  const [{ readPlanFiles }, { checkPlan }, { SchemaValidator }] = await Promise.all([
-    import('../load/plan-files.js'),
-    import('../validate/check-plan.js'),
-    import('../validate/schema-validator.js'),
-  ]);
-  return checkPlan(await readPlanFiles(location, io.cwd), new SchemaValidator(), io.now());
+  const [{ FolderSource }, { openPlan }] = await Promise.all([import('../load/source/folder-source.js'), import('../validate/open-plan.js')]);
+  return openPlan(new FolderSource(location.dir, io.cwd), { today: io.now() });
 }
 
 /** The plan model, or exit 1 naming the first error when the plan is not valid. */

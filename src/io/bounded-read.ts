@@ -18,7 +18,8 @@ export const READ_LIMITS = {
 export type ReadRefusal = { reason: 'not-regular'; kind: FileKind } | { reason: 'too-large'; limit: number };
 
 /** What a file-system entry is. */
-export type FileKind = 'regular' | 'folder' | 'fifo' | 'socket' | 'character-device' | 'block-device' | 'special';
+/** What stands where a file is expected; the last two occur only in a git revision's tree. */
+export type FileKind = 'regular' | 'folder' | 'fifo' | 'socket' | 'character-device' | 'block-device' | 'special' | 'symbolic-link' | 'submodule';
 
 export type BoundedRead = { bytes: Buffer; refusal?: undefined } | { bytes?: undefined; refusal: ReadRefusal };
 
@@ -83,6 +84,8 @@ const FILE_KIND_WORDS: Record<FileKind, string> = {
   'character-device': 'a character device',
   'block-device': 'a block device',
   special: 'a special file',
+  'symbolic-link': 'a symbolic link',
+  submodule: 'a submodule',
 };
 
 function fileKind(stats: Stats): FileKind {

@@ -1,53 +1,33 @@
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { RunError } from '../cli/errors.js';
-import { displayPath } from '../io/display-path.js';
-import { describeFsError } from '../io/fs-errors.js';
+import { READ_LIMITS } from '../io/bounded-read.js';
 import { compareNatural } from '../model/natural-order.js';
 import type { Reference } from '../model/reference.js';
-import type { PlanLocation } from './plan-location.js';
+import { FOLDER_KIND_NAMES, FOLDER_KINDS, KIND_FILE_NAME, PLAN_FILE, type FolderKind } from './file-kinds.js';
 import { readReference } from './reference-files.js';
+import type { PlanSource } from './source/plan-source.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 
-/** The files of a plan folder, read but not yet validated. */
-export interface PlanFiles {
-  location: PlanLocation;
+/** The files of a plan, read but not yet validated: plan.yaml, and the files of each folder kind. */
+export type PlanFiles = {
+  source: PlanSource;
   plan: YamlFile;
-  missions: YamlFile[];
-  projects: YamlFile[];
-  consultations: YamlFile[];
   reference: Reference;
+} & Record<FolderKind, YamlFile[]>;
+
+/** Read every file of the plan from `source`: the kinds' folders are listed first, then all YAML files read in one go. */
+export async function readPlanFiles(source: PlanSource): Promise<PlanFiles> {
+  const folders = await Promise.all(FOLDER_KIND_NAMES.map((kind) => listKindFiles(source, FOLDER_KINDS[kind].folder)));
+  const reference = await readReference(source);
+  const [plan, ...rest] = await source.read([PLAN_FILE, ...folders.flat()], READ_LIMITS.yaml, readYamlFile);
+  const byKind = Object.fromEntries(FOLDER_KIND_NAMES.map((kind, index) => [kind, rest.splice(0, folders[index]!.length)])) as Record<FolderKind, YamlFile[]>;
+  return { source, plan: plan!, reference, ...byKind };
 }
 
-export async function readPlanFiles(location: PlanLocation, cwd: string): Promise<PlanFiles> {
-  const read = (absPath: string) => readYamlFile(absPath, displayPath(absPath, cwd));
-  const [missionPaths, projectPaths, consultationPaths] = await Promise.all([
-    listYamlFiles(path.join(location.dir, 'missions'), cwd),
-    listYamlFiles(path.join(location.dir, 'projects'), cwd),
-    listYamlFiles(path.join(location.dir, 'consultations'), cwd),
-  ]);
-  const reference = readReference(location.dir, cwd);
-  return {
-    location,
-    plan: read(path.join(location.dir, 'plan.yaml')),
-    missions: missionPaths.map(read),
-    projects: projectPaths.map(read),
-    consultations: consultationPaths.map(read),
-    reference,
-  };
-}
-
-/** The .yaml/.yml files directly inside `dir`, in natural order; none when the folder is absent. */
-export async function listYamlFiles(dir: string, cwd: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new RunError(`cannot list ${displayPath(dir, cwd)}: ${describeFsError(error)}`);
-  }
+/** The paths of the YAML files directly inside `folder`, in natural order; none when the folder is absent. */
+async function listKindFiles(source: PlanSource, folder: string): Promise<string[]> {
+  const names = await source.list(folder);
   return names
-    .filter((name) => /\.ya?ml$/i.test(name))
+    .filter((name) => KIND_FILE_NAME.test(name))
     .sort(compareNatural)
-    .map((name) => path.join(dir, name));
+    .map((name) => path.posix.join(folder, name));
 }

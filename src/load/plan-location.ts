@@ -5,6 +5,7 @@ import { describeFileKind } from '../io/bounded-read.js';
 import { displayPath } from '../io/display-path.js';
 import { describeFsError } from '../io/fs-errors.js';
 import { packagePaths } from '../io/package-paths.js';
+import { PLAN_FILE } from './file-kinds.js';
 
 export type PlanOrigin = 'option' | 'ancestor' | 'shipped';
 
@@ -13,8 +14,6 @@ export interface PlanLocation {
   dir: string;
   origin: PlanOrigin;
 }
-
-const PLAN_FILE = 'plan.yaml';
 
 /**
  * Where the plan is: `--plan DIR` (the plan folder itself or a folder holding plan/), else the

@@ -1,10 +1,10 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { Composer, LineCounter, Parser, visit, YAMLParseError, type CST, type Document } from 'yaml';
-import { READ_LIMITS, readBoundedFile } from '../io/bounded-read.js';
 import { makeFinding, type Finding } from '../validate/finding.js';
 import type { FindingArgs } from '../validate/finding-args.js';
 import type { FindingCode } from '../validate/finding-codes.js';
 import { spanBetween, type Span } from './positions.js';
+import type { SourceFile } from './source/plan-source.js';
 import { STRICT_UTF8 } from './strict-utf8.js';
 import { findExpansionExcess, firstTooDeepOffset, MAX_NESTING_DEPTH, maxExpandedSize, type ExpansionExcess } from './yaml-limits.js';
 
@@ -29,18 +29,16 @@ export interface YamlFile {
 }
 
 /**
- * Read and parse a file. Synchronously: for thousands of small files this is several times faster
- * than going through the thread pool, and the CLI has nothing else to do meanwhile. A special file
- * (a named pipe, a device, a folder) or a file above the size limit is a finding, not a hang.
+ * Parse a file read from a plan source. A special file (a named pipe, a device, a folder, a link in
+ * a git revision) or a file above the size limit is a finding, not a hang.
  */
-export function readYamlFile(absPath: string, displayPath: string): YamlFile {
-  const read = readBoundedFile(absPath, displayPath, READ_LIMITS.yaml);
-  const refusal = read.refusal;
+export function readYamlFile({ absPath, displayPath, content }: SourceFile): YamlFile {
+  const refusal = content.refusal;
   if (refusal) {
     const finding = refusal.reason === 'not-regular' ? fileFinding('FILE_NOT_REGULAR', { kind: refusal.kind }, displayPath) : fileFinding('FILE_TOO_LARGE', { limit: refusal.limit }, displayPath);
     return unreadableFile(finding, absPath, displayPath);
   }
-  return parseYamlBytes(read.bytes, absPath, displayPath);
+  return parseYamlBytes(content.bytes, absPath, displayPath);
 }
 
 export function parseYamlBytes(bytes: Uint8Array, absPath: string, displayPath: string): YamlFile {

@@ -1,3 +1,4 @@
+import { FOLDER_KINDS } from '../load/file-kinds.js';
 import type { PlanFiles } from '../load/plan-files.js';
 import { locateSpan } from '../load/positions.js';
 import type { YamlFile } from '../load/yaml-file.js';
@@ -29,9 +30,9 @@ export function checkPlan(files: PlanFiles, validator: SchemaValidator, now: Dat
     return schemaFindings.length === 0 ? { file, data: file.data as T } : undefined;
   };
   const plan = accept<PlanData>('plan', files.plan);
-  const missions = files.missions.map((file) => accept<MissionData>('mission', file)).filter((mission) => mission !== undefined);
-  const projects = files.projects.map((file) => accept<ProjectData>('project', file)).filter((project) => project !== undefined);
-  const consultations = files.consultations.map((file) => accept<ConsultationData>('consultation', file)).filter((consultation) => consultation !== undefined);
+  const missions = files.missions.map((file) => accept<MissionData>(FOLDER_KINDS.missions.schema, file)).filter((mission) => mission !== undefined);
+  const projects = files.projects.map((file) => accept<ProjectData>(FOLDER_KINDS.projects.schema, file)).filter((project) => project !== undefined);
+  const consultations = files.consultations.map((file) => accept<ConsultationData>(FOLDER_KINDS.consultations.schema, file)).filter((consultation) => consultation !== undefined);
   const today = isoDate(now);
 
   const report: Report = (file, code, args, path, target = 'value') => {

@@ -3,7 +3,8 @@ import { performance } from 'node:perf_hooks';
 
 const [planDir] = process.argv.slice(2);
 const dist = new URL('../../dist/', import.meta.url);
-const [{ readPlanFiles }, { checkPlan }, { SchemaValidator }, { computeProgress }, { computeCoverage }, { projectInitiatives }, { computePriorities }] = await Promise.all([
+const [{ FolderSource }, { readPlanFiles }, { checkPlan }, { SchemaValidator }, { computeProgress }, { computeCoverage }, { projectInitiatives }, { computePriorities }] = await Promise.all([
+  import(new URL('load/source/folder-source.js', dist).href),
   import(new URL('load/plan-files.js', dist).href),
   import(new URL('validate/check-plan.js', dist).href),
   import(new URL('validate/schema-validator.js', dist).href),
@@ -15,7 +16,7 @@ const [{ readPlanFiles }, { checkPlan }, { SchemaValidator }, { computeProgress 
 
 const asOf = '2026-11-22';
 const start = performance.now();
-const files = await readPlanFiles({ dir: planDir, origin: 'option' }, planDir);
+const files = await readPlanFiles(new FolderSource(planDir, planDir));
 const loaded = performance.now();
 const check = checkPlan(files, new SchemaValidator(), new Date(`${asOf}T12:00:00Z`));
 const validated = performance.now();

@@ -60,7 +60,8 @@ async function runNewProject(id: string, options: NewProjectOptions, io: Io): Pr
   if (options.end !== undefined && options.start === undefined) throw new UsageError('--end needs --start');
   const check = await loadPlan(options, io);
   const model = requireModel(check);
-  const projectsDir = path.join(check.files.location.dir, 'projects');
+  // loadPlan reads the plan from a folder, never from a git revision, so there is one to write into.
+  const projectsDir = path.join(check.files.source.folder!, 'projects');
   const absPath = path.join(projectsDir, `${id}.yaml`);
   const lead = leadActor(model, options);
   const project: ProjectData = {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { displayPath } from '../../io/display-path.js';
 import { packageVersion } from '../../io/package-paths.js';
 import { writeOutputs, type OutputFile } from '../../io/write-outputs.js';
+import { countPlanFiles } from '../../load/file-kinds.js';
 import { FINDINGS_FORMATS, FINDINGS_FORMATTERS, type FindingsFormat } from '../../render/findings/index.js';
 import type { FindingsReport } from '../../render/findings/findings-report.js';
 import { closestMatch } from '../../validate/did-you-mean.js';
@@ -47,8 +48,8 @@ async function runValidate(options: ValidateOptions, io: Io): Promise<number> {
   const counts = countFindings(check.findings);
   const report: FindingsReport = {
     tool: { name: 'psttm', version: packageVersion() },
-    planDir: displayPath(check.files.location.dir, io.cwd),
-    filesChecked: 1 + check.files.missions.length + check.files.projects.length + check.files.consultations.length,
+    planDir: check.files.source.name,
+    filesChecked: countPlanFiles(check.files),
     findings: check.findings,
     counts,
     language: chooseLanguage(options, io.env),

@@ -27,6 +27,8 @@ const FILE_KIND_WORDS: Record<FileKind, string> = {
   'character-device': 'un dispositivo a caratteri',
   'block-device': 'un dispositivo a blocchi',
   special: 'un file speciale',
+  'symbolic-link': 'un collegamento simbolico',
+  submodule: 'un sottomodulo',
 };
 
 /** A byte count as planners read it: `1 MiB`, or bytes. */
