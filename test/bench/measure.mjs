@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 
 const [planDir] = process.argv.slice(2);
 const dist = new URL('../../dist/', import.meta.url);
-const [{ readPlanFiles }, { checkPlan }, { SchemaValidator }, { computeProgress }, { computeCoverage }, { projectInitiatives }, { computePriorities }] = await Promise.all([
+const [{ readPlanFiles }, { checkPlan }, { SchemaValidator }, { computeProgress }, { computeCoverage }, { countedInitiatives }, { computePriorities }] = await Promise.all([
   import(new URL('load/plan-files.js', dist).href),
   import(new URL('validate/check-plan.js', dist).href),
   import(new URL('validate/schema-validator.js', dist).href),
@@ -24,7 +24,7 @@ if (!check.model) {
   process.exit(1);
 }
 const progress = computeProgress(check.model, asOf);
-const coverage = computeCoverage(check.model, projectInitiatives(check.model, asOf), computePriorities(check.model, asOf), asOf);
+const coverage = computeCoverage(check.model, countedInitiatives(check.model, asOf), computePriorities(check.model, asOf), asOf);
 const computed = performance.now();
 /** @type {{indicators?: {actuals?: unknown[]}[]}[]} */
 const projects = check.model.projects;
