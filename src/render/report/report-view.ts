@@ -1,6 +1,7 @@
 import { zoneCell, type ActorCell, type Share, type ZoneCoverage } from '../../compute/coverage.js';
 import { projectFunding } from '../../compute/initiatives.js';
 import type { MissionChange, MonitoringReport } from '../../compute/monitoring-report.js';
+import type { ProjectResult } from '../../compute/progress.js';
 import type { RollUp } from '../../compute/roll-up.js';
 import { STATUSES, type GapReason, type Status } from '../../compute/status.js';
 import type { DatedValueData, LeadKind, ProjectStatus } from '../../model/plan-data.js';
@@ -154,22 +155,6 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
   const coverageByMission = new Map(coverage.missions.map((result) => [result.id, result]));
   const changeByMission = new Map(report.change?.missions.map((change) => [change.id, change]));
 
-  const indicators: IndicatorRow[] = progress.projects.flatMap((result) =>
-    result.indicators.map((indicator) => ({
-      projectId: result.id,
-      id: indicator.id,
-      name: indicator.indicator.name,
-      unit: indicator.indicator.unit,
-      direction: indicator.indicator.direction,
-      method: indicator.method,
-      baseline: indicator.baseline,
-      target: indicator.target,
-      latest: indicator.latest && { value: indicator.latest.value, date: indicator.latest.date, source: indicator.latest.source },
-      ...measureFigures(indicator.measure, indicator.status, indicator.gap),
-    })),
-  );
-  const indicatorsByProject = groupBy(indicators, (row) => row.projectId);
-
   const projects = model.projects.map((project): ProjectRow => {
     const result = progressByProject.get(project.id);
     const { scope, zones = [], comuni = [] } = project.territory;
@@ -189,11 +174,12 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
       method: result?.method ?? 'none',
       updated: project.updated,
       file: project.file,
-      indicators: indicatorsByProject.get(project.id) ?? [],
+      indicators: result ? indicatorRows(result) : [],
       ...(result ? measureFigures(result.measure, result.status, result.gap) : { progress: null, expected: null, status: 'no_data', gap: undefined }),
     };
   });
-  const projectTitle = new Map(model.projects.map((project) => [project.id, project.title]));
+  // In portfolio order, whatever the order of the results.
+  const indicators = projects.flatMap((row) => row.indicators);
 
   const objectives = model.objectives.map((objective): ObjectiveRow => {
     const result = progressByObjective.get(objective.id)!;
@@ -203,7 +189,7 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
       missionId: objective.missionId,
       title: objective.title,
       actors: model.actorColumns.map((column) => ({ columnId: column.id, cell: covered.actorCells[column.id] ?? 'not_expected' })),
-      projects: result.contributions.map(({ projectId, weight }) => ({ id: projectId, title: projectTitle.get(projectId) ?? projectId, weight })),
+      projects: result.contributions.map(({ projectId, weight }) => ({ id: projectId, title: progressByProject.get(projectId)?.title ?? projectId, weight })),
       funding: covered.funding,
       zones: covered.zones,
       votes: covered.priority?.votes,
@@ -311,6 +297,21 @@ export function actorCell(row: ObjectiveRow, columnId: string): ActorCell {
 /** A mission's actor-cell share in one column, found by the column's id. */
 export function columnShare(row: MissionRow, columnId: string): Share {
   return row.byColumn.find((share) => share.columnId === columnId) ?? { total: 0, covered: 0, share: null };
+}
+
+function indicatorRows(result: ProjectResult): IndicatorRow[] {
+  return result.indicators.map((indicator) => ({
+    projectId: result.id,
+    id: indicator.id,
+    name: indicator.indicator.name,
+    unit: indicator.indicator.unit,
+    direction: indicator.indicator.direction,
+    method: indicator.method,
+    baseline: indicator.baseline,
+    target: indicator.target,
+    latest: indicator.latest && { value: indicator.latest.value, date: indicator.latest.date, source: indicator.latest.source },
+    ...measureFigures(indicator.measure, indicator.status, indicator.gap),
+  }));
 }
 
 function rollUpFigures(result: RollUp, gap: GapReason | undefined): Figures {
