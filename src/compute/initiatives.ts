@@ -35,7 +35,7 @@ const ADAPTERS: Record<InitiativeKind, (model: PlanModel) => Initiative[]> = {
 };
 
 /** The rule of which initiatives count as of a date, for every figure: those not cancelled that had started by then. */
-export function initiativeCounts(initiative: Initiative, asOf: string): boolean {
+function initiativeCounts(initiative: Initiative, asOf: string): boolean {
   return !initiative.cancelled && (initiative.start === undefined || initiative.start <= asOf);
 }
 

@@ -23,8 +23,9 @@ if (!check.model) {
   process.stderr.write(`the synthetic plan has errors: ${JSON.stringify(check.findings.find((/** @type {{severity: string}} */ finding) => finding.severity === 'error'))}\n`);
   process.exit(1);
 }
-const progress = computeProgress(check.model, asOf);
-const coverage = computeCoverage(check.model, countedInitiatives(check.model, asOf), computePriorities(check.model, asOf), asOf);
+const initiatives = countedInitiatives(check.model, asOf);
+const progress = computeProgress(check.model, asOf, initiatives);
+const coverage = computeCoverage(check.model, initiatives, computePriorities(check.model, asOf), asOf);
 const computed = performance.now();
 /** @type {{indicators?: {actuals?: unknown[]}[]}[]} */
 const projects = check.model.projects;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedInitiatives, initiativeCounts } from '../../src/compute/initiatives.ts';
+import { countedInitiatives } from '../../src/compute/initiatives.ts';
 import { computeMonitoringReport } from '../../src/compute/monitoring-report.ts';
 import { buildReportView } from '../../src/render/report/report-view.ts';
 import { indicator, project, testModel } from '../helpers/model.ts';
@@ -20,13 +20,6 @@ describe('countedInitiatives', () => {
     expect(countedInitiatives(model, '2026-01-31').map((initiative) => initiative.id)).toEqual(['a', 'd']);
     expect(countedInitiatives(model, '2026-02-01').map((initiative) => initiative.id)).toEqual(['a', 'c', 'd']);
     expect(countedInitiatives(model, '2025-02-28').map((initiative) => initiative.id)).toEqual(['a']);
-  });
-
-  it('states the rule on the initiative alone, whatever its kind', () => {
-    const [a] = countedInitiatives(model, '2026-01-01');
-    expect(initiativeCounts({ ...a!, cancelled: true }, '2026-01-01')).toBe(false);
-    expect(initiativeCounts({ ...a!, start: '2026-01-02' }, '2026-01-01')).toBe(false);
-    expect(initiativeCounts({ ...a!, start: '2026-01-01' }, '2026-01-01')).toBe(true);
   });
 
   it('turns a project into an initiative: its kind, link shares, zones reached and summed funding', () => {

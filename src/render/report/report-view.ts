@@ -68,6 +68,7 @@ export interface MissionRow extends Figures {
   covered: number;
   coverage: number | null;
   actorCells: Share;
+  /** One share per actor column, in the order of the view's `actorColumns` (templates rely on it). */
   byColumn: (Share & { columnId: string })[];
   /** Projects linked to the mission's objectives, in portfolio order. */
   projects: ProjectRow[];
@@ -80,6 +81,7 @@ export interface ObjectiveRow extends Figures {
   id: string;
   missionId: string;
   title: string;
+  /** One cell per actor column, in the order of the view's `actorColumns` (templates rely on it). */
   actors: { columnId: string; cell: ActorCell }[];
   projects: { id: string; title: string; weight: number }[];
   funding: number;
@@ -120,7 +122,7 @@ export interface IndicatorRow extends Figures {
   latest: (DatedValueData & { source: string }) | undefined;
 }
 
-/** A zone's cells, one per mission in the order of the view's missions. */
+/** A zone's cells, one per mission in the order of the view's missions (templates rely on it). */
 export type ZoneRow = ZoneCoverage;
 
 export interface PriorityRow {
