@@ -1,6 +1,6 @@
 import type { LeadKind } from '../model/plan-data.js';
 import type { PlanModel } from '../model/plan-model.js';
-import type { Initiative } from './initiatives.js';
+import type { Initiative, InitiativeKind } from './initiatives.js';
 import type { Priority } from './priorities.js';
 
 /** Whether an actor column the plan marks for an objective has an initiative led by that kind of actor. */
@@ -52,6 +52,8 @@ export interface ZoneCoverage {
 
 export interface CoverageReport {
   asOf: string;
+  /** The counted initiatives, with their kind: what the ids below name. */
+  initiatives: { id: string; kind: InitiativeKind }[];
   plan: {
     objectives: number;
     covered: number;
@@ -146,6 +148,7 @@ export function computeCoverage(model: PlanModel, initiatives: readonly Initiati
   const covered = objectives.filter((objective) => objective.projects > 0).length;
   return {
     asOf,
+    initiatives: initiatives.map(({ id, kind }) => ({ id, kind })),
     plan: {
       objectives: objectives.length,
       covered,
@@ -164,6 +167,11 @@ export function computeCoverage(model: PlanModel, initiatives: readonly Initiati
       missions: model.missions.map((mission) => ({ missionId: mission.id, ...(zoneMission.get(`${zone}\0${mission.id}`) ?? { projects: 0, funding: 0 }) })),
     })),
   };
+}
+
+/** A zone's cell for one mission, found by the mission's id (empty when the zone has none for it). */
+export function zoneCell(zone: ZoneCoverage, missionId: string): ZoneCoverage['missions'][number] {
+  return zone.missions.find((cell) => cell.missionId === missionId) ?? { missionId, projects: 0, funding: 0 };
 }
 
 function ratio(part: number, whole: number): number | null {

@@ -1,14 +1,21 @@
-import type { LeadKind } from '../model/plan-data.js';
+import type { IndicatorData, LeadKind, ProjectData } from '../model/plan-data.js';
 import type { PlanModel, Project } from '../model/plan-model.js';
 
+/** The kinds of initiative. A new kind (the DUP alignment adds `dup_objective`) is one member here plus its adapter in `ADAPTERS`. */
+export type InitiativeKind = 'project';
+
 /**
- * Anything that works for objectives of the plan, as coverage sees it: today a project; the DUP
- * alignment adds municipalities' objectives as another kind without changing coverage.
+ * Anything that works for objectives of the plan, in the one shape that coverage, progress, the
+ * year-on-year change and the reports count: each kind's adapter turns its records into this.
  */
 export interface Initiative {
-  kind: 'project';
+  kind: InitiativeKind;
   id: string;
   title: string;
+  /** Cancelled initiatives never count. */
+  cancelled: boolean;
+  /** The date it starts, or undefined when the source gives none (it then counts from the start). */
+  start: string | undefined;
   /** Undefined when the source names no lead: the initiative then credits no actor column. */
   leadKind: LeadKind | undefined;
   /** Each linked objective with the initiative's share in it (its link weight, or 1/n of n links). */
@@ -17,32 +24,45 @@ export interface Initiative {
   zones: string[];
   /** Euros mobilised, all sources. */
   funding: number;
+  /** What measures its progress: indicators first, else milestones. */
+  indicators: IndicatorData[];
+  milestones: ProjectData['milestones'];
 }
 
-/** A project counts as of a date unless it was cancelled or had not started yet. */
-export function projectCounts(project: Project, asOf: string): boolean {
-  return project.status !== 'cancelled' && (project.period === undefined || project.period.start <= asOf);
+/** Each kind's adapter: every initiative of that kind in the plan, counted or not. */
+const ADAPTERS: Record<InitiativeKind, (model: PlanModel) => Initiative[]> = {
+  project: (model) => model.projects.map((project) => projectInitiative(model, project)),
+};
+
+/** The rule of which initiatives count as of a date, for every figure: those not cancelled that had started by then. */
+function initiativeCounts(initiative: Initiative, asOf: string): boolean {
+  return !initiative.cancelled && (initiative.start === undefined || initiative.start <= asOf);
 }
 
-/** The share of a project in each objective it links: the link weight when weights are given, else equal shares. */
-export function linkShares(project: Project): { objectiveId: string; share: number }[] {
-  const count = project.objectives.length;
-  return project.objectives.map((link) => ({ objectiveId: link.id, share: link.weight ?? 1 / count }));
+/** The initiatives that count as of a date, every kind in turn, each in its source order: what every figure counts. */
+export function countedInitiatives(model: PlanModel, asOf: string): Initiative[] {
+  return Object.values(ADAPTERS).flatMap((initiatives) => initiatives(model).filter((initiative) => initiativeCounts(initiative, asOf)));
 }
 
-export function projectInitiatives(model: PlanModel, asOf: string): Initiative[] {
-  return model.projects.filter((project) => projectCounts(project, asOf)).map((project) => projectInitiative(model, project));
+/** Euros a project mobilises, all funding sources summed. */
+export function projectFunding(project: ProjectData): number {
+  return (project.funding ?? []).reduce((total, item) => total + item.amount, 0);
 }
 
 function projectInitiative(model: PlanModel, project: Project): Initiative {
+  const count = project.objectives.length;
   return {
     kind: 'project',
     id: project.id,
     title: project.title,
+    cancelled: project.status === 'cancelled',
+    start: project.period?.start,
     leadKind: project.lead?.kind,
-    links: linkShares(project),
+    links: project.objectives.map((link) => ({ objectiveId: link.id, share: link.weight ?? 1 / count })),
     zones: projectZones(model, project),
-    funding: (project.funding ?? []).reduce((total, item) => total + item.amount, 0),
+    funding: projectFunding(project),
+    indicators: project.indicators ?? [],
+    milestones: project.milestones,
   };
 }
 

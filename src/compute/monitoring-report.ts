@@ -1,12 +1,14 @@
 import type { PlanModel } from '../model/plan-model.js';
 import { computeCoverage, type CoverageReport } from './coverage.js';
-import { projectInitiatives } from './initiatives.js';
+import { countedInitiatives, type Initiative } from './initiatives.js';
 import { computePriorities, type Priority } from './priorities.js';
 import { computeProgress, type ProgressReport } from './progress.js';
 
 /** Everything a report shows, as of one date. */
 export interface MonitoringSnapshot {
   asOf: string;
+  /** The initiatives that count as of the date: every figure below counts these. */
+  initiatives: Initiative[];
   progress: ProgressReport;
   coverage: CoverageReport;
   priorities: Priority[];
@@ -21,7 +23,7 @@ export interface MissionChange {
   coveredObjectives: number;
   /** Objective coverage share now minus then; null when the mission has no objectives. */
   coverage: number | null;
-  /** Counted projects now minus then. */
+  /** Counted initiatives working for the mission (for the plan: all of them), now minus then. */
   projects: number;
 }
 
@@ -38,8 +40,9 @@ export interface MonitoringReport extends MonitoringSnapshot {
 }
 
 export function monitoringSnapshot(model: PlanModel, asOf: string): MonitoringSnapshot {
+  const initiatives = countedInitiatives(model, asOf);
   const priorities = computePriorities(model, asOf);
-  return { asOf, progress: computeProgress(model, asOf), coverage: computeCoverage(model, projectInitiatives(model, asOf), priorities, asOf), priorities };
+  return { asOf, initiatives, progress: computeProgress(model, asOf, initiatives), coverage: computeCoverage(model, initiatives, priorities, asOf), priorities };
 }
 
 /** The snapshot as of `asOf` and, when `since` is given, its change from the snapshot as of `since`, both from dated data. */
@@ -53,25 +56,24 @@ export function yearEnds(year: number): { asOf: string; since: string } {
   return { asOf: `${year}-12-31`, since: `${year - 1}-12-31` };
 }
 
-function yearChange(now: MonitoringSnapshot, then: MonitoringSnapshot): YearChange {
-  const projectsByMission = (snapshot: MonitoringSnapshot) => {
-    const counts = new Map<string, Set<string>>();
-    for (const objective of snapshot.coverage.objectives) {
-      const set = counts.get(objective.missionId) ?? new Set<string>();
-      for (const id of objective.initiatives) set.add(id);
-      counts.set(objective.missionId, set);
-    }
-    return counts;
-  };
-  const [projectsNow, projectsThen] = [projectsByMission(now), projectsByMission(then)];
-  const missions = now.coverage.missions.map((mission, index): MissionChange => {
-    const before = then.coverage.missions[index]!;
+/**
+ * How each mission and the plan moved from `then` to `now`. Missions are matched by id, so the two
+ * snapshots may come from plans whose missions or objectives differ: a mission that `then` lacks
+ * changes from no objectives, no initiatives and no figures.
+ */
+export function yearChange(now: MonitoringSnapshot, then: MonitoringSnapshot): YearChange {
+  const [initiativesNow, initiativesThen] = [initiativesByMission(now), initiativesByMission(then)];
+  const progressNow = new Map(now.progress.missions.map((mission) => [mission.id, mission.rollUp.measure?.progress]));
+  const progressThen = new Map(then.progress.missions.map((mission) => [mission.id, mission.rollUp.measure?.progress]));
+  const coverageThen = new Map(then.coverage.missions.map((mission) => [mission.id, mission]));
+  const missions = now.coverage.missions.map((mission): MissionChange => {
+    const before = coverageThen.get(mission.id);
     return {
       id: mission.id,
-      progress: difference(now.progress.missions[index]!.rollUp.measure?.progress, then.progress.missions[index]!.rollUp.measure?.progress),
-      coveredObjectives: mission.covered - before.covered,
-      coverage: difference(mission.share, before.share),
-      projects: (projectsNow.get(mission.id)?.size ?? 0) - (projectsThen.get(mission.id)?.size ?? 0),
+      progress: difference(progressNow.get(mission.id), progressThen.get(mission.id)),
+      coveredObjectives: mission.covered - (before?.covered ?? 0),
+      coverage: difference(mission.share, before?.share),
+      projects: (initiativesNow.get(mission.id) ?? 0) - (initiativesThen.get(mission.id) ?? 0),
     };
   });
   return {
@@ -81,10 +83,21 @@ function yearChange(now: MonitoringSnapshot, then: MonitoringSnapshot): YearChan
       progress: difference(now.progress.plan.measure?.progress, then.progress.plan.measure?.progress),
       coveredObjectives: now.coverage.plan.covered - then.coverage.plan.covered,
       coverage: difference(now.coverage.plan.share, then.coverage.plan.share),
-      projects: now.progress.projects.length - then.progress.projects.length,
+      projects: now.initiatives.length - then.initiatives.length,
     },
     missions,
   };
+}
+
+/** How many of a snapshot's counted initiatives link an objective of each mission (of that snapshot's plan). */
+function initiativesByMission(snapshot: MonitoringSnapshot): Map<string, number> {
+  const missionOf = new Map(snapshot.coverage.objectives.map((objective) => [objective.id, objective.missionId]));
+  const counts = new Map<string, number>();
+  for (const initiative of snapshot.initiatives) {
+    const missions = new Set(initiative.links.map((link) => missionOf.get(link.objectiveId)));
+    for (const missionId of missions) if (missionId !== undefined) counts.set(missionId, (counts.get(missionId) ?? 0) + 1);
+  }
+  return counts;
 }
 
 function difference(now: number | null | undefined, then: number | null | undefined): number | null {

@@ -1,7 +1,7 @@
 import type { IndicatorData } from '../model/plan-data.js';
-import type { PlanModel, Project } from '../model/plan-model.js';
+import type { PlanModel } from '../model/plan-model.js';
 import { indicatorProgress, type IndicatorProgress } from './indicator-progress.js';
-import { linkShares, projectCounts } from './initiatives.js';
+import { countedInitiatives, type Initiative, type InitiativeKind } from './initiatives.js';
 import { milestoneProgress, type MilestoneProgress } from './milestone-progress.js';
 import { rollUp, type RollUp } from './roll-up.js';
 import type { GapReason, Measure, Status } from './status.js';
@@ -14,8 +14,10 @@ export interface IndicatorResult extends IndicatorProgress {
   method: 'values' | 'milestones';
 }
 
+/** The progress of one counted initiative (a project, or another kind). */
 export interface ProjectResult {
   id: string;
+  kind: InitiativeKind;
   title: string;
   indicators: IndicatorResult[];
   milestones: MilestoneProgress;
@@ -31,7 +33,7 @@ export interface ProjectResult {
 export interface ObjectiveResult {
   id: string;
   missionId: string;
-  /** Counted projects linked to the objective, with their share (link weight or 1/n). */
+  /** Counted initiatives linked to the objective, with their share (link weight or 1/n). */
   contributions: { projectId: string; weight: number }[];
   rollUp: RollUp;
   gap: GapReason | undefined;
@@ -52,20 +54,20 @@ export interface ProgressReport {
 }
 
 /**
- * Progress and status as of a date, rolled up project → objective → mission → plan. Pure: the
- * as-of date is an input, and only data dated on or before it counts. Linear in the data.
+ * Progress and status as of a date, rolled up initiative → objective → mission → plan, of the
+ * initiatives that count then (pass them when they are already built). Pure: the as-of date is an
+ * input, and only data dated on or before it counts. Linear in the data.
  */
-export function computeProgress(model: PlanModel, asOf: string): ProgressReport {
+export function computeProgress(model: PlanModel, asOf: string, initiatives: readonly Initiative[] = countedInitiatives(model, asOf)): ProgressReport {
   const thresholds = model.monitoring;
-  const projects = model.projects.filter((project) => projectCounts(project, asOf)).map((project) => projectResult(project, model, asOf));
+  const projects = initiatives.map((initiative) => initiativeResult(initiative, model, asOf));
   const projectById = new Map(projects.map((result) => [result.id, result]));
 
   const contributionsByObjective = new Map<string, { projectId: string; weight: number }[]>();
-  for (const project of model.projects) {
-    if (!projectById.has(project.id)) continue;
-    for (const { objectiveId, share } of linkShares(project)) {
+  for (const initiative of initiatives) {
+    for (const { objectiveId, share } of initiative.links) {
       const list = contributionsByObjective.get(objectiveId) ?? [];
-      list.push({ projectId: project.id, weight: share });
+      list.push({ projectId: initiative.id, weight: share });
       contributionsByObjective.set(objectiveId, list);
     }
   }
@@ -101,15 +103,15 @@ export function computeProgress(model: PlanModel, asOf: string): ProgressReport 
 }
 
 // Results are built as whole object literals: spreading them in made this the hot spot at national scale.
-function projectResult(project: Project, model: PlanModel, asOf: string): ProjectResult {
-  const milestones = milestoneProgress(project.milestones, asOf, model.monitoring);
-  const indicators = (project.indicators ?? []).map((indicator): IndicatorResult => {
+function initiativeResult(initiative: Initiative, model: PlanModel, asOf: string): ProjectResult {
+  const milestones = milestoneProgress(initiative.milestones, asOf, model.monitoring);
+  const indicators = initiative.indicators.map((indicator): IndicatorResult => {
     if (indicator.kind === 'qualitative') {
       const { measure, status } = milestones;
-      return { id: indicator.id, projectId: project.id, indicator, method: 'milestones', baseline: undefined, target: undefined, latest: undefined, measure, status, gap: measure ? undefined : 'no_measures', ageMonths: undefined };
+      return { id: indicator.id, projectId: initiative.id, indicator, method: 'milestones', baseline: undefined, target: undefined, latest: undefined, measure, status, gap: measure ? undefined : 'no_measures', ageMonths: undefined };
     }
     const { baseline, target, latest, measure, status, gap, ageMonths } = indicatorProgress(indicator, asOf, model.monitoring);
-    return { id: indicator.id, projectId: project.id, indicator, method: 'values', baseline, target, latest, measure, status, gap, ageMonths };
+    return { id: indicator.id, projectId: initiative.id, indicator, method: 'values', baseline, target, latest, measure, status, gap, ageMonths };
   });
   const measurable = indicators.filter((result) => result.method === 'values');
   const indicatorRollUp = rollUp(
@@ -121,5 +123,5 @@ function projectResult(project: Project, model: PlanModel, asOf: string): Projec
     : milestones.measure
       ? ['milestones', milestones.measure, milestones.status, undefined]
       : ['none', undefined, 'no_data', indicatorRollUp.overflow ? 'overflow' : measurable.length > 0 ? 'no_indicator_data' : 'no_measures'];
-  return { id: project.id, title: project.title, indicators, milestones, method, indicatorRollUp, measure, status, gap };
+  return { id: initiative.id, kind: initiative.kind, title: initiative.title, indicators, milestones, method, indicatorRollUp, measure, status, gap };
 }

@@ -27,16 +27,27 @@ export interface Measure {
 
 export type Thresholds = Pick<MonitoringData, 'on_track_ratio' | 'at_risk_ratio'>;
 
+/** Why the status rule gave its status: the figures it compared, so that `why` can explain it without restating it. */
+export type StatusReason =
+  | { rule: 'achieved' }
+  | { rule: 'nothing_expected' }
+  | { rule: 'ratio'; ratio: number; onTrackFrom: number; atRiskFrom: number };
+
 /**
  * The status rule: achieved at progress ≥ 1; on track when nothing was expected yet or progress is at
  * least `on_track_ratio` of the expected; at risk from `at_risk_ratio`; off track below.
  */
-export function statusOf({ progress, expected }: Measure, thresholds: Thresholds): Exclude<Status, 'stale' | 'no_data'> {
-  if (progress >= 1) return 'achieved';
-  if (expected <= 0) return 'on_track';
+export function statusRule({ progress, expected }: Measure, thresholds: Thresholds): { status: Exclude<Status, 'stale' | 'no_data'>; reason: StatusReason } {
+  if (progress >= 1) return { status: 'achieved', reason: { rule: 'achieved' } };
+  if (expected <= 0) return { status: 'on_track', reason: { rule: 'nothing_expected' } };
   const ratio = progress / expected;
-  if (ratio >= thresholds.on_track_ratio) return 'on_track';
-  return ratio >= thresholds.at_risk_ratio ? 'at_risk' : 'off_track';
+  const reason: StatusReason = { rule: 'ratio', ratio, onTrackFrom: thresholds.on_track_ratio, atRiskFrom: thresholds.at_risk_ratio };
+  return { status: ratio >= thresholds.on_track_ratio ? 'on_track' : ratio >= thresholds.at_risk_ratio ? 'at_risk' : 'off_track', reason };
+}
+
+/** The status of a measure by the status rule. */
+export function statusOf(measure: Measure, thresholds: Thresholds): Exclude<Status, 'stale' | 'no_data'> {
+  return statusRule(measure, thresholds).status;
 }
 
 /** Whether both figures are finite numbers: an overflow (a subnormal target − baseline, a sum past the float range) is a data gap, never a figure. */

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 
 const [planDir] = process.argv.slice(2);
 const dist = new URL('../../dist/', import.meta.url);
-const [{ FolderSource }, { readPlanFiles }, { checkPlan }, { SchemaValidator }, { computeProgress }, { computeCoverage }, { projectInitiatives }, { computePriorities }] = await Promise.all([
+const [{ FolderSource }, { readPlanFiles }, { checkPlan }, { SchemaValidator }, { computeProgress }, { computeCoverage }, { countedInitiatives }, { computePriorities }] = await Promise.all([
   import(new URL('load/source/folder-source.js', dist).href),
   import(new URL('load/plan-files.js', dist).href),
   import(new URL('validate/check-plan.js', dist).href),
@@ -24,8 +24,9 @@ if (!check.model) {
   process.stderr.write(`the synthetic plan has errors: ${JSON.stringify(check.findings.find((/** @type {{severity: string}} */ finding) => finding.severity === 'error'))}\n`);
   process.exit(1);
 }
-const progress = computeProgress(check.model, asOf);
-const coverage = computeCoverage(check.model, projectInitiatives(check.model, asOf), computePriorities(check.model, asOf), asOf);
+const initiatives = countedInitiatives(check.model, asOf);
+const progress = computeProgress(check.model, asOf, initiatives);
+const coverage = computeCoverage(check.model, initiatives, computePriorities(check.model, asOf), asOf);
 const computed = performance.now();
 /** @type {{indicators?: {actuals?: unknown[]}[]}[]} */
 const projects = check.model.projects;

@@ -68,6 +68,20 @@ describe('psttm coverage', () => {
     expect(report.objectives[2]).toMatchObject({ id: 'M2.1', actorCells: { citta_metropolitana: 'not_expected', comuni: 'covered', corpi_intermedi: 'uncovered' } });
   });
 
+  it('names the kind of every counted initiative, in coverage and in progress', async () => {
+    const root = monitoringPlan();
+    const coverage = JSON.parse((await run(['coverage', '--json', '--as-of', '2026-01-01'], root)).stdout);
+    expect(coverage.initiatives).toEqual([
+      { id: 'alpha-hub', kind: 'project' },
+      { id: 'beta-park', kind: 'project' },
+    ]);
+    const progress = JSON.parse((await run(['progress', '--json', '--as-of', '2026-01-01'], root)).stdout);
+    expect(progress.projects.map((item: { id: string; kind: string }) => [item.id, item.kind])).toEqual([
+      ['alpha-hub', 'project'],
+      ['beta-park', 'project'],
+    ]);
+  });
+
   it('exits 1 under --fail-under, naming the figure, and 0 at or above it', async () => {
     const root = monitoringPlan();
     const below = await run(['coverage', '--fail-under', '70'], root);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeCoverage } from '../../src/compute/coverage.ts';
-import { projectInitiatives } from '../../src/compute/initiatives.ts';
+import { countedInitiatives } from '../../src/compute/initiatives.ts';
 import { computePriorities } from '../../src/compute/priorities.ts';
 import type { ConsultationData } from '../../src/model/plan-data.ts';
 import { project, testModel } from '../helpers/model.ts';
@@ -30,7 +30,7 @@ describe('computeCoverage', () => {
     ],
     [consultation('w1', [['M2.1', 7], ['M1.1', 3]]), consultation('w2', [['M1.2', 3]]), consultation('later', [['M1.2', 50]], '2026-06-01')],
   );
-  const report = computeCoverage(model, projectInitiatives(model, AS_OF), computePriorities(model, AS_OF), AS_OF);
+  const report = computeCoverage(model, countedInitiatives(model, AS_OF), computePriorities(model, AS_OF), AS_OF);
   const objective = (id: string) => report.objectives.find((item) => item.id === id)!;
 
   it('counts projects per objective by lead kind, with funding weighted by link share', () => {
@@ -78,7 +78,7 @@ describe('computeCoverage', () => {
 
   it('lets a project without a lead cover objectives but no actor cell', () => {
     const lone = testModel([project('x', { lead: undefined, objectives: [{ id: 'M1.2' }] })]);
-    const result = computeCoverage(lone, projectInitiatives(lone, AS_OF), [], AS_OF);
+    const result = computeCoverage(lone, countedInitiatives(lone, AS_OF), [], AS_OF);
     expect(result.objectives.find((item) => item.id === 'M1.2')).toMatchObject({ projects: 1, byLeadKind: { not_stated: 1 }, actorCells: { citta_metropolitana: 'uncovered' } });
   });
 });

@@ -18,7 +18,8 @@ const PLAN: PlanData = {
   monitoring: { on_track_ratio: 0.95, at_risk_ratio: 0.6, freshness_months: 12, project_update_months: 12 },
 };
 
-const mission = (id: string, objectives: [string, boolean, boolean, boolean][], transcribed = true): MissionData => ({
+/** A mission with its objectives, each with its actor columns (Città metropolitana, comuni, corpi intermedi) marked or not. */
+export const mission = (id: string, objectives: [string, boolean, boolean, boolean][], transcribed = true): MissionData => ({
   id,
   title: `Missione ${id}`,
   pnrr_mission: id,
@@ -79,6 +80,6 @@ export function indicator(actuals: [string, number][], overrides: Partial<Indica
   };
 }
 
-export function testModel(projects: (ProjectData & { file: string })[] = [], consultations: ConsultationData[] = []): PlanModel {
-  return buildPlanModel(PLAN, MISSIONS, projects, consultations, REFERENCE);
+export function testModel(projects: (ProjectData & { file: string })[] = [], consultations: ConsultationData[] = [], missions: MissionData[] = MISSIONS): PlanModel {
+  return buildPlanModel(PLAN, missions, projects, consultations, REFERENCE);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeMonitoringReport } from '../../src/compute/monitoring-report.ts';
+import { computeMonitoringReport, type MonitoringReport } from '../../src/compute/monitoring-report.ts';
 import { buildReportView } from '../../src/render/report/report-view.ts';
 import type { Finding } from '../../src/validate/finding.ts';
 import { indicator, project, testModel } from '../helpers/model.ts';
@@ -68,6 +68,38 @@ describe('buildReportView', () => {
     expect(view.statusCounts.filter((entry) => entry.count > 0)).toEqual([
       { status: 'on_track', count: 1 },
       { status: 'no_data', count: 1 },
+    ]);
+  });
+
+  it('joins the results by id: results listed in any order give the same view', () => {
+    const report = computeMonitoringReport(model, AS_OF, '2025-06-30');
+    const reversed = <T>(items: readonly T[]) => [...items].reverse();
+    const shuffled: MonitoringReport = {
+      ...report,
+      initiatives: reversed(report.initiatives),
+      progress: { ...report.progress, missions: reversed(report.progress.missions), objectives: reversed(report.progress.objectives), projects: reversed(report.progress.projects) },
+      coverage: {
+        ...report.coverage,
+        missions: reversed(report.coverage.missions),
+        objectives: reversed(report.coverage.objectives),
+        zones: report.coverage.zones.map((zone) => ({ ...zone, missions: reversed(zone.missions) })),
+      },
+      change: { ...report.change!, missions: reversed(report.change!.missions) },
+    };
+    const options = { title: undefined, year: 2025 };
+    const inOrder = buildReportView(model, report, findings, options);
+    expect(buildReportView(model, shuffled, findings, options)).toEqual(inOrder);
+    // Each mission keeps its own figures: M1 covers 1 of 2 objectives, M2 1 of 1, M3 has none.
+    expect(inOrder.missions.map((row) => [row.id, row.covered, row.objectiveCount, row.change?.id])).toEqual([
+      ['M1', 1, 2, 'M1'],
+      ['M2', 1, 1, 'M2'],
+      ['M3', 0, 0, 'M3'],
+    ]);
+    // b (Sesto, on M1.1 and M2.1) and metropolitan a (on M1.1) reach Nord Milano.
+    expect(inOrder.zones.find((row) => row.zone === 'Nord Milano')!.missions.map((cell) => [cell.missionId, cell.projects])).toEqual([
+      ['M1', 2],
+      ['M2', 1],
+      ['M3', 0],
     ]);
   });
 });

@@ -89,3 +89,19 @@ describe('a workbook of hostile text', () => {
     expect(title.endsWith('x [\u2026] (testo troncato: una cella di Excel contiene al massimo 32.767 caratteri)')).toBe(true);
   });
 });
+
+describe('the workbook of a view whose rows list their cells in another order', () => {
+  it('finds each actor-column and zone cell by id, so its sheets do not change', async () => {
+    const reordered = {
+      ...view,
+      missions: view.missions.map((row) => ({ ...row, byColumn: [...row.byColumn].reverse() })),
+      objectives: view.objectives.map((row) => ({ ...row, actors: [...row.actors].reverse() })),
+      zones: view.zones.map((row) => ({ ...row, missions: [...row.missions].reverse() })),
+    };
+    const inOrder = contents(await read(await workbookBuffer(view, options)));
+    expect(contents(await read(await workbookBuffer(reordered, options)))).toEqual(inOrder);
+    // Copertura, M1: Città metropolitana 2 of 2 cells (M1.1 by a, M1.2 by b), comuni 0 of 1, corpi intermedi none marked (empty).
+    const coverage = inOrder.find((sheet) => sheet.name === 'Copertura')!;
+    expect(coverage.rows[1]!.slice(0, 5)).toEqual(['M1', 'Missione M1', 1, 0, undefined]);
+  });
+});

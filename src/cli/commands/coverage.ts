@@ -24,12 +24,12 @@ export const registerCoverage: RegisterCommand = (program, { io, exit }) => {
 async function runCoverage(options: CoverageOptions, io: Io): Promise<number> {
   const model = await loadPlanModel(options, io);
   const asOf = asOfDate(options, io);
-  const [{ computeCoverage }, { projectInitiatives }, { computePriorities }] = await Promise.all([
+  const [{ computeCoverage }, { countedInitiatives }, { computePriorities }] = await Promise.all([
     import('../../compute/coverage.js'),
     import('../../compute/initiatives.js'),
     import('../../compute/priorities.js'),
   ]);
-  const report = computeCoverage(model, projectInitiatives(model, asOf), computePriorities(model, asOf), asOf);
+  const report = computeCoverage(model, countedInitiatives(model, asOf), computePriorities(model, asOf), asOf);
   if (options.json) {
     const [{ coverageJson }, { toJsonText }] = await Promise.all([import('../../render/json/monitoring-json.js'), import('../../render/json/plan-json.js')]);
     io.stdout.write(toJsonText(coverageJson(report)));

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { RunError } from '../../cli/errors.js';
 import type { RuntimeOptions } from 'handlebars';
+import { zoneCell } from '../../compute/coverage.js';
 import type { GapReason, Status } from '../../compute/status.js';
 import type { TemplateSet, TemplateSource } from '../../load/template-files.js';
 import { findingMessage } from '../findings/messages/index.js';
 import { fillLabel, type Labels, type ReportLanguage } from '../report/labels.js';
 import { localeFormat } from '../report/locale-format.js';
-import { actorColumnLabel, type ReportView } from '../report/report-view.js';
+import { actorColumnLabel, columnShare, type ReportView } from '../report/report-view.js';
 import { heatmapGrid, progressBar, statusSegments } from './charts.js';
 
 export interface HtmlReportOptions {
@@ -141,7 +142,7 @@ function registerHelpers(instance: Handlebars, view: ReportView, templates: Temp
         view.missions.map((mission) => mission.id),
         actorColumnLabels,
         (row, column) => {
-          const share = view.missions[row]!.byColumn[column]!.share;
+          const share = columnShare(view.missions[row]!, view.actorColumns[column]!.id).share;
           return { intensity: share, label: share === null ? labels.charts.notExpected : format.percent(share) };
         },
         { rowLabelWidth: 60, cellWidth: 200, cellHeight: 34, headerHeight: 30 },
@@ -152,7 +153,7 @@ function registerHelpers(instance: Handlebars, view: ReportView, templates: Temp
         view.zones.map((zone) => zone.zone),
         view.missions.map((mission) => mission.id),
         (row, column) => {
-          const projects = view.zones[row]!.missions[column]!.projects;
+          const projects = zoneCell(view.zones[row]!, view.missions[column]!.id).projects;
           return { intensity: projects / most, label: format.number(projects) };
         },
         { rowLabelWidth: 190, cellWidth: 70, cellHeight: 30, headerHeight: 28 },

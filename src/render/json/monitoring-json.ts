@@ -7,6 +7,7 @@ export function coverageJson(report: CoverageReport) {
   const { plan } = report;
   return {
     asOf: report.asOf,
+    initiatives: report.initiatives,
     plan: {
       objectives: plan.objectives,
       covered: plan.covered,
@@ -49,6 +50,7 @@ export function progressJson(report: ProgressReport) {
     })),
     projects: report.projects.map((project) => ({
       id: project.id,
+      kind: project.kind,
       method: project.method,
       progress: project.measure?.progress ?? null,
       expected: project.measure?.expected ?? null,

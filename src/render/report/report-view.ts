@@ -1,5 +1,7 @@
-import type { ActorCell, Share } from '../../compute/coverage.js';
+import { zoneCell, type ActorCell, type Share, type ZoneCoverage } from '../../compute/coverage.js';
+import { projectFunding } from '../../compute/initiatives.js';
 import type { MissionChange, MonitoringReport } from '../../compute/monitoring-report.js';
+import type { ProjectResult } from '../../compute/progress.js';
 import type { RollUp } from '../../compute/roll-up.js';
 import { STATUSES, type GapReason, type Status } from '../../compute/status.js';
 import type { DatedValueData, LeadKind, ProjectStatus } from '../../model/plan-data.js';
@@ -66,6 +68,7 @@ export interface MissionRow extends Figures {
   covered: number;
   coverage: number | null;
   actorCells: Share;
+  /** One share per actor column, in the order of the view's `actorColumns` (templates rely on it). */
   byColumn: (Share & { columnId: string })[];
   /** Projects linked to the mission's objectives, in portfolio order. */
   projects: ProjectRow[];
@@ -78,6 +81,7 @@ export interface ObjectiveRow extends Figures {
   id: string;
   missionId: string;
   title: string;
+  /** One cell per actor column, in the order of the view's `actorColumns` (templates rely on it). */
   actors: { columnId: string; cell: ActorCell }[];
   projects: { id: string; title: string; weight: number }[];
   funding: number;
@@ -118,10 +122,8 @@ export interface IndicatorRow extends Figures {
   latest: (DatedValueData & { source: string }) | undefined;
 }
 
-export interface ZoneRow {
-  zone: string;
-  missions: { missionId: string; projects: number; funding: number }[];
-}
+/** A zone's cells, one per mission in the order of the view's missions (templates rely on it). */
+export type ZoneRow = ZoneCoverage;
 
 export interface PriorityRow {
   objectiveId: string;
@@ -151,23 +153,9 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
   const progressByProject = new Map(progress.projects.map((result) => [result.id, result]));
   const progressByObjective = new Map(progress.objectives.map((result) => [result.id, result]));
   const coverageByObjective = new Map(coverage.objectives.map((result) => [result.id, result]));
+  const progressByMission = new Map(progress.missions.map((result) => [result.id, result]));
+  const coverageByMission = new Map(coverage.missions.map((result) => [result.id, result]));
   const changeByMission = new Map(report.change?.missions.map((change) => [change.id, change]));
-
-  const indicators: IndicatorRow[] = progress.projects.flatMap((result) =>
-    result.indicators.map((indicator) => ({
-      projectId: result.id,
-      id: indicator.id,
-      name: indicator.indicator.name,
-      unit: indicator.indicator.unit,
-      direction: indicator.indicator.direction,
-      method: indicator.method,
-      baseline: indicator.baseline,
-      target: indicator.target,
-      latest: indicator.latest && { value: indicator.latest.value, date: indicator.latest.date, source: indicator.latest.source },
-      ...measureFigures(indicator.measure, indicator.status, indicator.gap),
-    })),
-  );
-  const indicatorsByProject = groupBy(indicators, (row) => row.projectId);
 
   const projects = model.projects.map((project): ProjectRow => {
     const result = progressByProject.get(project.id);
@@ -183,16 +171,17 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
       cup: project.cup,
       start: project.period?.start,
       end: project.period?.end,
-      funding: (project.funding ?? []).reduce((total, item) => total + item.amount, 0),
+      funding: projectFunding(project),
       objectives: project.objectives.map((link) => link.id),
       method: result?.method ?? 'none',
       updated: project.updated,
       file: project.file,
-      indicators: indicatorsByProject.get(project.id) ?? [],
+      indicators: result ? indicatorRows(result) : [],
       ...(result ? measureFigures(result.measure, result.status, result.gap) : { progress: null, expected: null, status: 'no_data', gap: undefined }),
     };
   });
-  const projectTitle = new Map(model.projects.map((project) => [project.id, project.title]));
+  // In portfolio order, whatever the order of the results.
+  const indicators = projects.flatMap((row) => row.indicators);
 
   const objectives = model.objectives.map((objective): ObjectiveRow => {
     const result = progressByObjective.get(objective.id)!;
@@ -202,7 +191,7 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
       missionId: objective.missionId,
       title: objective.title,
       actors: model.actorColumns.map((column) => ({ columnId: column.id, cell: covered.actorCells[column.id] ?? 'not_expected' })),
-      projects: result.contributions.map(({ projectId, weight }) => ({ id: projectId, title: projectTitle.get(projectId) ?? projectId, weight })),
+      projects: result.contributions.map(({ projectId, weight }) => ({ id: projectId, title: progressByProject.get(projectId)?.title ?? projectId, weight })),
       funding: covered.funding,
       zones: covered.zones,
       votes: covered.priority?.votes,
@@ -211,9 +200,9 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
   });
   const objectivesByMission = groupBy(objectives, (row) => row.missionId);
 
-  const missions = model.missions.map((mission, index): MissionRow => {
-    const result = progress.missions[index]!;
-    const covered = coverage.missions[index]!;
+  const missions = model.missions.map((mission): MissionRow => {
+    const result = progressByMission.get(mission.id)!;
+    const covered = coverageByMission.get(mission.id)!;
     const own = objectivesByMission.get(mission.id) ?? [];
     const linked = new Set(own.flatMap((objective) => objective.projects.map((project) => project.id)));
     return {
@@ -255,8 +244,8 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
     ...projects.filter((row) => row.counted && row.gap).map((row) => ({ level: 'project' as const, id: row.id, title: row.title, reason: row.gap! })),
     ...indicators.filter((row) => row.gap).map((row) => ({ level: 'indicator' as const, id: `${row.projectId}/${row.id}`, title: row.name, reason: row.gap! })),
   ];
-  const counted = projects.filter((row) => row.counted);
-  const statusCounts = STATUSES.map((status) => ({ status, count: counted.filter((row) => row.status === status).length }));
+  // Every counted initiative has a progress result: the headline and the status chart count those.
+  const statusCounts = STATUSES.map((status) => ({ status, count: progress.projects.filter((result) => result.status === status).length }));
 
   const view: ReportView = {
     title: options.title ?? model.shortTitle,
@@ -269,7 +258,7 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
       covered: coverage.plan.covered,
       coverage: coverage.plan.share,
       actorCells: coverage.plan.actorCells,
-      projects: counted.length,
+      projects: report.initiatives.length,
       funding: coverage.plan.funding,
       indicators: indicators.length,
       dataGaps: dataGaps.length,
@@ -285,7 +274,7 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
     objectives,
     projects,
     indicators,
-    zones: coverage.zones,
+    zones: coverage.zones.map((row) => ({ zone: row.zone, missions: missions.map((mission) => zoneCell(row, mission.id)) })),
     priorities,
     consultationsWithoutVotes: model.consultations.filter((consultation) => consultation.votes_status === 'not_available' && (consultation.date === undefined || consultation.date <= report.asOf)).map((consultation) => consultation.event),
     statusCounts,
@@ -300,6 +289,31 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
 /** An actor column's label in the report's language (the plan's Italian label is the default). */
 export function actorColumnLabel(column: ReportView['actorColumns'][number], language: ReportLanguage): string {
   return language === 'en' ? column.labelEn : column.label;
+}
+
+/** An objective's cell in an actor column, found by the column's id. */
+export function actorCell(row: ObjectiveRow, columnId: string): ActorCell {
+  return row.actors.find((actor) => actor.columnId === columnId)?.cell ?? 'not_expected';
+}
+
+/** A mission's actor-cell share in one column, found by the column's id. */
+export function columnShare(row: MissionRow, columnId: string): Share {
+  return row.byColumn.find((share) => share.columnId === columnId) ?? { total: 0, covered: 0, share: null };
+}
+
+function indicatorRows(result: ProjectResult): IndicatorRow[] {
+  return result.indicators.map((indicator) => ({
+    projectId: result.id,
+    id: indicator.id,
+    name: indicator.indicator.name,
+    unit: indicator.indicator.unit,
+    direction: indicator.indicator.direction,
+    method: indicator.method,
+    baseline: indicator.baseline,
+    target: indicator.target,
+    latest: indicator.latest && { value: indicator.latest.value, date: indicator.latest.date, source: indicator.latest.source },
+    ...measureFigures(indicator.measure, indicator.status, indicator.gap),
+  }));
 }
 
 function rollUpFigures(result: RollUp, gap: GapReason | undefined): Figures {

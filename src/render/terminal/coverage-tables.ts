@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { CoverageReport } from '../../compute/coverage.js';
+import { zoneCell, type CoverageReport } from '../../compute/coverage.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { euros, percent } from './figures.js';
 import { renderTable } from './table.js';
@@ -56,7 +56,8 @@ function byActor(model: PlanModel, report: CoverageReport, width: number): strin
 }
 
 function byZone(model: PlanModel, report: CoverageReport, width: number): string {
-  const rows = report.zones.map((zone) => [terminalText(zone.zone), ...zone.missions.map((cell) => (cell.projects === 0 ? '·' : `${cell.projects} · ${euros(cell.funding)}`))]);
+  const cellText = ({ projects, funding }: { projects: number; funding: number }) => (projects === 0 ? '·' : `${projects} · ${euros(funding)}`);
+  const rows = report.zones.map((zone) => [terminalText(zone.zone), ...model.missions.map((mission) => cellText(zoneCell(zone, mission.id)))]);
   return renderTable([{ header: 'Zona omogenea', flex: true }, ...model.missions.map((mission) => ({ header: mission.id, width: 16, align: 'right' as const }))], rows, width);
 }
 

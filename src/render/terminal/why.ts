@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { IndicatorResult, ObjectiveResult, ProgressReport, ProjectResult } from '../../compute/progress.js';
 import type { RollUp } from '../../compute/roll-up.js';
-import type { GapReason, Measure, Status, Thresholds } from '../../compute/status.js';
+import { statusRule, type GapReason, type Measure, type Status, type StatusReason, type Thresholds } from '../../compute/status.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { number, percent, statusLabel } from './figures.js';
 import { terminalText } from './terminal-text.js';
@@ -109,7 +109,18 @@ function milestoneLines(result: ProjectResult): string[] {
   return total === 0 ? ['  no milestones'] : [`  ${done} of ${total} milestones done, ${due} due: progress = ${done}/${total}, expected = ${due}/${total}`];
 }
 
+/** The status, explained by the reason the status rule gives for the measure. */
 function statusLine(measure: Measure, status: Status, thresholds: Thresholds, chalk: ChalkInstance): string {
-  const rule = measure.progress >= 1 ? 'progress ≥ 100 %' : measure.expected <= 0 ? 'nothing was expected yet' : `progress / expected = ${number(measure.progress / measure.expected)}; on track from ${thresholds.on_track_ratio}, at risk from ${thresholds.at_risk_ratio}`;
-  return `Status: ${statusLabel(status, chalk)} (${rule})`;
+  return `Status: ${statusLabel(status, chalk)} (${reasonText(statusRule(measure, thresholds).reason)})`;
+}
+
+function reasonText(reason: StatusReason): string {
+  switch (reason.rule) {
+    case 'achieved':
+      return 'progress ≥ 100 %';
+    case 'nothing_expected':
+      return 'nothing was expected yet';
+    case 'ratio':
+      return `progress / expected = ${number(reason.ratio)}; on track from ${reason.onTrackFrom}, at risk from ${reason.atRiskFrom}`;
+  }
 }

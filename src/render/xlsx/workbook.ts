@@ -1,9 +1,10 @@
 import type { Writable } from 'node:stream';
 import type { Workbook } from 'exceljs';
+import { zoneCell } from '../../compute/coverage.js';
 import { STATUSES, type Status } from '../../compute/status.js';
 import { findingMessage } from '../findings/messages/index.js';
 import type { Labels, ReportLanguage } from '../report/labels.js';
-import { actorColumnLabel, type DataGapRow, type IndicatorRow, type MissionRow, type ObjectiveRow, type ProjectRow, type ReportView, type ZoneRow } from '../report/report-view.js';
+import { actorCell, actorColumnLabel, columnShare, type DataGapRow, type IndicatorRow, type MissionRow, type ObjectiveRow, type ProjectRow, type ReportView, type ZoneRow } from '../report/report-view.js';
 import { xmlText } from './cell-text.js';
 import { addTableSheet, type CellKind, type Column, type TableStyle } from './sheet-table.js';
 
@@ -96,7 +97,7 @@ function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }
     { header: c.id, kind: 'text', value: (row) => row.id },
     { header: c.mission, kind: 'text', value: (row) => row.missionId },
     { header: c.title, kind: 'text', value: (row) => row.title },
-    ...view.actorColumns.map((column, index): Column<ObjectiveRow> => ({ header: actorColumnLabel(column, language), kind: 'text', value: (row) => labels.actorCell[row.actors[index]!.cell] })),
+    ...view.actorColumns.map((column): Column<ObjectiveRow> => ({ header: actorColumnLabel(column, language), kind: 'text', value: (row) => labels.actorCell[actorCell(row, column.id)] })),
     { header: c.projects, kind: 'integer', value: (row) => row.projects.length },
     { header: c.funding, kind: 'euro', value: (row) => row.funding },
     ...figureColumns<ObjectiveRow>(),
@@ -157,7 +158,7 @@ function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }
   const coverageColumns: Column<MissionRow>[] = [
     { header: c.mission, kind: 'text', value: (row) => row.id },
     { header: c.title, kind: 'text', value: (row) => row.title },
-    ...view.actorColumns.map((column, index): Column<MissionRow> => ({ header: actorColumnLabel(column, language), kind: 'percent', heat: true, value: (row) => row.byColumn[index]!.share })),
+    ...view.actorColumns.map((column): Column<MissionRow> => ({ header: actorColumnLabel(column, language), kind: 'percent', heat: true, value: (row) => columnShare(row, column.id).share })),
     { header: c.actorCells, kind: 'percent', heat: true, value: (row) => row.actorCells.share },
     { header: c.coverage, kind: 'percent', heat: true, value: (row) => row.coverage },
   ];
@@ -165,8 +166,8 @@ function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }
 
   const territoryColumns: Column<ZoneRow>[] = [
     { header: c.zone, kind: 'text', value: (row) => row.zone },
-    ...view.missions.map((mission, index): Column<ZoneRow> => ({ header: `${mission.id} ${c.projects}`, kind: 'integer', heat: true, value: (row) => row.missions[index]!.projects })),
-    ...view.missions.map((mission, index): Column<ZoneRow> => ({ header: `${mission.id} ${c.funding}`, kind: 'euro', value: (row) => row.missions[index]!.funding })),
+    ...view.missions.map((mission): Column<ZoneRow> => ({ header: `${mission.id} ${c.projects}`, kind: 'integer', heat: true, value: (row) => zoneCell(row, mission.id).projects })),
+    ...view.missions.map((mission): Column<ZoneRow> => ({ header: `${mission.id} ${c.funding}`, kind: 'euro', value: (row) => zoneCell(row, mission.id).funding })),
   ];
   done(addTableSheet(workbook, sheets.territory, territoryColumns, view.zones, style));
 
