@@ -38,7 +38,7 @@ describe('the shipped plan is faithful to the PSTTM 2025-2027 text', () => {
   let model: PlanModel;
   const tables = sourceTables();
   beforeAll(async () => {
-    model = await loadPlanModel({ plan: path.join(repoRoot, 'plan') }, { stdout: { write: () => true }, stderr: { write: () => true }, cwd: repoRoot, env: {}, now: () => new Date() });
+    model = await loadPlanModel({ plan: path.join(repoRoot, 'plan') }, { stdout: { write: () => true }, stderr: { write: () => true }, cwd: repoRoot, env: {}, today: '2026-11-22' });
   });
 
   it('has the six missions with the source counts: 15, 17, 14, 11, 13 and none for M6', () => {

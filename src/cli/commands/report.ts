@@ -12,6 +12,7 @@ import { choiceList, parseReportYear, parseText } from '../parse-options.js';
 import { requireOutputFolder } from '../output-folder.js';
 import { addPlanOption, checkPlanAt, findPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { stepProgress } from '../progress-bar.js';
+import { todayOf } from '../today.js';
 
 const REPORT_FORMATS = ['xlsx', 'html'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -63,7 +64,7 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
   const notices: string[] = [];
   try {
     progress.step('reading the plan');
-    const check = await checkPlanAt(location, io);
+    const check = await checkPlanAt(location, todayOf(options, io), io);
     const model = requireModel(check);
     const [{ readTemplateSet }, { computeMonitoringReport, yearEnds }, { buildReportView }] = await Promise.all([
       import('../../load/template-files.js'),
