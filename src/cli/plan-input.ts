@@ -16,12 +16,14 @@ export interface PlanOption extends TodayOption {
 
 /** --plan, and --today, which the checks of every plan read depend on. */
 export function addPlanOption(command: Command): Command {
-  return addTodayOption(command).option('--plan <dir>', 'the plan folder, or a folder holding plan/ (default: nearest plan/ above the working directory, else the shipped plan)', parseText);
+  return addTodayOption(command.option('--plan <dir>', 'the plan folder, or a folder holding plan/ (default: nearest plan/ above the working directory, else the shipped plan)', parseText));
 }
 
 /** Find, read and check the plan; says on stderr which plan is used when it was not named. */
 export async function loadPlan(options: PlanOption, io: Io): Promise<PlanCheck> {
-  return checkPlanAt(findPlan(options, io), todayOf(options, io), io);
+  // A bad SOURCE_DATE_EPOCH is the one line on stderr, before the note on which plan is used.
+  const today = todayOf(options, io);
+  return checkPlanAt(findPlan(options, io), today, io);
 }
 
 /** Where the plan is; says on stderr which plan is used when it was not named. */

@@ -15,7 +15,7 @@ const LAST_EPOCH_SECONDS = Date.parse(`${LAST_DATE}T23:59:59Z`) / 1000;
 export function addTodayOption(command: Command): Command {
   return command.option(
     '--today <date>',
-    `take this date (YYYY-MM-DD) as today, for the checks of stale and future data and the default as-of date (default: the UTC date of $${SOURCE_DATE_EPOCH}, else of the system clock)`,
+    `the date to take as today (YYYY-MM-DD), for the checks of stale and future data and the default as-of date (default: the UTC date of $${SOURCE_DATE_EPOCH}, else of the system clock)`,
     parseIsoDate,
   );
 }
