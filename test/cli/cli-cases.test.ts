@@ -169,7 +169,7 @@ const todayCases: CliCase[] = [
   { name: 'today: SOURCE_DATE_EPOCH at the last second of 9999', argv: () => ['coverage', '--json', '--plan', tempPlan()], env: { SOURCE_DATE_EPOCH: '253402300799' }, code: 0, check: (r) => expect(asOf(r)).toBe('9999-12-31') },
   { name: 'today: --today wins over SOURCE_DATE_EPOCH', argv: () => ['coverage', '--json', '--today', '2031-03-04'], env: { SOURCE_DATE_EPOCH: sourceDateEpoch('2030-05-06') }, code: 0, check: (r) => expect(asOf(r)).toBe('2031-03-04') },
   { name: 'today: --as-of wins over --today', argv: () => ['coverage', '--json', '--as-of', '2027-01-01', '--today', '2031-03-04'], code: 0, check: (r) => expect(asOf(r)).toBe('2027-01-01') },
-  { name: 'today: the system clock without --today or SOURCE_DATE_EPOCH', argv: () => ['coverage', '--json'], env: { SOURCE_DATE_EPOCH: undefined }, code: 0, check: (r, days) => expect(days).toContain(asOf(r)) },
+  { name: 'today: else the system clock', argv: () => ['coverage', '--json'], env: { SOURCE_DATE_EPOCH: undefined }, code: 0, check: (r, days) => expect(days).toContain(asOf(r)) },
   { name: 'today: an empty SOURCE_DATE_EPOCH counts as unset', argv: () => ['coverage', '--json'], env: { SOURCE_DATE_EPOCH: '' }, code: 0, check: (r, days) => expect(days).toContain(asOf(r)) },
   ...['abc', '-1', '1.5', '1e9', ' 1795348800', '253402300800'].map(
     (value): CliCase => ({ name: `today: SOURCE_DATE_EPOCH=${JSON.stringify(value)} exits 2 naming the variable`, argv: () => ['validate'], env: { SOURCE_DATE_EPOCH: value }, code: 2, check: (r) => expect(r.stderr).toBe(BAD_EPOCH(value)) }),
