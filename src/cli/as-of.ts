@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { isoDate } from '../model/dates.js';
 import type { Io } from './io.js';
 import { parseIsoDate } from './parse-options.js';
+import { todayOf, type TodayOption } from './today.js';
 
-export interface AsOfOption {
+export interface AsOfOption extends TodayOption {
   asOf?: string;
 }
 
@@ -13,5 +13,5 @@ export function addAsOfOption(command: Command): Command {
 
 /** The as-of date of a run: the option, else today. */
 export function asOfDate(options: AsOfOption, io: Io): string {
-  return options.asOf ?? isoDate(io.now());
+  return options.asOf ?? todayOf(options, io);
 }

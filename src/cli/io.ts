@@ -11,6 +11,6 @@ export interface Io {
   stderr: OutputStream;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
-  /** The clock: only for defaults (today as the as-of date), never inside computations. */
-  now: () => Date;
+  /** The system clock's date (UTC, YYYY-MM-DD), read once by the bin: today when neither --today nor SOURCE_DATE_EPOCH says otherwise. */
+  today: string;
 }

@@ -8,18 +8,22 @@ import { countFindings } from '../validate/finding.js';
 import { RunError } from './errors.js';
 import type { Io } from './io.js';
 import { parseText } from './parse-options.js';
+import { addTodayOption, todayOf, type TodayOption } from './today.js';
 
-export interface PlanOption {
+export interface PlanOption extends TodayOption {
   plan?: string;
 }
 
+/** --plan, and --today, which the checks of every plan read depend on. */
 export function addPlanOption(command: Command): Command {
-  return command.option('--plan <dir>', 'the plan folder, or a folder holding plan/ (default: nearest plan/ above the working directory, else the shipped plan)', parseText);
+  return addTodayOption(command.option('--plan <dir>', 'the plan folder, or a folder holding plan/ (default: nearest plan/ above the working directory, else the shipped plan)', parseText));
 }
 
 /** Find, read and check the plan; says on stderr which plan is used when it was not named. */
 export async function loadPlan(options: PlanOption, io: Io): Promise<PlanCheck> {
-  return checkPlanAt(findPlan(options, io), io);
+  // A bad SOURCE_DATE_EPOCH is the one line on stderr, before the note on which plan is used.
+  const today = todayOf(options, io);
+  return checkPlanAt(findPlan(options, io), today, io);
 }
 
 /** Where the plan is; says on stderr which plan is used when it was not named. */
@@ -31,11 +35,11 @@ export function findPlan(options: PlanOption, io: Io): PlanLocation {
   return location;
 }
 
-/** Read and check the plan at `location`. */
-export async function checkPlanAt(location: PlanLocation, io: Io): Promise<PlanCheck> {
+/** Read and check the plan at `location`, with `today` as the date of its checks. */
+export async function checkPlanAt(location: PlanLocation, today: string, io: Io): Promise<PlanCheck> {
   // The YAML and CSV readers and the validators load only for commands that read the plan, not for --help or schema.
   const [{ FolderSource }, { openPlan }] = await Promise.all([import('../load/source/folder-source.js'), import('../validate/open-plan.js')]);
-  return openPlan(new FolderSource(location.dir, io.cwd), { today: io.now() });
+  return openPlan(new FolderSource(location.dir, io.cwd), { today });
 }
 
 /** The plan model, or exit 1 naming the first error when the plan is not valid. */

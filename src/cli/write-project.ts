@@ -44,7 +44,7 @@ export async function writeProjectFile(check: PlanCheck, target: ProjectTarget, 
     import('../io/write-outputs.js'),
     import('../io/file-lock.js'),
   ]);
-  const { edited, introduced } = checkProjectEdit(check, target.absPath, target.displayPath, text, new SchemaValidator(), io.now());
+  const { edited, introduced } = checkProjectEdit(check, target.absPath, target.displayPath, text, new SchemaValidator());
   options.verify?.(edited);
   const chalk = chalkFor(io.stderr, io.env);
   const showIntroduced = () => {

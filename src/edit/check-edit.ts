@@ -14,10 +14,10 @@ export interface EditCheck {
  * Validate the whole plan as it would be with `text` as the content of a project file (replacing
  * it, or added when new), and return what the edit would add to that file's findings.
  */
-export function checkProjectEdit(before: PlanCheck, absPath: string, displayPath: string, text: string, validator: SchemaValidator, now: Date): EditCheck {
+export function checkProjectEdit(before: PlanCheck, absPath: string, displayPath: string, text: string, validator: SchemaValidator): EditCheck {
   const edited = parseYamlBytes(Buffer.from(text, 'utf8'), absPath, displayPath);
   const others = before.files.projects.filter((file) => file.absPath !== absPath);
-  const after = checkPlan({ ...before.files, projects: [...others, edited] }, validator, now);
+  const after = checkPlan({ ...before.files, projects: [...others, edited] }, validator, before.today);
   const key = (finding: Finding) => `${finding.code}\0${pathWithoutIndexes(finding.path)}\0${JSON.stringify(finding.args)}`;
   const existing = new Set(before.findings.filter((finding) => finding.file === displayPath).map(key));
   return { edited, introduced: after.findings.filter((finding) => finding.file === displayPath && !existing.has(key(finding))) };

@@ -2,7 +2,6 @@ import { FOLDER_KINDS } from '../load/file-kinds.js';
 import type { PlanFiles } from '../load/plan-files.js';
 import { locateSpan } from '../load/positions.js';
 import type { YamlFile } from '../load/yaml-file.js';
-import { isoDate } from '../model/dates.js';
 import type { ConsultationData, MissionData, PlanData, ProjectData } from '../model/plan-data.js';
 import { buildPlanModel, type PlanModel } from '../model/plan-model.js';
 import { compareFindings, makeFinding, type Finding } from './finding.js';
@@ -17,10 +16,12 @@ export interface PlanCheck {
   findings: Finding[];
   /** The plan model, when the plan has no errors. */
   model: PlanModel | undefined;
+  /** The date the rules took as today (YYYY-MM-DD). */
+  today: string;
 }
 
 /** Validate a plan's files (syntax, schema, then rules on what the schema accepted) and build its model. */
-export function checkPlan(files: PlanFiles, validator: SchemaValidator, now: Date): PlanCheck {
+export function checkPlan(files: PlanFiles, validator: SchemaValidator, today: string): PlanCheck {
   const findings: Finding[] = [];
   const accept = <T>(kind: SchemaKind, file: YamlFile): CheckedFile<T> | undefined => {
     for (const finding of file.findings) findings.push(finding);
@@ -33,7 +34,6 @@ export function checkPlan(files: PlanFiles, validator: SchemaValidator, now: Dat
   const missions = files.missions.map((file) => accept<MissionData>(FOLDER_KINDS.missions.schema, file)).filter((mission) => mission !== undefined);
   const projects = files.projects.map((file) => accept<ProjectData>(FOLDER_KINDS.projects.schema, file)).filter((project) => project !== undefined);
   const consultations = files.consultations.map((file) => accept<ConsultationData>(FOLDER_KINDS.consultations.schema, file)).filter((consultation) => consultation !== undefined);
-  const today = isoDate(now);
 
   const report: Report = (file, code, args, path, target = 'value') => {
     findings.push(makeFinding(code, args, { file: file.displayPath, ...locateSpan(file, path, target), path: path.join('/') }));
@@ -48,5 +48,5 @@ export function checkPlan(files: PlanFiles, validator: SchemaValidator, now: Dat
   if (planModel) for (const rule of PROJECT_RULES) rule({ plan: planModel, projects, consultations, reference: files.reference, today }, report);
 
   findings.sort(compareFindings);
-  return { files, findings, model: hasErrors() ? undefined : planModel };
+  return { files, findings, model: hasErrors() ? undefined : planModel, today };
 }

@@ -4,8 +4,8 @@ import { checkPlan, type PlanCheck } from './check-plan.js';
 import { SchemaValidator } from './schema-validator.js';
 
 export interface OpenPlanOptions {
-  /** The day the date rules (stale projects, actual values in the future) judge by. */
-  today: Date;
+  /** The day (YYYY-MM-DD) the date rules (stale projects, actual values in the future) judge by. */
+  today: string;
 }
 
 /** The one way to get a plan: read every file from `source`, validate it, and build its model. */

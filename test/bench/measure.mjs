@@ -18,7 +18,7 @@ const asOf = '2026-11-22';
 const start = performance.now();
 const files = await readPlanFiles(new FolderSource(planDir, planDir));
 const loaded = performance.now();
-const check = checkPlan(files, new SchemaValidator(), new Date(`${asOf}T12:00:00Z`));
+const check = checkPlan(files, new SchemaValidator(), asOf);
 const validated = performance.now();
 if (!check.model) {
   process.stderr.write(`the synthetic plan has errors: ${JSON.stringify(check.findings.find((/** @type {{severity: string}} */ finding) => finding.severity === 'error'))}\n`);

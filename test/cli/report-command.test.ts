@@ -235,7 +235,7 @@ describe('psttm report', () => {
       stderr: { write: (text: string) => (stderr += text), isTTY: true, columns: 100 },
       cwd: root,
       env: { NO_COLOR: '1' },
-      now: () => new Date('2026-11-22T12:00:00Z'),
+      today: '2026-11-22',
     });
     expect(code).toBe(0);
     expect(stdout).toBe('reports/monitoraggio-2026-01-01.xlsx\nreports/monitoraggio-2026-01-01.html\n');

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } fr
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseProjectWithSources, writeBaseProjectSources } from '../helpers/base-project.ts';
-import { binPath, repoRoot, runBinary, type CliResult } from '../helpers/run-cli.ts';
+import { binaryEnv, binPath, repoRoot, runBinary, type CliResult } from '../helpers/run-cli.ts';
 import { tempPlan } from '../helpers/temp-plan.ts';
 import { snapshotTree } from '../helpers/tree-snapshot.ts';
 
@@ -239,7 +239,7 @@ describe('a plan folder that cannot be read says why', () => {
       const before = snapshotTree(root);
       const asNobody = asRoot ? { uid: nobody, gid: nobody } : {};
       const result = await new Promise<CliResult>((resolve) => {
-        execFile(process.execPath, [binPath, 'validate', '--plan', '.'], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, ...asNobody }, (error, stdout, stderr) => {
+        execFile(process.execPath, [binPath, 'validate', '--plan', '.'], { cwd: root, env: binaryEnv(), ...asNobody }, (error, stdout, stderr) => {
           resolve({ code: typeof error?.code === 'number' ? error.code : error ? 2 : 0, stdout, stderr });
         });
       });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binPath, repoRoot } from '../helpers/run-cli.ts';
+import { binaryEnv, binPath, repoRoot } from '../helpers/run-cli.ts';
 import { tempPlan } from '../helpers/temp-plan.ts';
 
 interface Ended {
@@ -15,7 +15,7 @@ interface Ended {
 function runWithStdout(argv: string[], stdout: 'closed-pipe' | 'pipe-read-once' | number, cwd = repoRoot): Promise<Ended> {
   const child = spawn(process.execPath, [binPath, ...argv], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: binaryEnv(),
     stdio: ['ignore', typeof stdout === 'number' ? stdout : 'pipe', 'pipe'],
   });
   let stderr = '';

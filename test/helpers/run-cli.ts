@@ -14,11 +14,25 @@ export interface CliResult {
 
 export interface RunOptions {
   cwd?: string;
-  env?: Record<string, string>;
+  /** Variables to set; undefined removes one (SOURCE_DATE_EPOCH, to read the system clock). */
+  env?: Record<string, string | undefined>;
+}
+
+/** The day every test runs on: in process as the system clock's date, spawned through SOURCE_DATE_EPOCH. */
+export const TEST_TODAY = '2026-11-22';
+
+/** SOURCE_DATE_EPOCH for noon UTC of an ISO date. */
+export function sourceDateEpoch(isoDate: string): string {
+  return String(Date.parse(`${isoDate}T12:00:00Z`) / 1000);
 }
 
 /** Spawned runs see the locale of no user (messages in English) unless a case sets its own. */
 const NEUTRAL_LOCALE = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+
+/** The environment of a spawned binary: the test's own, without colour, on the test day unless `options.env` says otherwise. */
+export function binaryEnv(options: RunOptions = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...NEUTRAL_LOCALE, NO_COLOR: '1', FORCE_COLOR: '', SOURCE_DATE_EPOCH: sourceDateEpoch(TEST_TODAY), ...options.env };
+}
 
 /** Run `main` in this process with captured streams. */
 export async function runInProcess(argv: readonly string[], options: RunOptions = {}): Promise<CliResult> {
@@ -29,7 +43,7 @@ export async function runInProcess(argv: readonly string[], options: RunOptions 
     stderr: { write: (text: string) => (stderr += text) },
     cwd: options.cwd ?? repoRoot,
     env: { NO_COLOR: '1', ...options.env },
-    now: () => new Date('2026-11-22T12:00:00Z'),
+    today: TEST_TODAY,
   });
   return { code, stdout, stderr };
 }
@@ -40,7 +54,7 @@ export function runBinary(argv: readonly string[], options: RunOptions = {}): Pr
     execFile(
       process.execPath,
       [binPath, ...argv],
-      { cwd: options.cwd ?? repoRoot, env: { ...process.env, ...NEUTRAL_LOCALE, NO_COLOR: '1', FORCE_COLOR: '', ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: options.cwd ?? repoRoot, env: binaryEnv(options), maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error && typeof error.code === 'number' ? error.code : error ? 2 : 0;
         resolve({ code, stdout, stderr });
@@ -59,7 +73,7 @@ export interface SpawnedCli {
 export function spawnBinary(argv: readonly string[], options: RunOptions = {}): SpawnedCli {
   const child = spawn(process.execPath, [binPath, ...argv], {
     cwd: options.cwd ?? repoRoot,
-    env: { ...process.env, ...NEUTRAL_LOCALE, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+    env: binaryEnv(options),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

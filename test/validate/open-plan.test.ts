@@ -10,7 +10,7 @@ import { commitAll, git, initRepository } from '../helpers/git-repository.ts';
 import { repoRoot } from '../helpers/run-cli.ts';
 import { tempPlan } from '../helpers/temp-plan.ts';
 
-const today = new Date('2026-11-22T12:00:00Z');
+const today = '2026-11-22';
 
 /** A repository holding the shipped plan in plan/, committed. */
 function shippedPlanRepository(): string {

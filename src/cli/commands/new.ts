@@ -2,7 +2,6 @@ import path from 'node:path';
 import { Option } from 'commander';
 import { displayPath } from '../../io/display-path.js';
 import { packagePaths } from '../../io/package-paths.js';
-import { isoDate } from '../../model/dates.js';
 import { LEAD_KINDS, PROJECT_STATUSES, type ActorData, type LeadKind, type ProjectData, type ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { closestMatch } from '../../validate/did-you-mean.js';
@@ -76,7 +75,7 @@ async function runNewProject(id: string, options: NewProjectOptions, io: Io): Pr
     // M1.8 and 1.8 name one objective: it is linked once.
     objectives: [...new Set(options.objective.map((objective) => requireObjective(model, objective)))].map((objectiveId) => ({ id: objectiveId })),
     sources: [],
-    updated: isoDate(io.now()),
+    updated: check.today,
   };
   const { newProjectText } = await import('../../edit/new-project.js');
   const schemaPath = path.relative(projectsDir, path.join(packagePaths.schemas, 'project.schema.json')).split(path.sep).join('/');

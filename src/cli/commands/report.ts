@@ -12,6 +12,7 @@ import { choiceList, parseReportYear, parseText } from '../parse-options.js';
 import { requireOutputFolder } from '../output-folder.js';
 import { addPlanOption, checkPlanAt, findPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { stepProgress } from '../progress-bar.js';
+import { todayOf } from '../today.js';
 
 const REPORT_FORMATS = ['xlsx', 'html'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -57,13 +58,14 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
   if (options.templates !== undefined && !formats.includes('html')) throw new UsageError('--templates applies to the HTML report; add --format html');
   const outDir = path.resolve(io.cwd, options.out);
   requireOutputFolder(outDir, `--out ${options.out}`, io.cwd);
+  const today = todayOf(options, io);
   // Said before the progress bar appears: text written while it is drawn would garble the terminal.
   const location = findPlan(options, io);
   const progress = await stepProgress(io, 3 + formats.length);
   const notices: string[] = [];
   try {
     progress.step('reading the plan');
-    const check = await checkPlanAt(location, io);
+    const check = await checkPlanAt(location, today, io);
     const model = requireModel(check);
     const [{ readTemplateSet }, { computeMonitoringReport, yearEnds }, { buildReportView }] = await Promise.all([
       import('../../load/template-files.js'),
