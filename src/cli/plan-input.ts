@@ -47,11 +47,11 @@ export async function loadPlanModel(options: PlanOption, io: Io): Promise<PlanMo
   return requireModel(await loadPlan(options, io));
 }
 
-/** The model of a checked plan, or exit 1 naming the first error. */
+/** The model of a checked plan without errors, or exit 1 naming the first error: figures are computed only from a valid plan. */
 export function requireModel(check: PlanCheck): PlanModel {
-  if (check.model) return check.model;
-  const first = check.findings.find((finding) => finding.severity === 'error');
   const { errors } = countFindings(check.findings);
+  if (check.model && errors === 0) return check.model;
+  const first = check.findings.find((finding) => finding.severity === 'error');
   const where = first ? ` (first: ${first.file}:${first.line}:${first.column} ${first.code})` : '';
   throw new RunError(`the plan has ${errors} error${errors === 1 ? '' : 's'}${where}; run psttm validate to see them all`, 1);
 }

@@ -14,21 +14,29 @@ export interface PlanCheck {
   files: PlanFiles;
   /** Every finding, sorted by file and position. */
   findings: Finding[];
-  /** The plan model, when the plan has no errors. */
+  /**
+   * The model of every usable file (see checkPlan), errors or not; undefined only when plan.yaml is
+   * not usable. Commands that compute figures take it only from a plan without errors (requireModel).
+   */
   model: PlanModel | undefined;
   /** The date the rules took as today (YYYY-MM-DD). */
   today: string;
 }
 
-/** Validate a plan's files (syntax, schema, then rules on what the schema accepted) and build its model. */
+/**
+ * Validate a plan's files (syntax, schema, then every rule on every usable file) and build the model
+ * of the usable files. A file is usable when it could be read and its schema accepts it once the
+ * parts its schema errors are about are taken out (see SchemaValidator.validate): a misspelt key
+ * leaves the rest of a project to the rules, a malformed list of objectives leaves nothing.
+ */
 export function checkPlan(files: PlanFiles, validator: SchemaValidator, today: string): PlanCheck {
   const findings: Finding[] = [];
   const accept = <T>(kind: SchemaKind, file: YamlFile): CheckedFile<T> | undefined => {
     for (const finding of file.findings) findings.push(finding);
     if (file.findings.length > 0) return undefined;
-    const schemaFindings = validator.validate(kind, file);
-    for (const finding of schemaFindings) findings.push(finding);
-    return schemaFindings.length === 0 ? { file, data: file.data as T } : undefined;
+    const schema = validator.validate(kind, file);
+    for (const finding of schema.findings) findings.push(finding);
+    return schema.usable === undefined ? undefined : { file, data: schema.usable as T };
   };
   const plan = accept<PlanData>('plan', files.plan);
   const missions = files.missions.map((file) => accept<MissionData>(FOLDER_KINDS.missions.schema, file)).filter((mission) => mission !== undefined);
@@ -41,12 +49,12 @@ export function checkPlan(files: PlanFiles, validator: SchemaValidator, today: s
   const context = { plan, planFile: files.plan, missions, missionFileCount: files.missions.length, projects, reference: files.reference, today };
   for (const rule of PLAN_RULES) rule(context, report);
 
-  // Projects are checked against the plan model, so only once the plan itself has no errors.
-  const hasErrors = () => findings.some((finding) => finding.severity === 'error');
   const projectModels = projects.map(({ file, data }) => ({ ...data, file: file.displayPath }));
-  const planModel = plan && !hasErrors() ? buildPlanModel(plan.data, missions.map((mission) => mission.data), projectModels, consultations.map((consultation) => consultation.data), files.reference) : undefined;
-  if (planModel) for (const rule of PROJECT_RULES) rule({ plan: planModel, projects, consultations, reference: files.reference, today }, report);
+  const model = plan && buildPlanModel(plan.data, missions.map((mission) => mission.data), projectModels, consultations.map((consultation) => consultation.data), files.reference);
+  const planFiles = new Set([files.plan, ...files.missions].map((file) => file.displayPath));
+  const planSound = !findings.some((finding) => finding.severity === 'error' && planFiles.has(finding.file));
+  for (const rule of PROJECT_RULES) rule({ plan: model, planSound, projects, consultations, reference: files.reference, today }, report);
 
   findings.sort(compareFindings);
-  return { files, findings, model: hasErrors() ? undefined : planModel, today };
+  return { files, findings, model, today };
 }

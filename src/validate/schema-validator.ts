@@ -16,17 +16,25 @@ const require = createRequire(import.meta.url);
  */
 const MAX_SCHEMA_FINDINGS = 100;
 
+/** What the schema says of a file: its errors, and the part of its data the rules may read. */
+export interface SchemaCheck {
+  findings: Finding[];
+  /** The data without the parts the schema errors are about, when the schema accepts what is left; else undefined. */
+  usable: unknown;
+}
+
 /** Validates files against the schemas, with the validators compiled at build time, loaded on first use. */
 export class SchemaValidator {
   readonly #loaded = new Map<SchemaKind, ValidateFunction>();
 
   /**
    * The schema errors of the file, as findings positioned on the offending key or value: the first
-   * MAX_SCHEMA_FINDINGS, then one SCHEMA_ERROR_LIMIT finding where the unlisted ones start.
+   * MAX_SCHEMA_FINDINGS, then one SCHEMA_ERROR_LIMIT finding where the unlisted ones start; and the
+   * usable part of its data.
    */
-  validate(kind: SchemaKind, file: YamlFile): Finding[] {
+  validate(kind: SchemaKind, file: YamlFile): SchemaCheck {
     const validateFunction = this.#load(kind);
-    if (validateFunction(file.data)) return [];
+    if (validateFunction(file.data)) return { findings: [], usable: file.data };
     // An `if` error only says its `then` failed; the errors of the `then` say how.
     const errors = (validateFunction.errors ?? []).filter((error) => error.keyword !== 'if');
     const findings = errors.slice(0, MAX_SCHEMA_FINDINGS).map((error) => toFinding(error, file));
@@ -35,7 +43,7 @@ export class SchemaValidator {
       const { location } = describeAt(firstUnlisted, file);
       findings.push(makeFinding('SCHEMA_ERROR_LIMIT', { unlisted: errors.length - MAX_SCHEMA_FINDINGS, listed: MAX_SCHEMA_FINDINGS }, location));
     }
-    return findings;
+    return { findings, usable: withoutInvalidParts(file.data, errors, validateFunction) };
   }
 
   #load(kind: SchemaKind): ValidateFunction {
@@ -46,6 +54,41 @@ export class SchemaValidator {
     }
     return validateFunction;
   }
+}
+
+/**
+ * A copy of the data without the properties the errors are about, when the schema accepts what is
+ * left; else undefined. An unknown key is dropped; a wrong value is dropped with the property that
+ * holds it — the whole list, for an item of a list, so that the indexes rules report at stay those of
+ * the file. When what is left still fails (a required part was wrong, or the document itself), the
+ * file is not usable: rules only ever read data of the shape the schema promises.
+ */
+function withoutInvalidParts(data: unknown, errors: readonly ErrorObject[], validateFunction: ValidateFunction): unknown {
+  const copy = structuredClone(data);
+  for (const error of errors) {
+    const path = decodePointer(error.instancePath);
+    if (error.keyword === 'additionalProperties') path.push(String((error.params as { additionalProperty: unknown }).additionalProperty));
+    if (!deleteHoldingProperty(copy, path)) return undefined;
+  }
+  return validateFunction(copy) ? copy : undefined;
+}
+
+/** Delete the deepest object property on `path` (false when the path names the document itself). */
+function deleteHoldingProperty(root: unknown, path: readonly string[]): boolean {
+  let holder: Record<string, unknown> | undefined;
+  let key = '';
+  let node = root;
+  for (const segment of path) {
+    if (Array.isArray(node)) node = node[Number(segment)] as unknown;
+    else if (typeof node === 'object' && node !== null) {
+      holder = node as Record<string, unknown>;
+      key = segment;
+      node = holder[segment];
+    } else break;
+  }
+  if (!holder) return false;
+  delete holder[key];
+  return true;
 }
 
 /** Decode a JSON Pointer (RFC 6901) into path segments: `~1` then `~0`, every occurrence. */

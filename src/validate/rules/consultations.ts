@@ -1,13 +1,15 @@
 import { normalizeId } from '../../model/ids.js';
 import { closestMatch } from '../did-you-mean.js';
-import type { ProjectRule } from './rule.js';
+import { linkablePlan, type ProjectRule } from './rule.js';
 
 /**
  * Consultations vote for objectives of the plan, once each, in a zona omogenea; the votes cannot
  * exceed what the participants could cast; and a consultation without results says so.
  */
-export const consultationsRule: ProjectRule = ({ plan, consultations, reference }, report) => {
-  const objectiveIds = [...plan.objectiveById.keys()];
+export const consultationsRule: ProjectRule = (context, report) => {
+  const { consultations, reference } = context;
+  const plan = linkablePlan(context);
+  const objectiveIds = [...(plan?.objectiveById.keys() ?? [])];
   for (const { file, data } of consultations) {
     if (!reference.findZone(data.zone)) {
       report(file, 'UNKNOWN_ZONE', { zone: data.zone, suggestion: closestMatch(data.zone, reference.zones) }, ['zone']);
@@ -22,7 +24,7 @@ export const consultationsRule: ProjectRule = ({ plan, consultations, reference 
       const id = normalizeId(vote.objective);
       if (seen.has(id)) report(file, 'DUPLICATE_ID', { case: 'vote', objective: id }, ['votes', index, 'objective']);
       seen.add(id);
-      if (!plan.objectiveById.has(id)) {
+      if (plan && !plan.objectiveById.has(id)) {
         report(file, 'UNKNOWN_OBJECTIVE', { objective: vote.objective, suggestion: closestMatch(id, objectiveIds) }, ['votes', index, 'objective']);
       }
     });

@@ -45,8 +45,11 @@ export const projectFiguresRule: ProjectRule = ({ plan, projects, today }, repor
       });
     });
 
-    const limit = plan.monitoring.project_update_months;
-    const age = monthsBetween(data.updated, today);
-    if (age > limit) report(file, 'PROJECT_STALE', { updated: data.updated, months: age, limit }, ['updated']);
+    // Staleness is judged by the plan's limit, so only when plan.yaml is usable.
+    if (plan) {
+      const limit = plan.monitoring.project_update_months;
+      const age = monthsBetween(data.updated, today);
+      if (age > limit) report(file, 'PROJECT_STALE', { updated: data.updated, months: age, limit }, ['updated']);
+    }
   }
 };

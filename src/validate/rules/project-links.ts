@@ -1,6 +1,6 @@
 import { normalizeId, parseObjectiveId } from '../../model/ids.js';
 import { closestMatch } from '../did-you-mean.js';
-import type { ProjectRule } from './rule.js';
+import { linkablePlan, type ProjectRule } from './rule.js';
 
 /** Weights summing to 1 within this tolerance are accepted (0.1 + 0.2 is not exactly 0.3). */
 const WEIGHT_TOLERANCE = 1e-9;
@@ -9,8 +9,10 @@ const WEIGHT_TOLERANCE = 1e-9;
  * Links name objectives of the plan, once each; weights are given for all links or none and sum to
  * 1; and the lead's kind works in an actor column the objective marks.
  */
-export const projectLinksRule: ProjectRule = ({ plan, projects }, report) => {
-  const objectiveIds = [...plan.objectiveById.keys()];
+export const projectLinksRule: ProjectRule = (context, report) => {
+  const { projects } = context;
+  const plan = linkablePlan(context);
+  const objectiveIds = [...(plan?.objectiveById.keys() ?? [])];
   for (const { file, data } of projects) {
     if (!data.lead) report(file, 'LEAD_NOT_STATED', { project: data.id }, ['id']);
     const seen = new Set<string>();
@@ -18,6 +20,7 @@ export const projectLinksRule: ProjectRule = ({ plan, projects }, report) => {
       const path = ['objectives', index, 'id'];
       if (seen.has(link.id)) report(file, 'DUPLICATE_ID', { case: 'link', project: data.id, objective: link.id }, path);
       seen.add(link.id);
+      if (!plan) return;
       const objective = plan.objectiveById.get(link.id);
       if (!objective) {
         const mission = plan.missionById.get(parseObjectiveId(link.id)?.missionId ?? normalizeId(link.id));

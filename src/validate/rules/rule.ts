@@ -6,30 +6,37 @@ import type { Reference } from '../../model/reference.js';
 import type { FindingArgs } from '../finding-args.js';
 import type { FindingCode } from '../finding-codes.js';
 
-/** A file whose data its schema has accepted, so rules may rely on its shape. */
+/** A usable file: its data without the parts its schema rejected, so rules may rely on its shape. */
 export interface CheckedFile<T> {
   file: YamlFile;
   data: T;
 }
 
 export interface PlanRuleContext {
-  /** plan.yaml, or undefined when it failed its schema (rules that need it then stay silent). */
+  /** plan.yaml, or undefined when it is not usable (rules that need it then stay silent). */
   plan: CheckedFile<PlanData> | undefined;
   planFile: YamlFile;
-  /** The mission files that passed their schema, in natural file-name order. */
+  /** The usable mission files, in natural file-name order. */
   missions: CheckedFile<MissionData>[];
   /** How many mission files there are, valid or not. */
   missionFileCount: number;
-  /** The project files that passed their schema. */
+  /** The usable project files. */
   projects: CheckedFile<ProjectData>[];
   reference: Reference;
   /** Today's date (ISO), for rules about the future and staleness. */
   today: string;
 }
 
-/** Rules about projects, run once the plan itself is valid: they check links against the plan model. */
+/** Rules about projects and consultations, run on every usable one whatever the plan's findings. */
 export interface ProjectRuleContext {
-  plan: PlanModel;
+  /** The model of the usable files, or undefined when plan.yaml is not usable (checks that need it then stay silent). */
+  plan: PlanModel | undefined;
+  /**
+   * Whether plan.yaml and the mission files have no errors: only then are links to objectives judged,
+   * since an error there (an unusable mission file, a missing objective, a misspelt actor column)
+   * would otherwise be blamed on every project that links to the objectives it concerns.
+   */
+  planSound: boolean;
   projects: CheckedFile<ProjectData>[];
   consultations: CheckedFile<ConsultationData>[];
   reference: Reference;
@@ -37,6 +44,11 @@ export interface ProjectRuleContext {
 }
 
 export type ProjectRule = (context: ProjectRuleContext, report: Report) => void;
+
+/** The model that links to objectives are judged against: that of a plan whose own files have no errors, else undefined. */
+export function linkablePlan({ plan, planSound }: ProjectRuleContext): PlanModel | undefined {
+  return planSound ? plan : undefined;
+}
 
 /** Report a finding at a data path of a file, with the args its message is rendered from; severity comes from the code. */
 export type Report = <C extends FindingCode>(file: YamlFile, code: C, args: FindingArgs[C], path: DataPath, target?: 'key' | 'value') => void;
