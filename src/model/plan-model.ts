@@ -36,7 +36,7 @@ export interface Project extends ProjectData {
   file: string;
 }
 
-/** The plan, typed and indexed, built once from validated data. */
+/** The plan, typed and indexed, built once from the data of its usable files (see checkPlan). */
 export interface PlanModel {
   id: string;
   title: string;
