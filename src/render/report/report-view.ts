@@ -8,7 +8,7 @@ import type { DatedValueData, LeadKind, ProjectStatus } from '../../model/plan-d
 import type { PlanModel } from '../../model/plan-model.js';
 import { countFindings, type Finding } from '../../validate/finding.js';
 import { assertFiniteNumbers } from '../finite-numbers.js';
-import type { ReportLanguage } from './labels.js';
+import type { ReportLanguage } from '../labels.js';
 
 /**
  * What both reports show, as raw values (numbers, ISO dates, enum keys): the workbook formats them

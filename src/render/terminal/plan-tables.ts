@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Mission, Objective, PlanModel, Project } from '../../model/plan-model.js';
+import { euros } from './figures.js';
 import { renderTable } from './table.js';
 import { terminalText } from './terminal-text.js';
 
@@ -85,8 +86,6 @@ export function projectsTable(projects: readonly Project[], width: number): stri
   );
 }
 
-const EURO = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-
 export function projectDetail(model: PlanModel, project: Project, chalk: ChalkInstance): string {
   // Each line is a dim label, then data made safe for the terminal.
   const field = (name: string, value: string) => `${chalk.dim(name.padEnd(10))}${terminalText(value)}`;
@@ -103,7 +102,7 @@ export function projectDetail(model: PlanModel, project: Project, chalk: ChalkIn
     ...(project.partners?.length ? [field('Partners', project.partners.map((partner) => partner.name).join('; '))] : []),
     field('Territory', territory),
     ...(project.period ? [field('Period', `${project.period.start} – ${project.period.end ?? '…'}`)] : []),
-    ...(project.funding ?? []).map((item) => field('Funding', `${EURO.format(item.amount)} ${item.source}${item.note ? ` (${item.note})` : ''}`)),
+    ...(project.funding ?? []).map((item) => field('Funding', `${euros(item.amount)} ${item.source}${item.note ? ` (${item.note})` : ''}`)),
     ...(project.summary ? ['', terminalText(project.summary, { keepLineBreaks: true })] : []),
     '',
     chalk.bold('Objectives'),

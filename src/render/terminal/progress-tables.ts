@@ -3,7 +3,7 @@ import type { ProgressReport } from '../../compute/progress.js';
 import type { RollUp } from '../../compute/roll-up.js';
 import type { Status } from '../../compute/status.js';
 import type { PlanModel } from '../../model/plan-model.js';
-import { percent, statusLabel } from './figures.js';
+import { percent, statusLabel, TERMINAL_FORMAT, TERMINAL_LABELS } from './figures.js';
 import { renderTable } from './table.js';
 import { terminalText } from './terminal-text.js';
 
@@ -48,5 +48,5 @@ function figures(result: RollUp, chalk: ChalkInstance): string[] {
 /** `2 of 5 (3 gaps)`: how many children gave the figure, and how many had no data. */
 function dataLine(result: RollUp): string {
   const total = result.counted + result.gaps.length;
-  return `${result.counted} of ${total}${result.gaps.length > 0 ? ` (${result.gaps.length} gap${result.gaps.length === 1 ? '' : 's'})` : ''}`;
+  return `${result.counted} of ${total}${result.gaps.length > 0 ? ` (${TERMINAL_FORMAT.count(result.gaps.length, TERMINAL_LABELS.counts.gap)})` : ''}`;
 }

@@ -1,5 +1,5 @@
 import type { FileKind } from '../../../io/bounded-read.js';
-import { LABELS } from '../../report/labels.js';
+import { LABELS } from '../../labels.js';
 import { atPath, withHint, wrongTypeText, type FindingMessages, type TypeWords } from './message-parts.js';
 
 const TYPE_WORDS: TypeWords = {
