@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { FIRST_DATE, LAST_DATE } from '../model/dates.js';
-import { closestMatch } from '../validate/did-you-mean.js';
+import { didYouMean } from './plan-lookup.js';
 
 /** Commander collector for repeatable options. */
 export function collect(value: string, previous: string[]): string[] {
@@ -63,9 +63,7 @@ export function choiceList<T extends string>(allowed: readonly T[], noun: string
     const items = value.split(',').map((item) => item.trim());
     const unknown = items.find((item) => !(allowed as readonly string[]).includes(item));
     if (unknown !== undefined) {
-      const suggestion = closestMatch(unknown, allowed);
-      const hint = suggestion === undefined ? '' : `; did you mean ${suggestion}?`;
-      throw new InvalidArgumentError(`unknown ${noun} ${unknown === '' ? '""' : unknown}${hint} (one or more of, comma-separated: ${allowed.join(', ')})`);
+      throw new InvalidArgumentError(`unknown ${noun} ${unknown === '' ? '""' : unknown}${didYouMean(unknown, allowed)} (one or more of, comma-separated: ${allowed.join(', ')})`);
     }
     return items as T[];
   };

@@ -1,7 +1,14 @@
-import { normalizeId, parseObjectiveId } from '../model/ids.js';
+import { normalizeId } from '../model/ids.js';
+import { untranscribedMissionOf } from '../model/plan-lookup.js';
 import type { Mission, PlanModel } from '../model/plan-model.js';
 import { closestMatch } from '../validate/did-you-mean.js';
 import { UsageError } from './errors.js';
+
+/** `; did you mean X?` naming the candidate closest to what was typed, or nothing when none is close: the hint of every usage error about a name. */
+export function didYouMean(input: string, candidates: Iterable<string>): string {
+  const suggestion = closestMatch(input, candidates);
+  return suggestion === undefined ? '' : `; did you mean ${suggestion}?`;
+}
 
 /**
  * The canonical id of an objective of the plan, from what a user typed (`M1.8`, `1.8`); a usage
@@ -10,12 +17,9 @@ import { UsageError } from './errors.js';
 export function requireObjective(model: PlanModel, input: string): string {
   const id = normalizeId(input);
   if (model.objectiveById.has(id)) return id;
-  const mission = model.missionById.get(parseObjectiveId(id)?.missionId ?? '');
-  if (mission && !mission.objectivesTranscribed) {
-    throw new UsageError(`${id}: mission ${mission.id} "${mission.title}" has no objectives yet (its table is missing from the source), so nothing can link to it`);
-  }
-  const suggestion = closestMatch(id, model.objectiveById.keys());
-  throw new UsageError(`${id || '""'} is not an objective of the plan${suggestion ? `; did you mean ${suggestion}?` : ''} (psttm list objectives shows them all)`);
+  const mission = untranscribedMissionOf(model, id);
+  if (mission) throw new UsageError(`${id}: mission ${mission.id} "${mission.title}" has no objectives yet (its table is missing from the source), so nothing can link to it`);
+  throw new UsageError(`${id || '""'} is not an objective of the plan${didYouMean(id, model.objectiveById.keys())} (psttm list objectives shows them all)`);
 }
 
 /** The mission named by `--mission` (`M2` or `2`), or a usage error listing the plan's missions. */

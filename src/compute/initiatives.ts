@@ -1,5 +1,6 @@
 import type { IndicatorData, LeadKind, ProjectData } from '../model/plan-data.js';
 import type { PlanModel, Project } from '../model/plan-model.js';
+import { territoryZones } from '../model/territory.js';
 
 /** The kinds of initiative. A new kind (the DUP alignment adds `dup_objective`) is one member here plus its adapter in `ADAPTERS`. */
 export type InitiativeKind = 'project';
@@ -59,21 +60,9 @@ function projectInitiative(model: PlanModel, project: Project): Initiative {
     start: project.period?.start,
     leadKind: project.lead?.kind,
     links: project.objectives.map((link) => ({ objectiveId: link.id, share: link.weight ?? 1 / count })),
-    zones: projectZones(model, project),
+    zones: territoryZones(project.territory, model.reference).zones,
     funding: projectFunding(project),
     indicators: project.indicators ?? [],
     milestones: project.milestones,
   };
-}
-
-function projectZones(model: PlanModel, project: Project): string[] {
-  const { scope, zones = [], comuni = [] } = project.territory;
-  const found =
-    scope === 'metropolitan'
-      ? model.reference.zones
-      : scope === 'zones'
-        ? zones.map((zone) => model.reference.findZone(zone))
-        : comuni.map((code) => model.reference.comuneByIstat.get(code)?.zone);
-  const reached = new Set(found);
-  return model.reference.zones.filter((zone) => reached.has(zone));
 }

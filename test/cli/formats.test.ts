@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runBinary } from '../helpers/run-cli.ts';
+import { repoRoot, runBinary, runInProcess } from '../helpers/run-cli.ts';
 import { tempPlan } from '../helpers/temp-plan.ts';
 
 const fixture = (name: string) => path.join(repoRoot, 'test/fixtures/findings', name);
@@ -20,6 +20,15 @@ describe('validate output formats (spawned binary)', () => {
       ✖ 2 problems (2 errors, 0 warnings, 0 infos) in 4 files checked
       "
     `);
+  });
+
+  it('stylish: the total in the language of the findings, its nouns by the plural rules', async () => {
+    const root = tempPlan(fixture('unknown-actor-column'));
+    const italian = await runInProcess(['validate', '--lang', 'it'], { cwd: root });
+    expect(italian.code).toBe(1);
+    expect(italian.stdout).toMatch(/\n✖ 2 problemi \(2 errori, 0 avvisi, 0 informazioni\) in 4 file controllati\n$/);
+    const english = await runInProcess(['validate', '--lang', 'en', '--plan', path.join(repoRoot, 'plan')], { cwd: root });
+    expect(english.stdout).toMatch(/\n✔ \d+ files checked: 0 errors, 0 warnings, \d+ infos\n$/);
   });
 
   it('json: summary and findings', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertFiniteNumbers, finite } from '../../src/render/finite-numbers.ts';
 import { toJsonText } from '../../src/render/json/plan-json.ts';
-import { localeFormat } from '../../src/render/report/locale-format.ts';
+import { localeFormat } from '../../src/render/format.ts';
 import { number, percent } from '../../src/render/terminal/figures.ts';
 
 describe('no non-finite number reaches a client', () => {

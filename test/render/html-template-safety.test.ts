@@ -3,7 +3,7 @@ import { RunError } from '../../src/cli/errors.ts';
 import { computeMonitoringReport } from '../../src/compute/monitoring-report.ts';
 import { readTemplateSet, type TemplateSet } from '../../src/load/template-files.ts';
 import { renderHtmlReport } from '../../src/render/html/html-report.ts';
-import { LABELS } from '../../src/render/report/labels.ts';
+import { LABELS } from '../../src/render/labels.ts';
 import { buildReportView } from '../../src/render/report/report-view.ts';
 import { project, testModel } from '../helpers/model.ts';
 

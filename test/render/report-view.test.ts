@@ -103,3 +103,19 @@ describe('buildReportView', () => {
     ]);
   });
 });
+
+describe('the territory of a project row', () => {
+  it('metropolitan: no zones listed; comuni: the zones they lie in, then codes no zone is known for; zones: canonical, in reference order', () => {
+    const territories = testModel([
+      project('metro'),
+      project('towns', { territory: { scope: 'comuni', comuni: ['015077', '099999', '015146', '015209'] } }),
+      project('areas', { territory: { scope: 'zones', zones: ['nord milano', 'Milano'] } }),
+    ]);
+    const rows = buildReportView(territories, computeMonitoringReport(territories, AS_OF), [], { title: undefined, year: undefined }).projects;
+    expect(rows.map((row) => [row.id, row.zones])).toEqual([
+      ['metro', undefined],
+      ['towns', ['Milano', 'Nord Milano', '099999']],
+      ['areas', ['Milano', 'Nord Milano']],
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { computeMonitoringReport } from '../../src/compute/monitoring-report.ts';
-import { LABELS } from '../../src/render/report/labels.ts';
+import { LABELS } from '../../src/render/labels.ts';
 import { buildReportView } from '../../src/render/report/report-view.ts';
 import { streamWorkbook, workbookBuffer } from '../../src/render/xlsx/workbook.ts';
 import { indicator, project, testModel } from '../helpers/model.ts';

@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { percent } from '../../render/terminal/figures.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
@@ -37,9 +38,9 @@ async function runCoverage(options: CoverageOptions, io: Io): Promise<number> {
     const [{ coverageText }, { terminalWidth }] = await Promise.all([import('../../render/terminal/coverage-tables.js'), import('../../render/terminal/table.js')]);
     io.stdout.write(coverageText(model, report, options.by, terminalWidth(io.stdout.columns), chalkFor(io.stdout, io.env)));
   }
-  const percent = (report.plan.share ?? 0) * 100;
-  if (options.failUnder !== undefined && percent < options.failUnder) {
-    io.stderr.write(`psttm: objective coverage ${percent.toFixed(1)}% is below --fail-under ${options.failUnder}%\n`);
+  const share = report.plan.share ?? 0;
+  if (options.failUnder !== undefined && share * 100 < options.failUnder) {
+    io.stderr.write(`psttm: objective coverage ${percent(share)} is below --fail-under ${options.failUnder}%\n`);
     return 1;
   }
   return 0;

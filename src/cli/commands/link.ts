@@ -3,13 +3,12 @@ import { normalizeId } from '../../model/ids.js';
 import type { YamlFile } from '../../load/yaml-file.js';
 import type { PlanModel, Project } from '../../model/plan-model.js';
 import type { PlanCheck } from '../../validate/check-plan.js';
-import { closestMatch } from '../../validate/did-you-mean.js';
 import type { RegisterCommand } from '../command.js';
 import { RunError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { addLanguageOption, chooseLanguage, type LanguageOption } from '../language.js';
 import { parseShare, parseText } from '../parse-options.js';
-import { requireObjective } from '../plan-lookup.js';
+import { didYouMean, requireObjective } from '../plan-lookup.js';
 import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { retryWhenChanged, writeProjectFile, type ProjectTarget } from '../write-project.js';
 
@@ -78,10 +77,7 @@ async function openProject(projectId: string, options: PlanOption, io: Io): Prom
   const check = await loadPlan(options, io);
   const model = requireModel(check);
   const project = model.projectById.get(projectId.trim());
-  if (!project) {
-    const suggestion = closestMatch(projectId, model.projectById.keys());
-    throw new UsageError(`${projectId}: no project with that id${suggestion ? `; did you mean ${suggestion}?` : ''} (psttm list projects shows them all)`);
-  }
+  if (!project) throw new UsageError(`${projectId}: no project with that id${didYouMean(projectId, model.projectById.keys())} (psttm list projects shows them all)`);
   const file = check.files.projects.find((candidate) => candidate.displayPath === project.file);
   if (!file) throw new RunError(`${project.file}: the file of ${project.id} is no longer readable`);
   return { check, model, project, target: { absPath: file.absPath, displayPath: file.displayPath, file } };

@@ -1,14 +1,13 @@
 import { Argument } from 'commander';
 import { PROJECT_STATUSES, type ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
-import { closestMatch } from '../../validate/did-you-mean.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { choiceList } from '../parse-options.js';
 import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';
-import { requireMission, requireObjective } from '../plan-lookup.js';
+import { didYouMean, requireMission, requireObjective } from '../plan-lookup.js';
 
 interface ListOptions extends PlanOption {
   mission?: string;
@@ -63,6 +62,5 @@ async function runList(what: ListKind, options: ListOptions, io: Io): Promise<nu
 function findActorColumn(model: PlanModel, input: string): string {
   const ids = model.actorColumns.map((column) => column.id);
   if (ids.includes(input)) return input;
-  const suggestion = closestMatch(input, ids);
-  throw new UsageError(`--actor ${input}: no such actor column${suggestion ? `; did you mean ${suggestion}?` : ''} (columns: ${ids.join(', ')})`);
+  throw new UsageError(`--actor ${input}: no such actor column${didYouMean(input, ids)} (columns: ${ids.join(', ')})`);
 }

@@ -4,14 +4,13 @@ import { displayPath } from '../../io/display-path.js';
 import { packagePaths } from '../../io/package-paths.js';
 import { LEAD_KINDS, PROJECT_STATUSES, type ActorData, type LeadKind, type ProjectData, type ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
-import { closestMatch } from '../../validate/did-you-mean.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { addLanguageOption, chooseLanguage, type LanguageOption } from '../language.js';
 import { collect, parseIsoDate, parseText } from '../parse-options.js';
 import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
-import { requireObjective } from '../plan-lookup.js';
+import { didYouMean, requireObjective } from '../plan-lookup.js';
 import { writeProjectFile } from '../write-project.js';
 
 interface NewProjectOptions extends PlanOption, LanguageOption {
@@ -119,6 +118,5 @@ function territory(model: PlanModel, options: NewProjectOptions, lead: ActorData
 }
 
 function suggestComune(model: PlanModel, name: string): string {
-  const suggestion = closestMatch(name.replace(/^comune di\s+/i, ''), [...model.reference.comuneByIstat.values()].map((comune) => comune.name));
-  return suggestion ? `; did you mean ${suggestion}?` : '';
+  return didYouMean(name.replace(/^comune di\s+/i, ''), model.reference.comuni.map((comune) => comune.name));
 }

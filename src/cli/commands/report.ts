@@ -2,7 +2,7 @@ import { Option } from 'commander';
 import path from 'node:path';
 import { displayPath } from '../../io/display-path.js';
 import type { OutputFile } from '../../io/write-outputs.js';
-import { LABELS, REPORT_LANGUAGES, type ReportLanguage } from '../../render/report/labels.js';
+import { LABELS, REPORT_LANGUAGES, type ReportLanguage } from '../../render/labels.js';
 import { terminalText } from '../../render/terminal/terminal-text.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
 import type { RegisterCommand } from '../command.js';

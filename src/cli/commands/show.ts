@@ -1,11 +1,12 @@
 import { normalizeId } from '../../model/ids.js';
-import { closestMatch } from '../../validate/did-you-mean.js';
+import { findPlanItem, planIds } from '../../model/plan-lookup.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { parseText } from '../parse-options.js';
 import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';
+import { didYouMean } from '../plan-lookup.js';
 
 interface ShowOptions extends PlanOption {
   json?: boolean;
@@ -27,24 +28,21 @@ async function runShow(input: string, options: ShowOptions, io: Io): Promise<num
     import('../../render/terminal/table.js'),
   ]);
   const chalk = chalkFor(io.stdout, io.env);
-  const id = normalizeId(input);
-  const objective = model.objectiveById.get(id);
-  if (objective) {
-    io.stdout.write(options.json ? toJsonText(objectiveJson(objective)) : tables.objectiveDetail(model, objective, chalk));
+  const item = findPlanItem(model, input);
+  if (item?.kind === 'objective') {
+    io.stdout.write(options.json ? toJsonText(objectiveJson(item.objective)) : tables.objectiveDetail(model, item.objective, chalk));
     return 0;
   }
-  const mission = model.missionById.get(id);
-  if (mission) {
+  if (item?.kind === 'mission') {
+    const { mission } = item;
     const json = { ...missionJson(mission), description: mission.description, objectives: mission.objectives.map(objectiveJson) };
     io.stdout.write(options.json ? toJsonText(json) : tables.missionDetail(model, mission, terminalWidth(io.stdout.columns), chalk));
     return 0;
   }
-  const project = model.projectById.get(input.trim());
-  if (project) {
-    const { file: _file, ...data } = project;
-    io.stdout.write(options.json ? toJsonText(data) : tables.projectDetail(model, project, chalk));
+  if (item?.kind === 'project') {
+    const { file: _file, ...data } = item.project;
+    io.stdout.write(options.json ? toJsonText(data) : tables.projectDetail(model, item.project, chalk));
     return 0;
   }
-  const suggestion = closestMatch(id, [...model.objectiveById.keys(), ...model.missionById.keys(), ...model.projectById.keys()]);
-  throw new UsageError(`${input}: no mission, objective or project with that id${suggestion ? `; did you mean ${suggestion}?` : ''}`);
+  throw new UsageError(`${input}: no mission, objective or project with that id${didYouMean(normalizeId(input), planIds(model))}`);
 }

@@ -6,7 +6,6 @@ import { writeOutputs, type OutputFile } from '../../io/write-outputs.js';
 import { countPlanFiles } from '../../load/file-kinds.js';
 import { FINDINGS_FORMATS, FINDINGS_FORMATTERS, type FindingsFormat } from '../../render/findings/index.js';
 import type { FindingsReport } from '../../render/findings/findings-report.js';
-import { closestMatch } from '../../validate/did-you-mean.js';
 import { countFindings } from '../../validate/finding.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
@@ -16,6 +15,7 @@ import { addLanguageOption, chooseLanguage, type LanguageOption } from '../langu
 import { requireOutputFolder } from '../output-folder.js';
 import { collect, parseNonNegativeInteger } from '../parse-options.js';
 import { addPlanOption, loadPlan, type PlanOption } from '../plan-input.js';
+import { didYouMean } from '../plan-lookup.js';
 
 interface ValidateOptions extends PlanOption, LanguageOption {
   format: string[];
@@ -76,8 +76,7 @@ function parseTargets(values: readonly string[], cwd: string): FormatTarget[] {
   const targets = (values.length > 0 ? values : ['stylish']).map((value): FormatTarget => {
     const [name = '', file] = value.split(/=(.*)/s);
     if (!(FINDINGS_FORMATS as readonly string[]).includes(name)) {
-      const suggestion = closestMatch(name, FINDINGS_FORMATS);
-      throw new UsageError(`--format ${value}: unknown format "${name}"${suggestion ? `; did you mean ${suggestion}?` : ''} (formats: ${FINDINGS_FORMATS.join(', ')})`);
+      throw new UsageError(`--format ${value}: unknown format "${name}"${didYouMean(name, FINDINGS_FORMATS)} (formats: ${FINDINGS_FORMATS.join(', ')})`);
     }
     if (file === '') throw new UsageError(`--format ${value}: name the file after "="`);
     const absPath = file === undefined ? undefined : path.resolve(cwd, file);

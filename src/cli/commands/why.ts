@@ -1,5 +1,5 @@
 import { normalizeId } from '../../model/ids.js';
-import { closestMatch } from '../../validate/did-you-mean.js';
+import { planIds } from '../../model/plan-lookup.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { parseText } from '../parse-options.js';
 import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';
+import { didYouMean } from '../plan-lookup.js';
 
 export const registerWhy: RegisterCommand = (program, { io, exit }) => {
   addAsOfOption(addPlanOption(program.command('why')))
@@ -31,8 +32,7 @@ async function runWhy(input: string, options: PlanOption & AsOfOption, io: Io): 
   if (project && indicator) return print(io, why.whyIndicator(indicator, report, model, chalk));
   if (project) throw new UsageError(`${input}: ${project.id} has no indicator ${indicatorId}; its indicators: ${project.indicators.map((result) => result.id).join(', ') || 'none'}`);
   if (model.projectById.has(projectId)) throw new UsageError(`${input}: the project does not count as of ${report.asOf} (cancelled, or not started yet)`);
-  const suggestion = closestMatch(id, [...model.objectiveById.keys(), ...model.missionById.keys(), ...model.projectById.keys()]);
-  throw new UsageError(`${input}: no mission, objective, project or indicator with that id${suggestion ? `; did you mean ${suggestion}?` : ''}`);
+  throw new UsageError(`${input}: no mission, objective, project or indicator with that id${didYouMean(id, planIds(model))}`);
 }
 
 function print(io: Io, text: string): number {

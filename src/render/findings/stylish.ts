@@ -1,11 +1,13 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../../validate/finding.js';
+import { localeFormat } from '../format.js';
+import { LABELS } from '../labels.js';
 import type { Language } from '../language.js';
 import { terminalText } from '../terminal/terminal-text.js';
 import type { FindingsFormatter } from './findings-report.js';
 import { findingMessage } from './messages/index.js';
 
-/** ESLint's stylish layout: a header per file, `line:col  severity  message  code`, then a total. */
+/** ESLint's stylish layout: a header per file, `line:col  severity  message  code`, then a total in the findings' language. */
 export const stylish: FindingsFormatter = (report, chalk) => {
   const byFile = new Map<string, Finding[]>();
   for (const finding of report.findings) {
@@ -15,13 +17,13 @@ export const stylish: FindingsFormatter = (report, chalk) => {
   }
   const blocks = [...byFile].map(([file, findings]) => fileBlock(terminalText(file), findings, report.language, chalk));
   const { errors, warnings, infos } = report.counts;
+  const { counts: nouns, locale } = LABELS[report.language];
+  const { count } = localeFormat(locale);
   const problems = errors + warnings;
-  const tally = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
-  const files = plural(report.filesChecked, 'file');
+  const tally = `${count(errors, nouns.error)}, ${count(warnings, nouns.warning)}, ${count(infos, nouns.info)}`;
+  const files = count(report.filesChecked, nouns.filesChecked);
   const total =
-    problems > 0
-      ? chalk[errors > 0 ? 'red' : 'yellow'].bold(`✖ ${plural(problems, 'problem')} (${tally}) in ${files} checked`)
-      : chalk.green.bold(`✔ ${files} checked: ${tally}`);
+    problems > 0 ? chalk[errors > 0 ? 'red' : 'yellow'].bold(`✖ ${count(problems, nouns.problem)} (${tally}) in ${files}`) : chalk.green.bold(`✔ ${files}: ${tally}`);
   return [...blocks, total].join('\n\n') + '\n';
 };
 
@@ -42,8 +44,4 @@ function fileBlock(file: string, findings: Finding[], language: Language, chalk:
 /** The length of the longest text (a loop: spreading thousands of findings into Math.max overflows the stack). */
 function widest(texts: readonly string[]): number {
   return texts.reduce((width, text) => Math.max(width, text.length), 0);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -5,8 +5,8 @@ import { zoneCell } from '../../compute/coverage.js';
 import type { GapReason, Status } from '../../compute/status.js';
 import type { TemplateSet, TemplateSource } from '../../load/template-files.js';
 import { findingMessage } from '../findings/messages/index.js';
-import { fillLabel, type Labels, type ReportLanguage } from '../report/labels.js';
-import { localeFormat } from '../report/locale-format.js';
+import { fillLabel, type Labels, type ReportLanguage } from '../labels.js';
+import { localeFormat } from '../format.js';
 import { actorColumnLabel, columnShare, type ReportView } from '../report/report-view.js';
 import { heatmapGrid, progressBar, statusSegments } from './charts.js';
 

@@ -6,9 +6,10 @@ import type { RollUp } from '../../compute/roll-up.js';
 import { STATUSES, type GapReason, type Status } from '../../compute/status.js';
 import type { DatedValueData, LeadKind, ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
+import { territoryZones } from '../../model/territory.js';
 import { countFindings, type Finding } from '../../validate/finding.js';
 import { assertFiniteNumbers } from '../finite-numbers.js';
-import type { ReportLanguage } from './labels.js';
+import type { ReportLanguage } from '../labels.js';
 
 /**
  * What both reports show, as raw values (numbers, ISO dates, enum keys): the workbook formats them
@@ -97,7 +98,7 @@ export interface ProjectRow extends Figures {
   counted: boolean;
   lead: string | undefined;
   leadKind: LeadKind | undefined;
-  /** Zone omogenee reached, or undefined for the whole metropolitan city. */
+  /** Zone omogenee reached, then any zone or comune code no zone is known for; undefined for the whole metropolitan city. */
   zones: string[] | undefined;
   cup: string | undefined;
   start: string | undefined;
@@ -159,7 +160,7 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
 
   const projects = model.projects.map((project): ProjectRow => {
     const result = progressByProject.get(project.id);
-    const { scope, zones = [], comuni = [] } = project.territory;
+    const territory = territoryZones(project.territory, model.reference);
     return {
       id: project.id,
       title: project.title,
@@ -167,7 +168,7 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
       counted: result !== undefined,
       lead: project.lead?.name,
       leadKind: project.lead?.kind,
-      zones: scope === 'metropolitan' ? undefined : scope === 'zones' ? zones : [...new Set(comuni.map((code) => model.reference.comuneByIstat.get(code)?.zone ?? code))],
+      zones: territory.metropolitan ? undefined : [...territory.zones, ...territory.unknown],
       cup: project.cup,
       start: project.period?.start,
       end: project.period?.end,

@@ -1,11 +1,13 @@
 import type { ChalkInstance } from 'chalk';
 import { zoneCell, type CoverageReport } from '../../compute/coverage.js';
 import type { PlanModel } from '../../model/plan-model.js';
-import { euros, percent } from './figures.js';
+import { euros, percent, TERMINAL_LABELS } from './figures.js';
 import { renderTable } from './table.js';
 import { terminalText } from './terminal-text.js';
 
 export type CoverageView = 'mission' | 'actor' | 'zone';
+
+const COLUMNS = TERMINAL_LABELS.columns;
 
 /** The coverage view asked for, then the plan's headline and its gaps. */
 export function coverageText(model: PlanModel, report: CoverageReport, view: CoverageView, width: number, chalk: ChalkInstance): string {
@@ -24,16 +26,16 @@ function byMission(model: PlanModel, report: CoverageReport, width: number): str
     percent(mission.actorCells.share),
   ]);
   const { plan } = report;
-  rows.push(['Plan', '', String(plan.objectives), String(plan.covered), percent(plan.share), `${plan.actorCells.covered}/${plan.actorCells.total}`, percent(plan.actorCells.share)]);
+  rows.push([COLUMNS.plan, '', String(plan.objectives), String(plan.covered), percent(plan.share), `${plan.actorCells.covered}/${plan.actorCells.total}`, percent(plan.actorCells.share)]);
   return renderTable(
     [
-      { header: 'Mission', width: 7 },
-      { header: 'Title', flex: true },
-      { header: 'Objectives', width: 13, align: 'right' },
-      { header: 'Covered', width: 7, align: 'right' },
-      { header: 'Share', width: 7, align: 'right' },
-      { header: 'Actor cells', width: 11, align: 'right' },
-      { header: 'Share', width: 7, align: 'right' },
+      { header: COLUMNS.mission, width: 7 },
+      { header: COLUMNS.title, flex: true },
+      { header: COLUMNS.objectives, width: 13, align: 'right' },
+      { header: COLUMNS.coveredCount, width: 7, align: 'right' },
+      { header: COLUMNS.share, width: 7, align: 'right' },
+      { header: COLUMNS.actorCellsShort, width: 11, align: 'right' },
+      { header: COLUMNS.share, width: 7, align: 'right' },
     ],
     rows,
     width,
@@ -44,11 +46,11 @@ function byActor(model: PlanModel, report: CoverageReport, width: number): strin
   const rows = report.actors.map((actor) => [terminalText(model.actorColumns.find((column) => column.id === actor.column)?.label ?? actor.column), actor.leadKind, String(actor.total), String(actor.covered), percent(actor.share)]);
   return renderTable(
     [
-      { header: 'Actor column', flex: true },
-      { header: 'Lead kind', width: 19 },
-      { header: 'Marked', width: 6, align: 'right' },
-      { header: 'Covered', width: 7, align: 'right' },
-      { header: 'Share', width: 7, align: 'right' },
+      { header: COLUMNS.actorColumn, flex: true },
+      { header: COLUMNS.leadKind, width: 19 },
+      { header: COLUMNS.marked, width: 6, align: 'right' },
+      { header: COLUMNS.coveredCount, width: 7, align: 'right' },
+      { header: COLUMNS.share, width: 7, align: 'right' },
     ],
     rows,
     width,
@@ -58,7 +60,7 @@ function byActor(model: PlanModel, report: CoverageReport, width: number): strin
 function byZone(model: PlanModel, report: CoverageReport, width: number): string {
   const cellText = ({ projects, funding }: { projects: number; funding: number }) => (projects === 0 ? '·' : `${projects} · ${euros(funding)}`);
   const rows = report.zones.map((zone) => [terminalText(zone.zone), ...model.missions.map((mission) => cellText(zoneCell(zone, mission.id)))]);
-  return renderTable([{ header: 'Zona omogenea', flex: true }, ...model.missions.map((mission) => ({ header: mission.id, width: 16, align: 'right' as const }))], rows, width);
+  return renderTable([{ header: COLUMNS.zone, flex: true }, ...model.missions.map((mission) => ({ header: mission.id, width: 16, align: 'right' as const }))], rows, width);
 }
 
 function summary(model: PlanModel, report: CoverageReport, chalk: ChalkInstance): string {

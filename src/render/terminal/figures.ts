@@ -1,40 +1,26 @@
 import type { ChalkInstance } from 'chalk';
 import { clampForDisplay, type Status } from '../../compute/status.js';
-import { finite } from '../finite-numbers.js';
+import { localeFormat } from '../format.js';
+import { LABELS } from '../labels.js';
 
-const PERCENT = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
-const EURO = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4 });
-const SCIENTIFIC = new Intl.NumberFormat('en-GB', { notation: 'scientific', maximumFractionDigits: 4 });
+/** The terminal speaks English; amounts keep the Italian form the plan's sources write them in (`1.234.567 €`). */
+export const TERMINAL_LABELS = LABELS.en;
+export const TERMINAL_FORMAT = localeFormat(TERMINAL_LABELS.locale);
+const AMOUNTS = localeFormat(LABELS.it.locale);
 
 /** A share or a progress as a percentage; `–` for none. Tables clamp progress to 0..100 %; `why` shows it raw. */
 export function percent(value: number | null | undefined, options: { clamp?: boolean } = {}): string {
-  if (value === null || value === undefined) return '–';
-  return PERCENT.format(finite(options.clamp ? clampForDisplay(value) : value, 'a percentage'));
+  return TERMINAL_FORMAT.percent(options.clamp && value !== null && value !== undefined ? clampForDisplay(value) : value);
 }
 
-export function euros(value: number): string {
-  return EURO.format(finite(value, 'an amount in euros'));
-}
+export const euros = AMOUNTS.euros;
 
 /** A number to 4 decimals; in scientific notation when that would hide it (`5E-324`, `1E20`). */
-export function number(value: number): string {
-  const magnitude = Math.abs(finite(value, 'a number'));
-  return (magnitude > 0 && magnitude < 5e-5) || magnitude >= 1e15 ? SCIENTIFIC.format(value) : NUMBER.format(value);
-}
-
-const STATUS_LABEL: Record<Status, string> = {
-  achieved: 'achieved',
-  on_track: 'on track',
-  at_risk: 'at risk',
-  off_track: 'off track',
-  stale: 'stale',
-  no_data: 'no data',
-};
+export const number = TERMINAL_FORMAT.precise;
 
 /** A status as its text label, coloured when colour is on: the label alone must carry the meaning. */
 export function statusLabel(status: Status, chalk: ChalkInstance): string {
-  const label = STATUS_LABEL[status];
+  const label = TERMINAL_LABELS.status[status];
   switch (status) {
     case 'achieved':
     case 'on_track':

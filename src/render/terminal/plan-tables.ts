@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Mission, Objective, PlanModel, Project } from '../../model/plan-model.js';
+import { euros, TERMINAL_LABELS } from './figures.js';
 import { renderTable } from './table.js';
 import { terminalText } from './terminal-text.js';
 
@@ -7,6 +8,8 @@ import { terminalText } from './terminal-text.js';
 function mark(marked: boolean | undefined, chalk: ChalkInstance): string {
   return marked ? chalk.green('✔') : chalk.dim('·');
 }
+
+const COLUMNS = TERMINAL_LABELS.columns;
 
 export function missionsTable(model: PlanModel, width: number): string {
   const rows = model.missions.map((mission) => [
@@ -17,10 +20,10 @@ export function missionsTable(model: PlanModel, width: number): string {
   ]);
   return renderTable(
     [
-      { header: 'Mission', width: 7 },
-      { header: 'Title', flex: true },
-      { header: 'Objectives', width: 15, align: 'right' },
-      { header: 'Themes', width: 40 },
+      { header: COLUMNS.mission, width: 7 },
+      { header: COLUMNS.title, flex: true },
+      { header: COLUMNS.objectives, width: 15, align: 'right' },
+      { header: COLUMNS.themes, width: 40 },
     ],
     rows,
     width,
@@ -31,8 +34,8 @@ export function objectivesTable(model: PlanModel, objectives: readonly Objective
   const rows = objectives.map((objective) => [objective.id, terminalText(objective.title), ...model.actorColumns.map((column) => mark(objective.actors[column.id], chalk))]);
   return renderTable(
     [
-      { header: 'Id', width: 6 },
-      { header: 'Objective', flex: true },
+      { header: COLUMNS.id, width: 6 },
+      { header: COLUMNS.objective, flex: true },
       ...model.actorColumns.map((column) => ({ header: shortLabel(column.label), width: 13, align: 'center' as const })),
     ],
     rows,
@@ -68,24 +71,22 @@ export function missionDetail(model: PlanModel, mission: Mission, width: number,
 }
 
 /** Shown where a project's source names no lead. */
-const NO_LEAD = '(not stated in the source)';
+const NO_LEAD = `(${TERMINAL_LABELS.leadKind.not_stated})`;
 
 export function projectsTable(projects: readonly Project[], width: number): string {
   const rows = projects.map((project) => [project.id, terminalText(project.title), project.status, terminalText(project.lead?.name ?? NO_LEAD), project.objectives.map((link) => link.id).join(' ')]);
   return renderTable(
     [
-      { header: 'Id', width: Math.max(2, ...projects.map((project) => project.id.length)) },
-      { header: 'Title', flex: true },
-      { header: 'Status', width: 11 },
-      { header: 'Lead', width: 24 },
-      { header: 'Objectives', width: 18 },
+      { header: COLUMNS.id, width: Math.max(2, ...projects.map((project) => project.id.length)) },
+      { header: COLUMNS.title, flex: true },
+      { header: COLUMNS.status, width: 11 },
+      { header: COLUMNS.lead, width: 24 },
+      { header: COLUMNS.objectives, width: 18 },
     ],
     rows,
     width,
   );
 }
-
-const EURO = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 
 export function projectDetail(model: PlanModel, project: Project, chalk: ChalkInstance): string {
   // Each line is a dim label, then data made safe for the terminal.
@@ -103,7 +104,7 @@ export function projectDetail(model: PlanModel, project: Project, chalk: ChalkIn
     ...(project.partners?.length ? [field('Partners', project.partners.map((partner) => partner.name).join('; '))] : []),
     field('Territory', territory),
     ...(project.period ? [field('Period', `${project.period.start} – ${project.period.end ?? '…'}`)] : []),
-    ...(project.funding ?? []).map((item) => field('Funding', `${EURO.format(item.amount)} ${item.source}${item.note ? ` (${item.note})` : ''}`)),
+    ...(project.funding ?? []).map((item) => field('Funding', `${euros(item.amount)} ${item.source}${item.note ? ` (${item.note})` : ''}`)),
     ...(project.summary ? ['', terminalText(project.summary, { keepLineBreaks: true })] : []),
     '',
     chalk.bold('Objectives'),

@@ -3,9 +3,11 @@ import type { ProgressReport } from '../../compute/progress.js';
 import type { RollUp } from '../../compute/roll-up.js';
 import type { Status } from '../../compute/status.js';
 import type { PlanModel } from '../../model/plan-model.js';
-import { percent, statusLabel } from './figures.js';
+import { percent, statusLabel, TERMINAL_FORMAT, TERMINAL_LABELS } from './figures.js';
 import { renderTable } from './table.js';
 import { terminalText } from './terminal-text.js';
+
+const COLUMNS = TERMINAL_LABELS.columns;
 
 export interface ProgressFilter {
   missionId?: string | undefined;
@@ -16,7 +18,7 @@ export interface ProgressFilter {
 export function progressText(model: PlanModel, report: ProgressReport, filter: ProgressFilter, width: number, chalk: ChalkInstance): string {
   const missions = report.missions.filter((mission) => filter.missionId === undefined || mission.id === filter.missionId);
   const missionRows = missions.map((mission) => [mission.id, terminalText(model.missionById.get(mission.id)?.title ?? ''), ...figures(mission.rollUp, chalk), dataLine(mission.rollUp)]);
-  if (filter.missionId === undefined) missionRows.push(['Plan', '', ...figures(report.plan, chalk), dataLine(report.plan)]);
+  if (filter.missionId === undefined) missionRows.push([COLUMNS.plan, '', ...figures(report.plan, chalk), dataLine(report.plan)]);
   const objectives = report.objectives.filter(
     (objective) => (filter.missionId === undefined || objective.missionId === filter.missionId) && (filter.statuses === undefined || filter.statuses.includes(objective.rollUp.status)),
   );
@@ -26,18 +28,18 @@ export function progressText(model: PlanModel, report: ProgressReport, filter: P
     ...figures(objective.rollUp, chalk),
     objective.contributions.length === 0 ? 'no projects' : dataLine(objective.rollUp),
   ]);
-  const columns = (first: string) => [
-    { header: first, width: first === 'Mission' ? 7 : 9 },
-    { header: 'Title', flex: true },
-    { header: 'Progress', width: 8, align: 'right' as const },
-    { header: 'Expected', width: 8, align: 'right' as const },
-    { header: 'Status', width: 9 },
-    { header: 'With data', width: 17 },
+  const columns = (first: string, firstWidth: number) => [
+    { header: first, width: firstWidth },
+    { header: COLUMNS.title, flex: true },
+    { header: COLUMNS.progress, width: 8, align: 'right' as const },
+    { header: COLUMNS.expected, width: 8, align: 'right' as const },
+    { header: COLUMNS.status, width: 9 },
+    { header: COLUMNS.withData, width: 17 },
   ];
   return [
     chalk.bold(`Progress of ${terminalText(model.shortTitle)} as of ${report.asOf}`),
-    renderTable(columns('Mission'), missionRows, width),
-    objectiveRows.length > 0 ? renderTable(columns('Objective'), objectiveRows, width) : 'No objective matches the filter.\n',
+    renderTable(columns(COLUMNS.mission, 7), missionRows, width),
+    objectiveRows.length > 0 ? renderTable(columns(COLUMNS.objective, 9), objectiveRows, width) : 'No objective matches the filter.\n',
   ].join('\n');
 }
 
@@ -48,5 +50,5 @@ function figures(result: RollUp, chalk: ChalkInstance): string[] {
 /** `2 of 5 (3 gaps)`: how many children gave the figure, and how many had no data. */
 function dataLine(result: RollUp): string {
   const total = result.counted + result.gaps.length;
-  return `${result.counted} of ${total}${result.gaps.length > 0 ? ` (${result.gaps.length} gap${result.gaps.length === 1 ? '' : 's'})` : ''}`;
+  return `${result.counted} of ${total}${result.gaps.length > 0 ? ` (${TERMINAL_FORMAT.count(result.gaps.length, TERMINAL_LABELS.counts.gap)})` : ''}`;
 }

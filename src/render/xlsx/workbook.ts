@@ -3,7 +3,7 @@ import type { Workbook } from 'exceljs';
 import { zoneCell } from '../../compute/coverage.js';
 import { STATUSES, type Status } from '../../compute/status.js';
 import { findingMessage } from '../findings/messages/index.js';
-import type { Labels, ReportLanguage } from '../report/labels.js';
+import type { Labels, ReportLanguage } from '../labels.js';
 import { actorCell, actorColumnLabel, columnShare, type DataGapRow, type IndicatorRow, type MissionRow, type ObjectiveRow, type ProjectRow, type ReportView, type ZoneRow } from '../report/report-view.js';
 import { xmlText } from './cell-text.js';
 import { addTableSheet, type CellKind, type Column, type TableStyle } from './sheet-table.js';

@@ -1,4 +1,6 @@
 import { describeRefusal } from '../../../io/bounded-read.js';
+import { localeFormat } from '../../format.js';
+import { LABELS } from '../../labels.js';
 import { atPath, withHint, wrongTypeText, type FindingMessages, type TypeWords } from './message-parts.js';
 
 const TYPE_WORDS: TypeWords = {
@@ -18,6 +20,8 @@ const TYPE_WORDS: TypeWords = {
   quoteHint: (value) => `; put it in quotes to keep ${value} as a string`,
 };
 
+const FORMAT = localeFormat(LABELS.en.locale);
+
 /** Finding messages in English. */
 export const EN: FindingMessages = {
   FILE_BINARY: () => 'the file contains NUL bytes; save it as a UTF-8 YAML text file',
@@ -30,7 +34,7 @@ export const EN: FindingMessages = {
   YAML_EXPANSION_LIMIT: (args) =>
     args.case === 'cycle'
       ? 'this alias is inside the value its anchor names, so it would expand without end; remove it'
-      : `the aliases expand the file past ${args.limit.toLocaleString('en-US')} characters (10 times its size, at least 1 MiB); write the data out instead of repeating large anchors`,
+      : `the aliases expand the file past ${FORMAT.number(args.limit)} characters (10 times its size, at least 1 MiB); write the data out instead of repeating large anchors`,
   YAML_NESTING_LIMIT: ({ case: where, limit }) =>
     where === 'alias' ? `this alias nests its anchor's values more than ${limit} levels deep; flatten the data` : `the values nest more than ${limit} levels deep; flatten the data`,
   YAML_UNRESOLVED_ALIAS: ({ detail }) => detail,

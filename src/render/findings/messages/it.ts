@@ -1,5 +1,6 @@
 import type { FileKind } from '../../../io/bounded-read.js';
-import { LABELS } from '../../report/labels.js';
+import { localeFormat } from '../../format.js';
+import { LABELS } from '../../labels.js';
 import { atPath, withHint, wrongTypeText, type FindingMessages, type TypeWords } from './message-parts.js';
 
 const TYPE_WORDS: TypeWords = {
@@ -31,9 +32,11 @@ const FILE_KIND_WORDS: Record<FileKind, string> = {
   submodule: 'un sottomodulo',
 };
 
+const FORMAT = localeFormat(LABELS.it.locale);
+
 /** A byte count as planners read it: `1 MiB`, or bytes. */
 function sizeText(bytes: number): string {
-  return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MiB` : `${bytes.toLocaleString('it-IT')} byte`;
+  return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MiB` : `${FORMAT.number(bytes)} byte`;
 }
 
 /** Finding messages in Italian, as the planning office writes them. */
@@ -48,7 +51,7 @@ export const IT: FindingMessages = {
   YAML_EXPANSION_LIMIT: (args) =>
     args.case === 'cycle'
       ? "questo alias è dentro il valore che la sua ancora definisce, quindi si espanderebbe all'infinito; rimuoverlo"
-      : `gli alias espandono il file oltre ${args.limit.toLocaleString('it-IT')} caratteri (10 volte la sua dimensione, almeno 1 MiB); scrivere i dati per esteso invece di ripetere ancore grandi`,
+      : `gli alias espandono il file oltre ${FORMAT.number(args.limit)} caratteri (10 volte la sua dimensione, almeno 1 MiB); scrivere i dati per esteso invece di ripetere ancore grandi`,
   YAML_NESTING_LIMIT: ({ case: where, limit }) =>
     where === 'alias'
       ? `questo alias annida i valori della sua ancora per più di ${limit} livelli; semplificare la struttura dei dati`

@@ -1,17 +1,29 @@
-import { finite } from '../finite-numbers.js';
+import { finite } from './finite-numbers.js';
 
-/** Numbers and dates of a report in its language, through Intl (it-IT: `1.234,5 €`, `42,5%`). `–` stands for no value. */
+/** A noun in the forms a language's plural rules pick from (`one`, `other`, Italian's `many`…); `other` is the fallback. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/**
+ * Numbers, money, dates and counted nouns in one locale, through Intl (it-IT: `1.234 €`, `42,5%`,
+ * `31 dicembre 2025`; en-GB: `€1,234`, `42.5%`). `–` stands for no value.
+ */
 export interface LocaleFormat {
+  readonly locale: string;
   percent(value: number | null | undefined): string;
   /** A change of a share, in percentage points with a sign: `+12,5 punti`. */
   points(value: number | null | undefined, unit: string): string;
   signed(value: number): string;
   euros(value: number): string;
+  /** A number to 2 decimals, as reports show figures. */
   number(value: number | null | undefined): string;
+  /** A number to 4 decimals, in scientific notation when that would hide it (`5E-324`, `1E20`): an explanation's operands. */
+  precise(value: number): string;
   /** ISO date as a long date: `31 dicembre 2025`. */
   longDate(iso: string): string;
   /** ISO date as a short numeric date: `31/12/2025`. */
   shortDate(iso: string | undefined): string;
+  /** A count and its noun in the form the language's plural rules pick: `1 error`, `2 errors`. */
+  count(value: number, noun: PluralForms): string;
 }
 
 const NONE = '–';
@@ -22,16 +34,27 @@ export function localeFormat(locale: string): LocaleFormat {
   const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
   const euros = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const precise = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
+  const scientific = new Intl.NumberFormat(locale, { notation: 'scientific', maximumFractionDigits: 4 });
+  // Counts stay ungrouped (`1000 problems`), as tallies and ids print them.
+  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: false });
+  const plurals = new Intl.PluralRules(locale);
   const longDate = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const shortDate = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
   const instant = (iso: string) => new Date(`${iso}T00:00:00Z`);
   return {
-    percent: (value) => (value === null || value === undefined ? NONE : percent.format(value)),
+    locale,
+    percent: (value) => (value === null || value === undefined ? NONE : percent.format(finite(value, 'a percentage'))),
     points: (value, unit) => (value === null || value === undefined ? NONE : `${points.format(finite(value * 100, 'a change in points'))} ${unit}`),
     signed: (value) => signed.format(value),
-    euros: (value) => euros.format(value),
+    euros: (value) => euros.format(finite(value, 'an amount in euros')),
     number: (value) => (value === null || value === undefined ? NONE : number.format(value)),
+    precise: (value) => {
+      const magnitude = Math.abs(finite(value, 'a number'));
+      return (magnitude > 0 && magnitude < 5e-5) || magnitude >= 1e15 ? scientific.format(value) : precise.format(value);
+    },
     longDate: (iso) => longDate.format(instant(iso)),
     shortDate: (iso) => (iso === undefined ? NONE : shortDate.format(instant(iso))),
+    count: (value, noun) => `${count.format(value)} ${noun[plurals.select(value)] ?? noun.other}`,
   };
 }

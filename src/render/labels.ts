@@ -1,12 +1,13 @@
-import type { GapReason, Status } from '../../compute/status.js';
-import type { LeadKind, ProjectStatus } from '../../model/plan-data.js';
-import type { Severity } from '../../validate/finding.js';
-import { LANGUAGES, type Language } from '../language.js';
+import type { GapReason, Status } from '../compute/status.js';
+import type { LeadKind, ProjectStatus } from '../model/plan-data.js';
+import type { Severity } from '../validate/finding.js';
+import type { PluralForms } from './format.js';
+import { LANGUAGES, type Language } from './language.js';
 
 export const REPORT_LANGUAGES = LANGUAGES;
 export type ReportLanguage = Language;
 
-/** The report's words in Italian (the plan's language, the default). English must have every key: `Labels` is this shape. */
+/** The words of reports and terminal output in Italian (the plan's language, the default). English must have every key: `Labels` is this shape. */
 const IT = {
   locale: 'it-IT',
   reportTitle: 'Rapporto di monitoraggio',
@@ -124,6 +125,15 @@ const IT = {
     coverageChange: 'Variazione copertura (punti)',
     coveredChange: 'Variazione obiettivi con progetti',
     projectsChange: 'Variazione progetti',
+    // Short headings of the terminal's narrow tables.
+    plan: 'Piano',
+    themes: 'Temi',
+    coveredCount: 'Coperti',
+    share: 'Quota',
+    actorCellsShort: 'Caselle attore',
+    actorColumn: 'Colonna attore',
+    marked: 'Marcate',
+    withData: 'Con dati',
   },
   levels: { mission: 'Missione', objective: 'Obiettivo', project: 'Progetto', indicator: 'Indicatore' },
   direction: { increase: 'crescente', decrease: 'decrescente' },
@@ -165,6 +175,15 @@ const IT = {
     not_stated: 'non indicato dalla fonte',
   } satisfies Record<LeadKind | 'not_stated', string>,
   severity: { error: 'errore', warning: 'avviso', info: 'informazione' } satisfies Record<Severity, string>,
+  /** Counted nouns, in the forms `LocaleFormat.count` picks by the language's plural rules. */
+  counts: {
+    problem: { one: 'problema', other: 'problemi' },
+    error: { one: 'errore', other: 'errori' },
+    warning: { one: 'avviso', other: 'avvisi' },
+    info: { one: 'informazione', other: 'informazioni' },
+    filesChecked: { one: 'file controllato', other: 'file controllati' },
+    gap: { one: 'lacuna', other: 'lacune' },
+  } satisfies Record<string, PluralForms>,
   charts: {
     progressOf: 'Avanzamento di {name}: {progress} (atteso {expected}), stato {status}.',
     noProgress: '{name}: nessun dato di avanzamento ({gap}).',
@@ -294,13 +313,21 @@ const EN: Labels = {
     coverageChange: 'Coverage change (points)',
     coveredChange: 'Change in objectives with projects',
     projectsChange: 'Change in projects',
+    plan: 'Plan',
+    themes: 'Themes',
+    coveredCount: 'Covered',
+    share: 'Share',
+    actorCellsShort: 'Actor cells',
+    actorColumn: 'Actor column',
+    marked: 'Marked',
+    withData: 'With data',
   },
   levels: { mission: 'Mission', objective: 'Objective', project: 'Project', indicator: 'Indicator' },
   direction: { increase: 'increase', decrease: 'decrease' },
   method: { indicators: 'indicators', milestones: 'milestones', none: 'none', values: 'values' },
   actorCell: { covered: 'covered', uncovered: 'uncovered', not_expected: 'not expected' },
   territory: { metropolitan: 'whole metropolitan city' },
-  status: { achieved: 'achieved', on_track: 'on track', at_risk: 'at risk', off_track: 'off track', stale: 'stale data', no_data: 'no data' },
+  status: { achieved: 'achieved', on_track: 'on track', at_risk: 'at risk', off_track: 'off track', stale: 'stale', no_data: 'no data' },
   gap: {
     no_target: 'no target',
     no_baseline: 'no baseline',
@@ -316,6 +343,14 @@ const EN: Labels = {
   projectStatus: { idea: 'idea', planned: 'planned', in_progress: 'in progress', completed: 'completed', suspended: 'suspended', cancelled: 'cancelled' },
   leadKind: { citta_metropolitana: 'Metropolitan city', comune: 'Comune', corpo_intermedio: 'Intermediate body or other actor', not_stated: 'not stated in the source' },
   severity: { error: 'error', warning: 'warning', info: 'info' },
+  counts: {
+    problem: { one: 'problem', other: 'problems' },
+    error: { one: 'error', other: 'errors' },
+    warning: { one: 'warning', other: 'warnings' },
+    info: { one: 'info', other: 'infos' },
+    filesChecked: { one: 'file checked', other: 'files checked' },
+    gap: { one: 'gap', other: 'gaps' },
+  },
   charts: {
     progressOf: 'Progress of {name}: {progress} (expected {expected}), status {status}.',
     noProgress: '{name}: no progress figure ({gap}).',

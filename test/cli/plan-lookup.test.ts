@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/errors.ts';
+import { didYouMean, requireMission, requireObjective } from '../../src/cli/plan-lookup.ts';
+import { project, testModel } from '../helpers/model.ts';
+
+const model = testModel([project('bike-lanes')]);
+
+describe('the did-you-mean hint of usage errors', () => {
+  it('names the closest candidate within the typo distance, ignoring case', () => {
+    expect(didYouMean('bike-lane', ['bike-lanes', 'park'])).toBe('; did you mean bike-lanes?');
+    expect(didYouMean('STYLSH', ['stylish', 'json', 'github', 'sarif'])).toBe('; did you mean stylish?');
+  });
+
+  it('says nothing when no candidate is close, or there is none', () => {
+    expect(didYouMean('metropolitana', ['bike-lanes', 'park'])).toBe('');
+    expect(didYouMean('x', [])).toBe('');
+  });
+});
+
+describe('ids the CLI requires', () => {
+  it('an objective: canonical id, or a usage error with a suggestion', () => {
+    expect(requireObjective(model, '1.2')).toBe('M1.2');
+    expect(() => requireObjective(model, '1.3')).toThrow(new UsageError('M1.3 is not an objective of the plan; did you mean M1.1? (psttm list objectives shows them all)'));
+  });
+
+  it('an objective of a mission without transcribed objectives: says why none can be named', () => {
+    expect(() => requireObjective(model, 'M3.1')).toThrow('M3.1: mission M3 "Missione M3" has no objectives yet (its table is missing from the source), so nothing can link to it');
+  });
+
+  it('a mission, or a usage error listing the missions', () => {
+    expect(requireMission(model, '2').id).toBe('M2');
+    expect(() => requireMission(model, 'M9')).toThrow('--mission M9: no such mission; the plan has M1, M2, M3');
+  });
+});
