@@ -1,7 +1,7 @@
 import { normalizeId, parseObjectiveId } from '../model/ids.js';
 import type { Mission, PlanModel } from '../model/plan-model.js';
 import { closestMatch } from '../validate/did-you-mean.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../core/errors.js';
 
 /**
  * The canonical id of an objective of the plan, from what a user typed (`M1.8`, `1.8`); a usage

@@ -4,7 +4,7 @@ import type { PlanModel } from '../../model/plan-model.js';
 import { closestMatch } from '../../validate/did-you-mean.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../core/errors.js';
 import type { Io } from '../io.js';
 import { choiceList } from '../parse-options.js';
 import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';

@@ -6,7 +6,7 @@ import { LEAD_KINDS, PROJECT_STATUSES, type ActorData, type LeadKind, type Proje
 import type { PlanModel } from '../../model/plan-model.js';
 import { closestMatch } from '../../validate/did-you-mean.js';
 import type { RegisterCommand } from '../command.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../core/errors.js';
 import type { Io } from '../io.js';
 import { addLanguageOption, chooseLanguage, type LanguageOption } from '../language.js';
 import { collect, parseIsoDate, parseText } from '../parse-options.js';

@@ -6,7 +6,7 @@ import { LABELS, REPORT_LANGUAGES, type ReportLanguage } from '../../render/repo
 import { terminalText } from '../../render/terminal/terminal-text.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
 import type { RegisterCommand } from '../command.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../core/errors.js';
 import type { Io } from '../io.js';
 import { choiceList, parseReportYear, parseText } from '../parse-options.js';
 import { requireOutputFolder } from '../output-folder.js';

@@ -2,7 +2,7 @@ import { normalizeId } from '../../model/ids.js';
 import { closestMatch } from '../../validate/did-you-mean.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../core/errors.js';
 import type { Io } from '../io.js';
 import { parseText } from '../parse-options.js';
 import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';

@@ -10,7 +10,7 @@ import { closestMatch } from '../../validate/did-you-mean.js';
 import { countFindings } from '../../validate/finding.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../core/errors.js';
 import type { Io } from '../io.js';
 import { addLanguageOption, chooseLanguage, type LanguageOption } from '../language.js';
 import { requireOutputFolder } from '../output-folder.js';

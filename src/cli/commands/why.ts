@@ -3,7 +3,7 @@ import { closestMatch } from '../../validate/did-you-mean.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../core/errors.js';
 import type { Io } from '../io.js';
 import { parseText } from '../parse-options.js';
 import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';
