@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { FIRST_DATE, LAST_DATE } from '../model/dates.js';
-import { closestMatch } from '../validate/did-you-mean.js';
+import { closestMatch } from '../model/did-you-mean.js';
 
 /** Commander collector for repeatable options. */
 export function collect(value: string, previous: string[]): string[] {

@@ -4,7 +4,7 @@ import { displayPath } from '../io/display-path.js';
 import type { PlanModel } from '../model/plan-model.js';
 import { terminalText } from '../render/terminal/terminal-text.js';
 import type { PlanCheck } from '../validate/check-plan.js';
-import { countFindings } from '../validate/finding.js';
+import { countFindings } from '../findings/finding.js';
 import { FailingFindingsError } from '../core/errors.js';
 import type { Io } from './io.js';
 import { parseText } from './parse-options.js';

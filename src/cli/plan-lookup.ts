@@ -1,6 +1,6 @@
 import { normalizeId, parseObjectiveId } from '../model/ids.js';
 import type { Mission, PlanModel } from '../model/plan-model.js';
-import { closestMatch } from '../validate/did-you-mean.js';
+import { closestMatch } from '../model/did-you-mean.js';
 import { UsageError } from '../core/errors.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Argument } from 'commander';
 import { PROJECT_STATUSES, type ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
-import { closestMatch } from '../../validate/did-you-mean.js';
+import { closestMatch } from '../../model/did-you-mean.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../../core/errors.js';

@@ -1,5 +1,5 @@
 import { normalizeId } from '../../model/ids.js';
-import { closestMatch } from '../../validate/did-you-mean.js';
+import { closestMatch } from '../../model/did-you-mean.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import { UsageError } from '../../core/errors.js';

@@ -6,7 +6,7 @@ import type { RollUp } from '../../compute/roll-up.js';
 import { STATUSES, type GapReason, type Status } from '../../compute/status.js';
 import type { DatedValueData, LeadKind, ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
-import { countFindings, type Finding } from '../../validate/finding.js';
+import { countFindings, type Finding } from '../../findings/finding.js';
 import { assertFiniteNumbers } from '../finite-numbers.js';
 import type { ReportLanguage } from './labels.js';
 
