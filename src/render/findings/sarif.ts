@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Severity } from '../../findings/finding.js';
+import type { Severity } from '../../findings/finding-codes.js';
 import { FINDING_CODES, type FindingCode } from '../../findings/finding-codes.js';
 import { toJsonText } from '../json/plan-json.js';
 import type { FindingsFormatter } from './findings-report.js';

@@ -1,6 +1,6 @@
 import type { GapReason, Status } from '../../compute/status.js';
 import type { LeadKind, ProjectStatus } from '../../model/plan-data.js';
-import type { Severity } from '../../findings/finding.js';
+import type { Severity } from '../../findings/finding-codes.js';
 import { LANGUAGES, type Language } from '../language.js';
 
 export const REPORT_LANGUAGES = LANGUAGES;
