@@ -24,7 +24,7 @@ export interface WriteProjectOptions {
 }
 
 /** The file changed between the read and the write: the command is run again on the new content. */
-export class FileChangedError extends WriteError {
+class FileChangedError extends WriteError {
   override readonly name = 'FileChangedError';
 }
 

@@ -48,7 +48,7 @@ export async function renderHtmlReport(view: ReportView, templates: TemplateSet,
 }
 
 /** The Content-Security-Policy of a report: its one style element (by hash) and data: images; no scripts, no requests. */
-export function contentSecurityPolicy(css: string): string {
+function contentSecurityPolicy(css: string): string {
   const hash = createHash('sha256').update(css, 'utf8').digest('base64');
   return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
 }
