@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { repoRoot } from '../helpers/run-cli.ts';
@@ -36,4 +38,16 @@ it('exits with the number of violations, which fails npm test', () => {
   const run = depcruise();
   expect(run.status).toBe(8);
   expect(run.stdout).toContain('8 dependency violations (8 errors, 0 warnings)');
+});
+
+it("the README's folder map, the folders of src/ and the checker's layers agree", () => {
+  const { forbidden } = createRequire(import.meta.url)('./dependency-cruiser.cjs') as { forbidden: { name: string }[] };
+  const layers = forbidden.flatMap((rule) => /^(\w+)-imports-above$/.exec(rule.name)?.[1] ?? []).sort();
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const map = /## Architecture\n[\s\S]*?```\nsrc\/\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const mapped = [...map.matchAll(/^ {2}(\w+)\/ /gm)].map((match) => match[1]).sort();
+  const folders = readdirSync(path.join(repoRoot, 'src'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  expect(layers).toEqual(['build', 'cli', 'compute', 'core', 'edit', 'findings', 'io', 'load', 'model', 'render', 'validate']);
+  expect(folders).toEqual(layers);
+  expect(mapped).toEqual(layers);
 });
