@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { FailingFindingsError, InputError, OutputClosedError, UsageError, WriteError } from '../core/errors.js';
 import { packageVersion } from '../io/package-paths.js';
 import { terminalText } from '../render/terminal/terminal-text.js';
 import type { CommandContext, RegisterCommand } from './command.js';
@@ -13,7 +14,6 @@ import { registerShow } from './commands/show.js';
 import { registerTemplates } from './commands/templates.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWhy } from './commands/why.js';
-import { FailingFindingsError, InputError, OutputClosedError, UsageError, WriteError } from '../core/errors.js';
 import type { Io } from './io.js';
 
 const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerList, registerShow, registerLink, registerNew, registerCoverage, registerProgress, registerWhy, registerReport, registerTemplates, registerSchema];

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
+import { FailingFindingsError } from '../core/errors.js';
+import { countFindings } from '../findings/finding.js';
 import { locatePlan, type PlanLocation } from '../load/plan-location.js';
 import { displayPath } from '../io/display-path.js';
 import type { PlanModel } from '../model/plan-model.js';
 import { terminalText } from '../render/terminal/terminal-text.js';
 import type { PlanCheck } from '../validate/check-plan.js';
-import { countFindings } from '../findings/finding.js';
-import { FailingFindingsError } from '../core/errors.js';
 import type { Io } from './io.js';
 import { parseText } from './parse-options.js';
 import { addTodayOption, todayOf, type TodayOption } from './today.js';

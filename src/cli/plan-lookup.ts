@@ -1,7 +1,7 @@
+import { UsageError } from '../core/errors.js';
+import { closestMatch } from '../model/did-you-mean.js';
 import { normalizeId, parseObjectiveId } from '../model/ids.js';
 import type { Mission, PlanModel } from '../model/plan-model.js';
-import { closestMatch } from '../model/did-you-mean.js';
-import { UsageError } from '../core/errors.js';
 
 /**
  * The canonical id of an objective of the plan, from what a user typed (`M1.8`, `1.8`); a usage

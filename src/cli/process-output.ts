@@ -1,5 +1,5 @@
-import { describeFsError } from '../io/fs-errors.js';
 import { OutputClosedError, WriteError } from '../core/errors.js';
+import { describeFsError } from '../io/fs-errors.js';
 import type { OutputStream } from './io.js';
 
 /** A process stream as the CLI writes to it: a failed write never crashes the process, it ends the run. */

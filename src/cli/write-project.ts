@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { FailingFindingsError, WriteError } from '../core/errors.js';
+import { countFindings } from '../findings/finding.js';
 import type { YamlFile } from '../load/yaml-file.js';
 import { STRICT_UTF8 } from '../load/strict-utf8.js';
 import type { Language } from '../render/language.js';
 import type { PlanCheck } from '../validate/check-plan.js';
-import { countFindings } from '../findings/finding.js';
 import { chalkFor } from './color.js';
-import { FailingFindingsError, WriteError } from '../core/errors.js';
 import type { Io } from './io.js';
 
 export interface ProjectTarget {

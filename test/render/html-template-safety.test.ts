@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { InputError } from '../../src/core/errors.ts';
 import { computeMonitoringReport } from '../../src/compute/monitoring-report.ts';
+import { InputError } from '../../src/core/errors.ts';
 import { readTemplateSet, type TemplateSet } from '../../src/load/template-files.ts';
 import { renderHtmlReport } from '../../src/render/html/html-report.ts';
 import { LABELS } from '../../src/render/report/labels.ts';

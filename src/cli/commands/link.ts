@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
+import { InputError, UsageError, WriteError } from '../../core/errors.js';
+import { closestMatch } from '../../model/did-you-mean.js';
 import { normalizeId } from '../../model/ids.js';
 import type { YamlFile } from '../../load/yaml-file.js';
 import type { PlanModel, Project } from '../../model/plan-model.js';
 import type { PlanCheck } from '../../validate/check-plan.js';
-import { closestMatch } from '../../model/did-you-mean.js';
 import type { RegisterCommand } from '../command.js';
-import { InputError, UsageError, WriteError } from '../../core/errors.js';
 import type { Io } from '../io.js';
 import { addLanguageOption, chooseLanguage, type LanguageOption } from '../language.js';
 import { parseShare, parseText } from '../parse-options.js';

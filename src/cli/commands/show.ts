@@ -1,8 +1,8 @@
-import { normalizeId } from '../../model/ids.js';
+import { UsageError } from '../../core/errors.js';
 import { closestMatch } from '../../model/did-you-mean.js';
+import { normalizeId } from '../../model/ids.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
-import { UsageError } from '../../core/errors.js';
 import type { Io } from '../io.js';
 import { parseText } from '../parse-options.js';
 import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';
