@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { main } from '../dist/cli/main.js';
 import { isoDate } from '../dist/model/dates.js';
-import { guardOutput, OutputClosedError, outputFailure } from '../dist/cli/process-output.js';
+import { OutputClosedError } from '../dist/core/errors.js';
+import { guardOutput, outputFailure } from '../dist/cli/process-output.js';
 
 const stdout = guardOutput(process.stdout);
 // Diagnostics that cannot be delivered are dropped: they must not end the run or crash it.

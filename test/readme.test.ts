@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { FINDING_CODES } from '../src/validate/finding-codes.ts';
+import { FINDING_CODES } from '../src/findings/finding-codes.ts';
 import { repoRoot } from './helpers/run-cli.ts';
 
 const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');

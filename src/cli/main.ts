@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { FailingFindingsError, InputError, OutputClosedError, UsageError, WriteError } from '../core/errors.js';
 import { packageVersion } from '../io/package-paths.js';
 import { terminalText } from '../render/terminal/terminal-text.js';
 import type { CommandContext, RegisterCommand } from './command.js';
@@ -13,9 +14,7 @@ import { registerShow } from './commands/show.js';
 import { registerTemplates } from './commands/templates.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWhy } from './commands/why.js';
-import { RunError } from './errors.js';
 import type { Io } from './io.js';
-import { OutputClosedError } from './process-output.js';
 
 const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerList, registerShow, registerLink, registerNew, registerCoverage, registerProgress, registerWhy, registerReport, registerTemplates, registerSchema];
 
@@ -41,11 +40,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
     }
     if (error instanceof OutputClosedError) return 0;
-    if (error instanceof RunError) {
-      io.stderr.write(`psttm: ${terminalText(error.message)}\n`);
-      return error.exitCode;
-    }
-    throw error;
+    if (!isExpectedFailure(error)) throw error;
+    io.stderr.write(`psttm: ${terminalText(error.message)}\n`);
+    return error instanceof FailingFindingsError ? 1 : 2;
   }
   return exitCode;
+}
+
+/** A failure psttm expects and explains in one line (exit 1 for failing findings, else 2); anything else is a bug. */
+function isExpectedFailure(error: unknown): error is FailingFindingsError | UsageError | InputError | WriteError {
+  return error instanceof FailingFindingsError || error instanceof UsageError || error instanceof InputError || error instanceof WriteError;
 }

@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../core/errors.js';
 import { displayPath } from '../io/display-path.js';
-import { UsageError } from './errors.js';
 
 /**
  * Refuse an output folder (absolute) up front when it, or the nearest of its ancestors that exists,

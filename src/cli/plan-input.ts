@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
+import { FailingFindingsError } from '../core/errors.js';
+import { countFindings } from '../findings/finding.js';
 import { locatePlan, type PlanLocation } from '../load/plan-location.js';
 import { displayPath } from '../io/display-path.js';
 import type { PlanModel } from '../model/plan-model.js';
 import { terminalText } from '../render/terminal/terminal-text.js';
 import type { PlanCheck } from '../validate/check-plan.js';
-import { countFindings } from '../validate/finding.js';
-import { RunError } from './errors.js';
 import type { Io } from './io.js';
 import { parseText } from './parse-options.js';
 import { addTodayOption, todayOf, type TodayOption } from './today.js';
@@ -53,5 +53,5 @@ export function requireModel(check: PlanCheck): PlanModel {
   if (check.model && errors === 0) return check.model;
   const first = check.findings.find((finding) => finding.severity === 'error');
   const where = first ? ` (first: ${first.file}:${first.line}:${first.column} ${first.code})` : '';
-  throw new RunError(`the plan has ${errors} error${errors === 1 ? '' : 's'}${where}; run psttm validate to see them all`, 1);
+  throw new FailingFindingsError(`the plan has ${errors} error${errors === 1 ? '' : 's'}${where}; run psttm validate to see them all`);
 }

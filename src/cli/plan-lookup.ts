@@ -1,8 +1,8 @@
+import { UsageError } from '../core/errors.js';
+import { closestMatch } from '../model/did-you-mean.js';
 import { normalizeId } from '../model/ids.js';
 import { untranscribedMissionOf } from '../model/plan-lookup.js';
 import type { Mission, PlanModel } from '../model/plan-model.js';
-import { closestMatch } from '../validate/did-you-mean.js';
-import { UsageError } from './errors.js';
 
 /** `; did you mean X?` naming the candidate closest to what was typed, or nothing when none is close: the hint of every usage error about a name. */
 export function didYouMean(input: string, candidates: Iterable<string>): string {

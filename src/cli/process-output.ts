@@ -1,11 +1,6 @@
+import { OutputClosedError, WriteError } from '../core/errors.js';
 import { describeFsError } from '../io/fs-errors.js';
-import { RunError } from './errors.js';
 import type { OutputStream } from './io.js';
-
-/** The reader of stdout went away (`| head -1`): the run ends quietly, as a pipeline expects. */
-export class OutputClosedError extends Error {
-  override readonly name = 'OutputClosedError';
-}
 
 /** A process stream as the CLI writes to it: a failed write never crashes the process, it ends the run. */
 export interface GuardedOutput extends OutputStream {
@@ -15,7 +10,7 @@ export interface GuardedOutput extends OutputStream {
 
 /**
  * Write errors on a process stream arrive as 'error' events after the write that caused them: they
- * are kept, and the next write throws (OutputClosedError for EPIPE, else a RunError naming the cause).
+ * are kept, and the next write throws (OutputClosedError for EPIPE, else a WriteError naming the cause).
  */
 export function guardOutput(stream: NodeJS.WriteStream): GuardedOutput {
   let failure: NodeJS.ErrnoException | undefined;
@@ -37,5 +32,5 @@ export function guardOutput(stream: NodeJS.WriteStream): GuardedOutput {
 }
 
 export function outputFailure(error: NodeJS.ErrnoException): Error {
-  return error.code === 'EPIPE' ? new OutputClosedError('standard output was closed') : new RunError(`cannot write to standard output: ${describeFsError(error)}`);
+  return error.code === 'EPIPE' ? new OutputClosedError('standard output was closed') : new WriteError(`cannot write to standard output: ${describeFsError(error)}`);
 }

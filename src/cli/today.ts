@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
+import { UsageError } from '../core/errors.js';
 import { isoDate, LAST_DATE } from '../model/dates.js';
-import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { parseIsoDate } from './parse-options.js';
 

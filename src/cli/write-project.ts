@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { FailingFindingsError, WriteError } from '../core/errors.js';
+import { countFindings } from '../findings/finding.js';
 import type { YamlFile } from '../load/yaml-file.js';
 import { STRICT_UTF8 } from '../load/strict-utf8.js';
 import type { Language } from '../render/language.js';
 import type { PlanCheck } from '../validate/check-plan.js';
-import { countFindings } from '../validate/finding.js';
 import { chalkFor } from './color.js';
-import { RunError } from './errors.js';
 import type { Io } from './io.js';
 
 export interface ProjectTarget {
@@ -24,7 +24,7 @@ export interface WriteProjectOptions {
 }
 
 /** The file changed between the read and the write: the command is run again on the new content. */
-export class FileChangedError extends RunError {
+class FileChangedError extends WriteError {
   override readonly name = 'FileChangedError';
 }
 
@@ -53,7 +53,7 @@ export async function writeProjectFile(check: PlanCheck, target: ProjectTarget, 
   const { errors } = countFindings(introduced);
   if (errors > 0) {
     showIntroduced();
-    throw new RunError(`nothing written: the change would give ${target.displayPath} ${errors} error${errors === 1 ? '' : 's'} (above)`, 1);
+    throw new FailingFindingsError(`nothing written: the change would give ${target.displayPath} ${errors} error${errors === 1 ? '' : 's'} (above)`);
   }
   await withFileLock(target.absPath, target.displayPath, async (assertHeld) => {
     if (options.editedFrom !== undefined && (await currentText(target.absPath)) !== options.editedFrom) {

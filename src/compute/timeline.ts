@@ -1,5 +1,5 @@
 /** Day number of an ISO date (days since 1970-01-01, UTC): differences are exact day counts. */
-export function dayNumber(isoDate: string): number {
+function dayNumber(isoDate: string): number {
   return Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / 86_400_000;
 }
 

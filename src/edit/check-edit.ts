@@ -1,6 +1,6 @@
+import type { Finding } from '../findings/finding.js';
 import { parseYamlBytes, type YamlFile } from '../load/yaml-file.js';
 import { checkPlan, type PlanCheck } from '../validate/check-plan.js';
-import type { Finding } from '../validate/finding.js';
 import type { SchemaValidator } from '../validate/schema-validator.js';
 
 export interface EditCheck {

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { RunError } from '../cli/errors.js';
+import { InputError } from '../core/errors.js';
 import { normalizeId } from '../model/ids.js';
 import { dominantLineEnding, endOfLineAt, lineEnd, lineEndingBefore, linePosition, lineStart } from './text-lines.js';
 
@@ -113,7 +113,7 @@ function readList(file: ProjectText, text: string): ObjectivesList {
   if (doc.errors.length > 0) throw refuse(file, text, doc.errors[0]!.pos[0], text === file.text ? 'the file does not parse as YAML' : 'the edit would not parse as YAML');
   const contents = doc.contents;
   const pair = isMap(contents) ? contents.items.find((candidate) => isScalar(candidate.key) && candidate.key.value === 'objectives') : undefined;
-  if (!pair || !isScalar(pair.key) || !isSeq(pair.value)) throw new RunError(`${file.displayPath}: the project has no objectives list to edit; add \`objectives: []\` first`);
+  if (!pair || !isScalar(pair.key) || !isSeq(pair.value)) throw new InputError(`${file.displayPath}: the project has no objectives list to edit; add \`objectives: []\` first`);
   const seq = pair.value;
   const items = seq.items.map((node) => {
     if (!isMap(node)) throw refuse(file, text, rangeOf(file, text, node as Node)[0], 'an item is not a map with an id');
@@ -358,9 +358,9 @@ function verifiedText(file: ProjectText, before: ObjectivesList, text: string, l
   return text;
 }
 
-function refuse(file: ProjectText, text: string, offset: number, reason: string): RunError {
+function refuse(file: ProjectText, text: string, offset: number, reason: string): InputError {
   const { line, column } = linePosition(text, offset);
-  return new RunError(`${file.displayPath}:${line}:${column}: the objectives list uses a layout psttm cannot edit safely (${reason}); edit it by hand`);
+  return new InputError(`${file.displayPath}:${line}:${column}: the objectives list uses a layout psttm cannot edit safely (${reason}); edit it by hand`);
 }
 
 function rangeOf(file: ProjectText, text: string, node: Node): [number, number] {

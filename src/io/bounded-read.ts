@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { RunError } from '../cli/errors.js';
+import { InputError } from '../core/errors.js';
 import { describeFsError } from './fs-errors.js';
 
 /** The largest file of each kind psttm reads; anything larger is refused before it is read. */
@@ -36,7 +36,7 @@ export function readBoundedFile(absPath: string, displayPath: string, limit: num
   } catch (error) {
     // Opening a Unix socket fails with ENXIO: it is there, but it is no file.
     if ((error as NodeJS.ErrnoException).code === 'ENXIO') return { refusal: { reason: 'not-regular', kind: fileKind(statSync(absPath)) } };
-    throw new RunError(`cannot read ${displayPath}: ${describeFsError(error)}`);
+    throw new InputError(`cannot read ${displayPath}: ${describeFsError(error)}`);
   }
   try {
     const stats = fstatSync(fd);
@@ -60,7 +60,7 @@ export function readBoundedFile(absPath: string, displayPath: string, limit: num
 /** readBoundedFile for a file the run cannot do without: any refusal or failure stops the run, naming the file. */
 export function readRegularFile(absPath: string, displayPath: string, limit: number): Buffer {
   const read = readBoundedFile(absPath, displayPath, limit);
-  if (read.refusal) throw new RunError(`${displayPath} ${describeRefusal(read.refusal)}`);
+  if (read.refusal) throw new InputError(`${displayPath} ${describeRefusal(read.refusal)}`);
   return read.bytes;
 }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { RunError } from '../cli/errors.js';
+import { WriteError } from '../core/errors.js';
 import { describeFsError } from './fs-errors.js';
 
 /** A lock whose holder stopped refreshing it for this long (killed, or its machine gone) is taken over. */
@@ -25,13 +25,13 @@ export async function withFileLock<T>(file: string, displayPath: string, task: (
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new RunError(`another psttm run is writing ${displayPath}; try again when it has finished`);
+      throw new WriteError(`another psttm run is writing ${displayPath}; try again when it has finished`);
     }
-    throw new RunError(`cannot lock ${displayPath} for writing: ${describeFsError(error)}`);
+    throw new WriteError(`cannot lock ${displayPath} for writing: ${describeFsError(error)}`);
   }
   // Called right before committing: a lock taken over by another run (this one stalled past the stale time) means stop.
   const assertHeld = () => {
-    if (compromised) throw new RunError(`the lock on ${displayPath} was lost while psttm was preparing it (${compromised.message}); nothing was written, run again`);
+    if (compromised) throw new WriteError(`the lock on ${displayPath} was lost while psttm was preparing it (${compromised.message}); nothing was written, run again`);
   };
   try {
     return await task(assertHeld);

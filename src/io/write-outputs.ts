@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { onExit } from 'signal-exit';
-import { RunError } from '../cli/errors.js';
+import { WriteError } from '../core/errors.js';
 import { describeFileKind } from './bounded-read.js';
 import { describeFsError } from './fs-errors.js';
 import { sweepDeadTemporaries, temporaryName } from './temporary-names.js';
@@ -92,8 +92,8 @@ export async function stageOutputs(files: readonly OutputFile[], options: WriteO
     }
   } catch (error) {
     discard();
-    if (error instanceof RunError) throw error;
-    throw new RunError(`cannot write ${files.map((file) => file.displayPath).join(', ')}: ${describeFsError(error)}; nothing was written`);
+    if (error instanceof WriteError) throw error;
+    throw new WriteError(`cannot write ${files.map((file) => file.displayPath).join(', ')}: ${describeFsError(error)}; nothing was written`);
   }
   return {
     files: staged,
@@ -122,7 +122,7 @@ interface TargetCheck {
 async function checkTargets(files: readonly OutputFile[], options: WriteOptions, createdFolders: CreatedFolder[]): Promise<TargetCheck[]> {
   const seen = new Set<string>();
   for (const file of files) {
-    if (seen.has(file.path)) throw new RunError(`${file.displayPath} is named twice as an output; give each output its own file`);
+    if (seen.has(file.path)) throw new WriteError(`${file.displayPath} is named twice as an output; give each output its own file`);
     seen.add(file.path);
   }
   const checks: TargetCheck[] = [];
@@ -132,18 +132,18 @@ async function checkTargets(files: readonly OutputFile[], options: WriteOptions,
     createdFolders.push({ innermost: folder, outermost: await ensureRealFolder(folder, `the folder of ${file.displayPath}`) });
     const stats = await lstat(file.path).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
-      throw new RunError(`cannot write ${file.displayPath}: ${describeFsError(error)}`);
+      throw new WriteError(`cannot write ${file.displayPath}: ${describeFsError(error)}`);
     });
     if (stats) {
       refuseLink(stats, file.displayPath);
-      if (!stats.isFile()) throw new RunError(`${file.displayPath} is ${describeFileKind(stats)}, not a regular file; psttm writes only regular files: choose another path`);
+      if (!stats.isFile()) throw new WriteError(`${file.displayPath} is ${describeFileKind(stats)}, not a regular file; psttm writes only regular files: choose another path`);
       if (!options.force && !options.replaceable?.has(file.path)) blocked.push(file);
     }
     checks.push({ exists: stats !== undefined, mode: stats ? stats.mode & 0o7777 : 0o666 });
   }
   if (blocked.length > 0) {
     const names = blocked.map((file) => file.displayPath).join(', ');
-    throw new RunError(`${names} already exist${blocked.length === 1 ? 's' : ''}; pass --force to overwrite, or choose another path`);
+    throw new WriteError(`${names} already exist${blocked.length === 1 ? 's' : ''}; pass --force to overwrite, or choose another path`);
   }
   return checks;
 }
@@ -151,7 +151,7 @@ async function checkTargets(files: readonly OutputFile[], options: WriteOptions,
 /** Create `folder` when missing, and refuse it when it is a link; returns the outermost folder it created, if any. */
 export async function ensureRealFolder(folder: string, what: string): Promise<string | undefined> {
   const created = await mkdir(folder, { recursive: true }).catch((error: unknown) => {
-    throw new RunError(`cannot create ${what}: ${describeFsError(error)}`);
+    throw new WriteError(`cannot create ${what}: ${describeFsError(error)}`);
   });
   refuseLink(await lstat(folder), what);
   return created;
@@ -171,7 +171,7 @@ export function removeCreatedFolders(innermost: string, outermost: string | unde
 }
 
 function refuseLink(stats: Stats, what: string): void {
-  if (stats.isSymbolicLink()) throw new RunError(`${what} is a link; psttm never writes through links: name the real path, or remove the link`);
+  if (stats.isSymbolicLink()) throw new WriteError(`${what} is a link; psttm never writes through links: name the real path, or remove the link`);
 }
 
 /** Write the content to a new temporary file, checking that every byte reached it, and sync it. */
@@ -199,7 +199,7 @@ async function writeTemporary(file: OutputFile, temporary: string, mode: number)
     }
     await handle.sync();
     const { size } = await handle.stat();
-    if (size !== bytes) throw new RunError(`cannot write ${file.displayPath}: ${size} of ${bytes} bytes reached the disk; nothing was written`);
+    if (size !== bytes) throw new WriteError(`cannot write ${file.displayPath}: ${size} of ${bytes} bytes reached the disk; nothing was written`);
     return { sha256: hash.digest('hex'), bytes };
   } finally {
     await handle.close();
@@ -243,8 +243,8 @@ function commitAll(staged: readonly StagedFile[], force: boolean, pending: Set<s
       if (backup) renameSync(backup, item.file.path);
       else rmSync(item.file.path, { force: true });
     }
-    if (error instanceof RunError) throw error;
-    throw new RunError(`cannot write ${staged.map((item) => item.file.displayPath).join(', ')}: ${describeFsError(error)}; nothing was written`);
+    if (error instanceof WriteError) throw error;
+    throw new WriteError(`cannot write ${staged.map((item) => item.file.displayPath).join(', ')}: ${describeFsError(error)}; nothing was written`);
   } finally {
     removeAll(pending);
   }
@@ -256,10 +256,10 @@ function createExclusively(item: StagedFile): void {
     linkSync(item.temporary, item.file.path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new RunError(`${item.file.displayPath} was created by another program while psttm was writing it; nothing was written`);
+    if (code === 'EEXIST') throw new WriteError(`${item.file.displayPath} was created by another program while psttm was writing it; nothing was written`);
     // File systems without hard links: a rename, checked just before.
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
-    if (lstatSync(item.file.path, { throwIfNoEntry: false })) throw new RunError(`${item.file.displayPath} was created by another program while psttm was writing it; nothing was written`);
+    if (lstatSync(item.file.path, { throwIfNoEntry: false })) throw new WriteError(`${item.file.displayPath} was created by another program while psttm was writing it; nothing was written`);
     renameSync(item.temporary, item.file.path);
     return;
   }

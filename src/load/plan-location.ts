@@ -1,6 +1,6 @@
 import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { RunError } from '../cli/errors.js';
+import { InputError } from '../core/errors.js';
 import { describeFileKind } from '../io/bounded-read.js';
 import { displayPath } from '../io/display-path.js';
 import { describeFsError } from '../io/fs-errors.js';
@@ -25,21 +25,21 @@ export function locatePlan(option: string | undefined, cwd: string): PlanLocatio
   if (option !== undefined) {
     const dir = path.resolve(cwd, option);
     const folderProblem = problemWithFolder(dir);
-    if (folderProblem) throw new RunError(`--plan ${option}: ${folderProblem}; point --plan at the folder holding ${PLAN_FILE}`);
+    if (folderProblem) throw new InputError(`--plan ${option}: ${folderProblem}; point --plan at the folder holding ${PLAN_FILE}`);
     for (const candidate of [dir, path.join(dir, 'plan')]) {
       const planFile = path.join(candidate, PLAN_FILE);
       const problem = problemWithPlanFile(planFile);
       if (problem === undefined) return { dir: candidate, origin: 'option' };
-      if (problem !== 'missing') throw new RunError(`--plan ${option}: ${displayPath(planFile, cwd)} ${problem}`);
+      if (problem !== 'missing') throw new InputError(`--plan ${option}: ${displayPath(planFile, cwd)} ${problem}`);
     }
-    throw new RunError(`--plan ${option}: no ${PLAN_FILE} in that folder or in its plan/ folder; point --plan at the folder holding ${PLAN_FILE}`);
+    throw new InputError(`--plan ${option}: no ${PLAN_FILE} in that folder or in its plan/ folder; point --plan at the folder holding ${PLAN_FILE}`);
   }
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'plan');
     const planFile = path.join(candidate, PLAN_FILE);
     const problem = problemWithPlanFile(planFile);
     if (problem === undefined) return { dir: candidate, origin: 'ancestor' };
-    if (problem !== 'missing') throw new RunError(`${displayPath(planFile, cwd)} ${problem}, or pass --plan DIR`);
+    if (problem !== 'missing') throw new InputError(`${displayPath(planFile, cwd)} ${problem}, or pass --plan DIR`);
     if (path.dirname(dir) === dir) break;
   }
   return { dir: path.resolve(packagePaths.shippedPlan), origin: 'shipped' };

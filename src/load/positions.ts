@@ -1,5 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair } from 'yaml';
-import type { YamlFile } from './yaml-file.js';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 
 /** A path into the data of a file: map keys and sequence indexes. */
 export type DataPath = readonly (string | number)[];
@@ -15,8 +14,14 @@ export interface Span extends Position {
   endColumn: number;
 }
 
+/** What locating a path needs of a parsed file (a YamlFile has it): its document and its line starts. */
+interface PositionedFile {
+  readonly doc: Document.Parsed | undefined;
+  readonly lineCounter: LineCounter;
+}
+
 /** Where `path` starts in the file (see locateSpan). */
-export function locate(file: YamlFile, path: DataPath, target: 'key' | 'value' = 'value'): Position {
+export function locate(file: PositionedFile, path: DataPath, target: 'key' | 'value' = 'value'): Position {
   const { line, column } = locateSpan(file, path, target);
   return { line, column };
 }
@@ -25,7 +30,7 @@ export function locate(file: YamlFile, path: DataPath, target: 'key' | 'value' =
  * The 1-based span of `path` in the file: the value (or, with `target: 'key'`, the key) of the
  * deepest node that exists along the path, so a missing property points at the map that lacks it.
  */
-export function locateSpan(file: YamlFile, path: DataPath, target: 'key' | 'value' = 'value'): Span {
+export function locateSpan(file: PositionedFile, path: DataPath, target: 'key' | 'value' = 'value'): Span {
   let node: unknown = file.doc?.contents;
   let pair: Pair | undefined;
   let located: unknown = node;

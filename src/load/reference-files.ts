@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { RunError } from '../cli/errors.js';
+import { InputError } from '../core/errors.js';
 import { describeRefusal, READ_LIMITS } from '../io/bounded-read.js';
 import { packagePaths } from '../io/package-paths.js';
 import { buildReference, type Reference } from '../model/reference.js';
@@ -31,13 +31,13 @@ async function readCsv(source: PlanSource, relativePath: string, columns: readon
 
 /** A reference file that was refused, or is not CSV with those columns, stops the run, naming it. */
 function parseCsv({ displayPath, content }: SourceFile, columns: readonly string[]): Record<string, string>[] {
-  if (content.refusal) throw new RunError(`${displayPath} ${describeRefusal(content.refusal)}`);
+  if (content.refusal) throw new InputError(`${displayPath} ${describeRefusal(content.refusal)}`);
   try {
     const rows = parse(content.bytes.toString('utf8'), { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
     const missing = columns.filter((column) => rows.length > 0 && !(column in rows[0]!));
     if (missing.length > 0) throw new Error(`missing column ${missing.join(', ')}; expected ${columns.join(',')}`);
     return rows;
   } catch (error) {
-    throw new RunError(`${displayPath}: ${error instanceof Error ? error.message : String(error)}; fix the CSV file`);
+    throw new InputError(`${displayPath}: ${error instanceof Error ? error.message : String(error)}; fix the CSV file`);
   }
 }

@@ -1,6 +1,6 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { RunError } from '../cli/errors.js';
+import { InputError } from '../core/errors.js';
 import { describeFileKind, READ_LIMITS, readRegularFile } from '../io/bounded-read.js';
 import { displayPath } from '../io/display-path.js';
 import { describeFsError } from '../io/fs-errors.js';
@@ -41,7 +41,7 @@ export function readTemplateSet(overrideDir: string | undefined, cwd: string): T
 
   const layout = pick(LAYOUT_FILE);
   const css = pick(CSS_FILE);
-  if (!layout || !css) throw new RunError(`the shipped templates in ${packagePaths.templates} are incomplete; reinstall psttm`);
+  if (!layout || !css) throw new InputError(`the shipped templates in ${packagePaths.templates} are incomplete; reinstall psttm`);
   const partialFiles = new Map<string, FoundFile>();
   for (const found of [defaults, overrides]) {
     for (const [relative, file] of found ?? []) {
@@ -73,10 +73,10 @@ function folderFiles(dir: string, cwd: string): Map<string, FoundFile> {
   try {
     root = realpathSync(dir);
     const stats = statSync(root);
-    if (!stats.isDirectory()) throw new RunError(`${displayPath(dir, cwd)} is ${describeFileKind(stats)}; --templates takes a folder (psttm templates export <dir> creates one)`);
+    if (!stats.isDirectory()) throw new InputError(`${displayPath(dir, cwd)} is ${describeFileKind(stats)}; --templates takes a folder (psttm templates export <dir> creates one)`);
   } catch (error) {
-    if (error instanceof RunError) throw error;
-    throw new RunError(`cannot read the templates folder ${displayPath(dir, cwd)}: ${describeFsError(error)}`);
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot read the templates folder ${displayPath(dir, cwd)}: ${describeFsError(error)}`);
   }
   const files = new Map<string, FoundFile>();
   for (const relative of ['.', PARTIALS_FOLDER]) {
@@ -91,7 +91,7 @@ function folderFiles(dir: string, cwd: string): Map<string, FoundFile> {
       const absolute = path.join(folder, entry);
       const real = safeRealPath(absolute);
       if (real === undefined || statSync(real).isDirectory()) continue;
-      if (!real.startsWith(root + path.sep)) throw new RunError(`${displayPath(absolute, cwd)} points outside the templates folder ${displayPath(dir, cwd)}; copy the file into the folder instead of linking it`);
+      if (!real.startsWith(root + path.sep)) throw new InputError(`${displayPath(absolute, cwd)} points outside the templates folder ${displayPath(dir, cwd)}; copy the file into the folder instead of linking it`);
       files.set(path.posix.join(relative, entry), { absolute: real, displayPath: displayPath(absolute, cwd) });
     }
   }
@@ -115,6 +115,6 @@ function readText(file: FoundFile): string {
   try {
     return STRICT_UTF8.decode(data);
   } catch {
-    throw new RunError(`${file.displayPath} is not valid UTF-8 text; save it as UTF-8`);
+    throw new InputError(`${file.displayPath} is not valid UTF-8 text; save it as UTF-8`);
   }
 }

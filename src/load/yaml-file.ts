@@ -1,8 +1,8 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { Composer, LineCounter, Parser, visit, YAMLParseError, type CST, type Document } from 'yaml';
-import { makeFinding, type Finding } from '../validate/finding.js';
-import type { FindingArgs } from '../validate/finding-args.js';
-import type { FindingCode } from '../validate/finding-codes.js';
+import type { FindingArgs } from '../findings/finding-args.js';
+import type { FindingCode } from '../findings/finding-codes.js';
+import { makeFinding, type Finding } from '../findings/finding.js';
 import { spanBetween, type Span } from './positions.js';
 import type { SourceFile } from './source/plan-source.js';
 import { STRICT_UTF8 } from './strict-utf8.js';

@@ -21,7 +21,7 @@ export interface Reference {
 }
 
 /** `Città`, `citta`, ` CITTÀ ` → `citta`: the key names are compared by. */
-export function lookupKey(text: string): string {
+function lookupKey(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 

@@ -1,6 +1,6 @@
 import type { GapReason, Status } from '../compute/status.js';
+import type { Severity } from '../findings/finding-codes.js';
 import type { LeadKind, ProjectStatus } from '../model/plan-data.js';
-import type { Severity } from '../validate/finding.js';
 import type { PluralForms } from './format.js';
 import { LANGUAGES, type Language } from './language.js';
 

@@ -4,7 +4,7 @@ import { locateSpan } from '../load/positions.js';
 import type { YamlFile } from '../load/yaml-file.js';
 import type { ConsultationData, MissionData, PlanData, ProjectData } from '../model/plan-data.js';
 import { buildPlanModel, type PlanModel } from '../model/plan-model.js';
-import { compareFindings, makeFinding, type Finding } from './finding.js';
+import { compareFindings, makeFinding, type Finding } from '../findings/finding.js';
 import { PLAN_RULES, PROJECT_RULES } from './rules/index.js';
 import type { CheckedFile, Report } from './rules/rule.js';
 import type { SchemaKind } from './schema-kinds.js';

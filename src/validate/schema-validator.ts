@@ -2,10 +2,10 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { locateSpan } from '../load/positions.js';
 import type { YamlFile } from '../load/yaml-file.js';
-import { closestMatch } from './did-you-mean.js';
-import { makeFinding, type Finding, type FindingLocation } from './finding.js';
-import type { ActualType, FindingArgs } from './finding-args.js';
-import type { FindingCode } from './finding-codes.js';
+import { closestMatch } from '../model/did-you-mean.js';
+import { makeFinding, type Finding, type FindingLocation } from '../findings/finding.js';
+import type { ActualType, FindingArgs } from '../findings/finding-args.js';
+import type { FindingCode } from '../findings/finding-codes.js';
 import { validatorPath, type SchemaKind } from './schema-kinds.js';
 
 const require = createRequire(import.meta.url);

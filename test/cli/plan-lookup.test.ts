@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/cli/errors.ts';
+import { UsageError } from '../../src/core/errors.ts';
 import { didYouMean, requireMission, requireObjective } from '../../src/cli/plan-lookup.ts';
 import { project, testModel } from '../helpers/model.ts';
 

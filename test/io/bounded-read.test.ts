@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RunError } from '../../src/cli/errors.ts';
+import { InputError } from '../../src/core/errors.ts';
 import { describeRefusal, readBoundedFile, readRegularFile } from '../../src/io/bounded-read.ts';
 
 let dir: string;
@@ -63,8 +63,8 @@ describe('readBoundedFile', () => {
 
   it('stops the run on a missing file or a link loop, naming the file', () => {
     symlinkSync('loop.yaml', path.join(dir, 'loop.yaml'));
-    expect(() => read('gone.yaml')).toThrow(new RunError('cannot read gone.yaml: no such file or folder'));
-    expect(() => read('loop.yaml')).toThrow(new RunError('cannot read loop.yaml: a link points back to itself (a link loop)'));
+    expect(() => read('gone.yaml')).toThrow(new InputError('cannot read gone.yaml: no such file or folder'));
+    expect(() => read('loop.yaml')).toThrow(new InputError('cannot read loop.yaml: a link points back to itself (a link loop)'));
   });
 });
 
@@ -73,10 +73,10 @@ describe('readRegularFile', () => {
     execFileSync('mkfifo', [path.join(dir, 'report.hbs')]);
     writeFileSync(path.join(dir, 'big.css'), 'x'.repeat(2 * 1024 * 1024 + 1));
     expect(() => readRegularFile(path.join(dir, 'report.hbs'), 'templates/report.hbs', 100)).toThrow(
-      new RunError('templates/report.hbs is a named pipe (FIFO), not a regular file; replace it with a regular file or remove it'),
+      new InputError('templates/report.hbs is a named pipe (FIFO), not a regular file; replace it with a regular file or remove it'),
     );
     expect(() => readRegularFile(path.join(dir, 'big.css'), 'templates/big.css', 2 * 1024 * 1024)).toThrow(
-      new RunError('templates/big.css is larger than 2 MiB, the limit for this kind of file; split it or shorten it'),
+      new InputError('templates/big.css is larger than 2 MiB, the limit for this kind of file; split it or shorten it'),
     );
   });
 

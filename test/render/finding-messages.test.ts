@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/validate/finding.ts';
-import type { FindingArgs } from '../../src/validate/finding-args.ts';
-import { FINDING_CODES, type FindingCode } from '../../src/validate/finding-codes.ts';
+import type { FindingArgs } from '../../src/findings/finding-args.ts';
+import { FINDING_CODES, type FindingCode } from '../../src/findings/finding-codes.ts';
+import type { Finding } from '../../src/findings/finding.ts';
 import { findingMessage } from '../../src/render/findings/messages/index.ts';
 
 /** Args for every code, one example per situation the code has: the compiler rejects a missing code. */

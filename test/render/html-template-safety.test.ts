@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RunError } from '../../src/cli/errors.ts';
 import { computeMonitoringReport } from '../../src/compute/monitoring-report.ts';
+import { InputError } from '../../src/core/errors.ts';
 import { readTemplateSet, type TemplateSet } from '../../src/load/template-files.ts';
 import { renderHtmlReport } from '../../src/render/html/html-report.ts';
 import { LABELS } from '../../src/render/labels.ts';
@@ -22,8 +22,8 @@ async function refusal(templates: TemplateSet): Promise<string> {
     () => undefined,
     (thrown: unknown) => thrown,
   );
-  expect(error).toBeInstanceOf(RunError);
-  return (error as RunError).message;
+  expect(error).toBeInstanceOf(InputError);
+  return (error as InputError).message;
 }
 
 describe('templates get no helper that writes outside the report', () => {

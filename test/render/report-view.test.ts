@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMonitoringReport, type MonitoringReport } from '../../src/compute/monitoring-report.ts';
 import { buildReportView } from '../../src/render/report/report-view.ts';
-import type { Finding } from '../../src/validate/finding.ts';
+import type { Finding } from '../../src/findings/finding.ts';
 import { indicator, project, testModel } from '../helpers/model.ts';
 
 const AS_OF = '2026-01-01';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FINDING_CODES } from '../../src/validate/finding-codes.ts';
+import { FINDING_CODES } from '../../src/findings/finding-codes.ts';
 import { writeBaseProjectSources } from '../helpers/base-project.ts';
 import { repoRoot, runInProcess } from '../helpers/run-cli.ts';
 import { tempPlan } from '../helpers/temp-plan.ts';

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
+import { InputError, UsageError, WriteError } from '../../core/errors.js';
+import { closestMatch } from '../../model/did-you-mean.js';
 import { normalizeId } from '../../model/ids.js';
 import type { YamlFile } from '../../load/yaml-file.js';
 import type { PlanModel, Project } from '../../model/plan-model.js';
 import type { PlanCheck } from '../../validate/check-plan.js';
 import type { RegisterCommand } from '../command.js';
-import { RunError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { addLanguageOption, chooseLanguage, type LanguageOption } from '../language.js';
 import { parseShare, parseText } from '../parse-options.js';
@@ -79,7 +80,7 @@ async function openProject(projectId: string, options: PlanOption, io: Io): Prom
   const project = model.projectById.get(projectId.trim());
   if (!project) throw new UsageError(`${projectId}: no project with that id${didYouMean(projectId, model.projectById.keys())} (psttm list projects shows them all)`);
   const file = check.files.projects.find((candidate) => candidate.displayPath === project.file);
-  if (!file) throw new RunError(`${project.file}: the file of ${project.id} is no longer readable`);
+  if (!file) throw new InputError(`${project.file}: the file of ${project.id} is no longer readable`);
   return { check, model, project, target: { absPath: file.absPath, displayPath: file.displayPath, file } };
 }
 
@@ -93,11 +94,11 @@ async function finishEdit(check: PlanCheck, project: Project, target: EditTarget
     const { linkedIds } = await import('../../edit/objective-links.js');
     const verify = (edited: YamlFile) => {
       if (edited.text !== text || edited.bom !== target.file.bom) {
-        throw new RunError(`nothing written: the bytes for ${target.displayPath} would not read back as the edited text (a psttm bug; please report it with the file)`);
+        throw new WriteError(`nothing written: the bytes for ${target.displayPath} would not read back as the edited text (a psttm bug; please report it with the file)`);
       }
       const actual = edited.doc ? linkedIds(edited.doc) : [];
       if (actual.join(' ') !== expected.join(' ')) {
-        throw new RunError(`nothing written: editing ${target.displayPath} would give the links ${actual.join(', ')} instead of ${expected.join(', ')} (a psttm bug; please report it with the file)`);
+        throw new WriteError(`nothing written: editing ${target.displayPath} would give the links ${actual.join(', ')} instead of ${expected.join(', ')} (a psttm bug; please report it with the file)`);
       }
     };
     await writeProjectFile(check, target, (target.file.bom ? '\uFEFF' : '') + text, io, { force: true, editedFrom: target.file.text, verify, language: chooseLanguage(options, io.env) });

@@ -1,9 +1,10 @@
 import { Argument } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { closestMatch } from '../../model/did-you-mean.js';
 import { PROJECT_STATUSES, type ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
-import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { choiceList } from '../parse-options.js';
 import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';

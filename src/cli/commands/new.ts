@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { Option } from 'commander';
+import { UsageError } from '../../core/errors.js';
 import { displayPath } from '../../io/display-path.js';
 import { packagePaths } from '../../io/package-paths.js';
+import { closestMatch } from '../../model/did-you-mean.js';
 import { LEAD_KINDS, PROJECT_STATUSES, type ActorData, type LeadKind, type ProjectData, type ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import type { RegisterCommand } from '../command.js';
-import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { addLanguageOption, chooseLanguage, type LanguageOption } from '../language.js';
 import { collect, parseIsoDate, parseText } from '../parse-options.js';

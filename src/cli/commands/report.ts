@@ -1,12 +1,12 @@
 import { Option } from 'commander';
 import path from 'node:path';
+import { UsageError } from '../../core/errors.js';
 import { displayPath } from '../../io/display-path.js';
 import type { OutputFile } from '../../io/write-outputs.js';
 import { LABELS, REPORT_LANGUAGES, type ReportLanguage } from '../../render/labels.js';
 import { terminalText } from '../../render/terminal/terminal-text.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
 import type { RegisterCommand } from '../command.js';
-import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { choiceList, parseReportYear, parseText } from '../parse-options.js';
 import { requireOutputFolder } from '../output-folder.js';

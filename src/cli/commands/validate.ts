@@ -1,15 +1,15 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import { countFindings } from '../../findings/finding.js';
 import { displayPath } from '../../io/display-path.js';
 import { packageVersion } from '../../io/package-paths.js';
 import { writeOutputs, type OutputFile } from '../../io/write-outputs.js';
 import { countPlanFiles } from '../../load/file-kinds.js';
-import { FINDINGS_FORMATS, FINDINGS_FORMATTERS, type FindingsFormat } from '../../render/findings/index.js';
 import type { FindingsReport } from '../../render/findings/findings-report.js';
-import { countFindings } from '../../validate/finding.js';
+import { FINDINGS_FORMATS, FINDINGS_FORMATTERS, type FindingsFormat } from '../../render/findings/index.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
-import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { addLanguageOption, chooseLanguage, type LanguageOption } from '../language.js';
 import { requireOutputFolder } from '../output-folder.js';

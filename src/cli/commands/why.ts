@@ -1,9 +1,9 @@
+import { UsageError } from '../../core/errors.js';
 import { normalizeId } from '../../model/ids.js';
 import { planIds } from '../../model/plan-lookup.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
-import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { parseText } from '../parse-options.js';
 import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';

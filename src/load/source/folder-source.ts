@@ -1,7 +1,7 @@
 import { lstatSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { RunError } from '../../cli/errors.js';
+import { InputError } from '../../core/errors.js';
 import { readBoundedFile } from '../../io/bounded-read.js';
 import { displayPath } from '../../io/display-path.js';
 import { describeFsError } from '../../io/fs-errors.js';
@@ -25,7 +25,7 @@ export class FolderSource implements PlanSource {
       return await readdir(dir);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw new RunError(`cannot list ${this.show(dir)}: ${describeFsError(error)}`);
+      throw new InputError(`cannot list ${this.show(dir)}: ${describeFsError(error)}`);
     }
   }
 

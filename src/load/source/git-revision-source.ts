@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { RunError } from '../../cli/errors.js';
+import { InputError } from '../../core/errors.js';
 import type { FileKind, ReadRefusal } from '../../io/bounded-read.js';
 import { PLAN_FILE } from '../file-kinds.js';
 import type { PlanSource, SourceFile } from './plan-source.js';
@@ -47,10 +47,10 @@ export class GitRevisionSource implements PlanSource {
     try {
       listing = await git(repository, ['ls-tree', '-r', '-t', '-l', '-z', `${commit}:${planPath}`], MAX_LISTING_BYTES);
     } catch (error) {
-      throw new RunError(`${revision}:${planPath}: no such folder at revision ${revision} (${gitProblem(error)}); name the folder holding ${PLAN_FILE}`);
+      throw new InputError(`${revision}:${planPath}: no such folder at revision ${revision} (${gitProblem(error)}); name the folder holding ${PLAN_FILE}`);
     }
     const source = new GitRevisionSource(repository, revision, planPath, parseListing(listing));
-    if (!source.has(PLAN_FILE)) throw new RunError(`${source.name}: no ${PLAN_FILE} in that folder at revision ${revision}; name the folder holding ${PLAN_FILE}`);
+    if (!source.has(PLAN_FILE)) throw new InputError(`${source.name}: no ${PLAN_FILE} in that folder at revision ${revision}; name the folder holding ${PLAN_FILE}`);
     return source;
   }
 
@@ -71,7 +71,7 @@ export class GitRevisionSource implements PlanSource {
   async read<T>(relativePaths: readonly string[], limit: number, use: (file: SourceFile) => T): Promise<T[]> {
     const entries = relativePaths.map((relativePath) => {
       const entry = this.entries.get(relativePath);
-      if (entry === undefined) throw new RunError(`cannot read ${this.show(relativePath)}: no such file at that revision`);
+      if (entry === undefined) throw new InputError(`cannot read ${this.show(relativePath)}: no such file at that revision`);
       return entry;
     });
     const readable = entries.filter((entry) => refusalOf(entry, limit) === undefined);
@@ -103,8 +103,8 @@ async function resolveCommit(repository: string, revision: string): Promise<stri
     return (await git(repository, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).toString('utf8').trim();
   } catch (error) {
     // With --quiet, rev-parse fails silently with status 1 for a name it cannot resolve.
-    if (error instanceof GitFailure && error.exitCode === 1) throw new RunError(`revision ${revision} names no commit of the git repository at ${repository}; name a commit, branch or tag`);
-    throw new RunError(`cannot read the git repository at ${repository}: ${gitProblem(error)}`);
+    if (error instanceof GitFailure && error.exitCode === 1) throw new InputError(`revision ${revision} names no commit of the git repository at ${repository}; name a commit, branch or tag`);
+    throw new InputError(`cannot read the git repository at ${repository}: ${gitProblem(error)}`);
   }
 }
 
@@ -143,8 +143,8 @@ async function readBlobs(repository: string, entries: readonly TreeEntry[]): Pro
   return blobs;
 }
 
-function unreadableObject(repository: string, oid: string, why: string): RunError {
-  return new RunError(`cannot read object ${oid} of the git repository at ${repository} (${why}); fetch or repair the repository`);
+function unreadableObject(repository: string, oid: string, why: string): InputError {
+  return new InputError(`cannot read object ${oid} of the git repository at ${repository} (${why}); fetch or repair the repository`);
 }
 
 /** A failed git command: the first line it wrote on stderr, and its exit status. */

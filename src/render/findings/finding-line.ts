@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Finding } from '../../validate/finding.js';
+import type { Finding } from '../../findings/finding.js';
 import type { Language } from '../language.js';
 import { terminalText } from '../terminal/terminal-text.js';
 import { findingMessage } from './messages/index.js';

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Finding, FindingCounts } from '../../validate/finding.js';
+import type { Finding, FindingCounts } from '../../findings/finding.js';
 import type { Language } from '../language.js';
 
 /** What a findings formatter renders: the findings of one run and what was checked. */

@@ -1,4 +1,4 @@
-import type { Severity } from '../../validate/finding.js';
+import type { Severity } from '../../findings/finding-codes.js';
 import { terminalText } from '../terminal/terminal-text.js';
 import type { FindingsFormatter } from './findings-report.js';
 import { findingMessage } from './messages/index.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Severity } from '../../validate/finding.js';
-import { FINDING_CODES, type FindingCode } from '../../validate/finding-codes.js';
+import type { Severity } from '../../findings/finding-codes.js';
+import { FINDING_CODES, type FindingCode } from '../../findings/finding-codes.js';
 import { toJsonText } from '../json/plan-json.js';
 import type { FindingsFormatter } from './findings-report.js';
 import { findingMessage } from './messages/index.js';

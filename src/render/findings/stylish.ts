@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Finding } from '../../validate/finding.js';
+import type { Finding } from '../../findings/finding.js';
 import { localeFormat } from '../format.js';
 import { LABELS } from '../labels.js';
 import type { Language } from '../language.js';

@@ -2,7 +2,7 @@ import type { Status } from '../../compute/status.js';
 
 /** Geometry of the inline SVG charts, computed from the data; the partials in templates/ draw them. */
 
-export const STATUS_COLOURS: Record<Status, string> = {
+const STATUS_COLOURS: Record<Status, string> = {
   achieved: '#1b5e20',
   on_track: '#2e7d32',
   at_risk: '#b45309',

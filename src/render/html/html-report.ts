@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RunError } from '../../cli/errors.js';
+import { InputError } from '../../core/errors.js';
 import type { RuntimeOptions } from 'handlebars';
 import { zoneCell } from '../../compute/coverage.js';
 import type { GapReason, Status } from '../../compute/status.js';
@@ -34,7 +34,7 @@ export async function renderHtmlReport(view: ReportView, templates: TemplateSet,
   for (const name of WRITING_HELPERS) instance.unregisterHelper(name);
   for (const template of [templates.layout, ...templates.partials]) refuseUnsafe(instance, template);
   for (const partial of templates.partials) instance.registerPartial(partial.name, guarded(instance, partial));
-  if (/<\/style/i.test(templates.css.text)) throw new RunError(`${templates.css.displayPath}: the CSS contains "</style", which would end the style element; remove it`);
+  if (/<\/style/i.test(templates.css.text)) throw new InputError(`${templates.css.displayPath}: the CSS contains "</style", which would end the style element; remove it`);
   registerHelpers(instance, view, templates, options);
   const render = guarded(instance, templates.layout);
   const data = {
@@ -48,7 +48,7 @@ export async function renderHtmlReport(view: ReportView, templates: TemplateSet,
 }
 
 /** The Content-Security-Policy of a report: its one style element (by hash) and data: images; no scripts, no requests. */
-export function contentSecurityPolicy(css: string): string {
+function contentSecurityPolicy(css: string): string {
   const hash = createHash('sha256').update(css, 'utf8').digest('base64');
   return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
 }
@@ -63,7 +63,7 @@ function refuseUnsafe(instance: Handlebars, template: TemplateSource): void {
   const refused = findRefused(ast);
   if (refused) {
     const { line, column } = refused.node.loc!.start;
-    throw new RunError(`${template.displayPath}:${line}:${column + 1}: template "${template.name}" ${refused.reason}`);
+    throw new InputError(`${template.displayPath}:${line}:${column + 1}: template "${template.name}" ${refused.reason}`);
   }
 }
 
@@ -93,19 +93,19 @@ function guarded(instance: Handlebars, template: TemplateSource): (context: unkn
     try {
       return compiled(context, options);
     } catch (error) {
-      throw error instanceof RunError ? error : templateError(template, error);
+      throw error instanceof InputError ? error : templateError(template, error);
     }
   };
 }
 
-function templateError(template: TemplateSource, error: unknown): RunError {
+function templateError(template: TemplateSource, error: unknown): InputError {
   const detail = error as { message?: string; lineNumber?: number; column?: number };
   const message = String(detail.message ?? error);
   const line = detail.lineNumber ?? Number(/on line (\d+)/.exec(message)?.[1] ?? NaN);
   const where = Number.isFinite(line) ? `:${line}${detail.column === undefined ? '' : `:${detail.column + 1}`}` : '';
   const reason = message.split('\n')[0]!.replace(/ - \d+:\d+$/, '');
   const hint = message.includes('\n') ? ` (${message.split('\n').at(-1)})` : '';
-  return new RunError(`${template.displayPath}${where}: template "${template.name}" is broken: ${reason}${hint}; fix it or delete it to use the default`);
+  return new InputError(`${template.displayPath}${where}: template "${template.name}" is broken: ${reason}${hint}; fix it or delete it to use the default`);
 }
 
 function registerHelpers(instance: Handlebars, view: ReportView, templates: TemplateSet, { labels, language }: HtmlReportOptions): void {

@@ -7,7 +7,7 @@ import { STATUSES, type GapReason, type Status } from '../../compute/status.js';
 import type { DatedValueData, LeadKind, ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { territoryZones } from '../../model/territory.js';
-import { countFindings, type Finding } from '../../validate/finding.js';
+import { countFindings, type Finding } from '../../findings/finding.js';
 import { assertFiniteNumbers } from '../finite-numbers.js';
 import type { ReportLanguage } from '../labels.js';
 

@@ -19,7 +19,7 @@ const GAP_TEXT: Record<GapReason, string> = {
   overflow: 'its figures are out of range: the arithmetic gives no finite number',
 };
 
-export function gapText(reason: GapReason | undefined): string {
+function gapText(reason: GapReason | undefined): string {
   return reason ? GAP_TEXT[reason] : 'no data';
 }
 

@@ -1,4 +1,4 @@
-import { closestMatch } from '../did-you-mean.js';
+import { closestMatch } from '../../model/did-you-mean.js';
 import type { PlanRule } from './rule.js';
 
 /**

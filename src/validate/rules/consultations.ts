@@ -1,5 +1,5 @@
 import { normalizeId } from '../../model/ids.js';
-import { closestMatch } from '../did-you-mean.js';
+import { closestMatch } from '../../model/did-you-mean.js';
 import { linkablePlan, type ProjectRule } from './rule.js';
 
 /**

@@ -1,5 +1,5 @@
 import { normalizeId, parseObjectiveId } from '../../model/ids.js';
-import { closestMatch } from '../did-you-mean.js';
+import { closestMatch } from '../../model/did-you-mean.js';
 import { linkablePlan, type ProjectRule } from './rule.js';
 
 /** Weights summing to 1 within this tolerance are accepted (0.1 + 0.2 is not exactly 0.3). */

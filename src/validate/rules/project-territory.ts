@@ -1,6 +1,6 @@
 import type { DataPath } from '../../load/positions.js';
 import type { ActorData } from '../../model/plan-data.js';
-import { closestMatch } from '../did-you-mean.js';
+import { closestMatch } from '../../model/did-you-mean.js';
 import type { ProjectRule } from './rule.js';
 
 /** Comuni are named by ISTAT codes of the metropolitan city, zones by their names, and the territory's scope matches its lists. */

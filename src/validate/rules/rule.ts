@@ -3,8 +3,8 @@ import type { YamlFile } from '../../load/yaml-file.js';
 import type { ConsultationData, MissionData, PlanData, ProjectData } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import type { Reference } from '../../model/reference.js';
-import type { FindingArgs } from '../finding-args.js';
-import type { FindingCode } from '../finding-codes.js';
+import type { FindingArgs } from '../../findings/finding-args.js';
+import type { FindingCode } from '../../findings/finding-codes.js';
 
 /** A usable file: its data without the parts its schema rejected, so rules may rely on its shape. */
 export interface CheckedFile<T> {

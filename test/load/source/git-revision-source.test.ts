@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RunError } from '../../../src/cli/errors.ts';
+import { InputError } from '../../../src/core/errors.ts';
 import { READ_LIMITS } from '../../../src/io/bounded-read.ts';
 import { readPlanFiles } from '../../../src/load/plan-files.ts';
 import { FolderSource } from '../../../src/load/source/folder-source.ts';
@@ -37,7 +37,7 @@ describe('GitRevisionSource', () => {
     const dir = tempPlan();
     initRepository(dir);
     for (const revision of ['no-such-branch', '--output=stolen']) {
-      await expect(GitRevisionSource.open(dir, revision, 'plan')).rejects.toThrow(new RunError(`revision ${revision} names no commit of the git repository at ${dir}; name a commit, branch or tag`));
+      await expect(GitRevisionSource.open(dir, revision, 'plan')).rejects.toThrow(new InputError(`revision ${revision} names no commit of the git repository at ${dir}; name a commit, branch or tag`));
     }
   });
 
@@ -50,7 +50,7 @@ describe('GitRevisionSource', () => {
     const dir = tempPlan();
     initRepository(dir);
     await expect(GitRevisionSource.open(dir, 'HEAD', 'elsewhere')).rejects.toThrow(/^HEAD:elsewhere: no such folder at revision HEAD \(.+\); name the folder holding plan.yaml$/);
-    await expect(GitRevisionSource.open(dir, 'HEAD', 'plan/projects')).rejects.toThrow(new RunError('HEAD:plan/projects: no plan.yaml in that folder at revision HEAD; name the folder holding plan.yaml'));
+    await expect(GitRevisionSource.open(dir, 'HEAD', 'plan/projects')).rejects.toThrow(new InputError('HEAD:plan/projects: no plan.yaml in that folder at revision HEAD; name the folder holding plan.yaml'));
   });
 
   it('lists a folder as the file system does: subfolders are entries, the files inside them are not', async () => {
@@ -95,7 +95,7 @@ describe('GitRevisionSource', () => {
     const oid = git(dir, 'rev-parse', 'HEAD:plan/projects/alpha-hub.yaml').trim();
     rmSync(path.join(dir, '.git/objects', oid.slice(0, 2), oid.slice(2)));
     await expect(readPlanFiles(await GitRevisionSource.open(dir, 'HEAD', 'plan'))).rejects.toThrow(
-      new RunError(`cannot read object ${oid} of the git repository at ${dir} (git cannot tell its size); fetch or repair the repository`),
+      new InputError(`cannot read object ${oid} of the git repository at ${dir} (git cannot tell its size); fetch or repair the repository`),
     );
   });
 
@@ -103,6 +103,6 @@ describe('GitRevisionSource', () => {
     const dir = tempPlan();
     initRepository(dir);
     const source = await GitRevisionSource.open(dir, 'HEAD', 'plan');
-    await expect(source.read(['projects/gone.yaml'], READ_LIMITS.yaml, (file) => file)).rejects.toThrow(new RunError('cannot read HEAD:plan/projects/gone.yaml: no such file at that revision'));
+    await expect(source.read(['projects/gone.yaml'], READ_LIMITS.yaml, (file) => file)).rejects.toThrow(new InputError('cannot read HEAD:plan/projects/gone.yaml: no such file at that revision'));
   });
 });

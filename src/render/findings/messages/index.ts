@@ -1,4 +1,4 @@
-import type { Finding } from '../../../validate/finding.js';
+import type { Finding } from '../../../findings/finding.js';
 import type { Language } from '../../language.js';
 import { EN } from './en.js';
 import { IT } from './it.js';

@@ -1,5 +1,5 @@
-import type { ActualType, FindingArgs } from '../../../validate/finding-args.js';
-import type { FindingCode } from '../../../validate/finding-codes.js';
+import type { ActualType, FindingArgs } from '../../../findings/finding-args.js';
+import type { FindingCode } from '../../../findings/finding-codes.js';
 
 /** One message formatter per finding code: the compiler catches a code without its message. */
 export type FindingMessages = { [C in FindingCode]: (args: FindingArgs[C]) => string };

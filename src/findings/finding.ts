@@ -1,7 +1,5 @@
 import type { FindingArgs } from './finding-args.js';
-import { FINDING_CODES, type FindingCode } from './finding-codes.js';
-
-export type Severity = 'error' | 'warning' | 'info';
+import { FINDING_CODES, type FindingCode, type Severity } from './finding-codes.js';
 
 /** Where a finding is: the file, its place in the file, and its place in the data. */
 export interface FindingLocation {

@@ -1,4 +1,4 @@
-import type { Severity } from './finding.js';
+export type Severity = 'error' | 'warning' | 'info';
 
 interface CodeInfo {
   severity: Severity;

@@ -1,0 +1,74 @@
+/**
+ * The layers of src/, enforced by `npm test` (README, "Architecture") on the compiled tree in dist/,
+ * which has the same folders: TypeScript 7 has no compiler API for the checker to parse .ts with,
+ * and the one parser that could (swc) does not install from this registry for every platform. A folder imports only the
+ * folders below it: core ← model ← findings ← load, compute ← validate ← edit, render ← cli, build;
+ * io sits at the side, importable by every layer but compute, which stays free of I/O.
+ */
+
+/** What each layer may import from src/, besides itself. */
+const ALLOWED_BELOW = {
+  core: [],
+  io: ['core'],
+  model: ['core'],
+  findings: ['core', 'model', 'io'],
+  load: ['core', 'model', 'findings', 'io'],
+  compute: ['core', 'model', 'findings'],
+  validate: ['core', 'model', 'findings', 'io', 'load', 'compute'],
+  edit: ['core', 'model', 'findings', 'io', 'load', 'compute', 'validate'],
+  render: ['core', 'model', 'findings', 'io', 'load', 'compute', 'validate'],
+  cli: ['core', 'model', 'findings', 'io', 'load', 'compute', 'validate', 'edit', 'render'],
+  build: ['core', 'model', 'findings', 'io', 'load', 'compute', 'validate'],
+};
+
+const LAYERS = Object.keys(ALLOWED_BELOW);
+
+/** The tree checked: dist/ in npm test, src/ in the checker's own fixture. */
+const ROOT = '^(?:dist|src)/';
+
+module.exports = {
+  forbidden: [
+    ...Object.entries(ALLOWED_BELOW).map(([layer, below]) => ({
+      name: `${layer}-imports-above`,
+      comment: `${layer}/ may import only ${below.length > 0 ? below.join(', ') : 'itself'}`,
+      severity: 'error',
+      from: { path: `${ROOT}${layer}/` },
+      to: { path: `${ROOT}(?!(?:${[layer, ...below].join('|')})/)` },
+    })),
+    {
+      name: 'unknown-layer',
+      comment: `every file of src/ belongs to a layer: ${LAYERS.join(', ')}`,
+      severity: 'error',
+      from: { path: `${ROOT}(?!(?:${LAYERS.join('|')})/)` },
+      to: {},
+    },
+    {
+      name: 'compute-does-io',
+      comment: 'compute is pure functions of the model: no file system, processes or network',
+      severity: 'error',
+      from: { path: `${ROOT}compute/` },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'no-circular',
+      comment: 'a cycle hides which module is the lower one',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'an import the checker cannot resolve would escape the rules above',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    // The standalone schema validators the build generates are data, not a layer.
+    exclude: { path: '^dist/validators/' },
+    doNotFollow: { path: 'node_modules' },
+    // Resolve subpath exports such as csv-parse/sync as Node does.
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'node', 'default'] },
+  },
+};
