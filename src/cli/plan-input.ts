@@ -30,8 +30,7 @@ export async function loadPlan(options: PlanOption, io: Io): Promise<PlanCheck> 
 export function findPlan(options: PlanOption, io: Io): PlanLocation {
   const location = locatePlan(options.plan, io.cwd);
   if (location.origin === 'shipped') io.stderr.write(`psttm: no plan/ folder here or above; using the plan shipped with psttm (${location.dir})\n`);
-  if (location.origin === 'ancestor') io.stderr.write(`psttm: using the plan in ${terminalText(displayPath(location.dir, io.cwd))}/
-`);
+  if (location.origin === 'ancestor') io.stderr.write(`psttm: using the plan in ${terminalText(displayPath(location.dir, io.cwd))}/\n`);
   return location;
 }
 

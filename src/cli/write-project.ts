@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { FailingFindingsError, WriteError } from '../core/errors.js';
 import { countFindings } from '../findings/finding.js';
+import { READ_LIMITS, readBoundedFile } from '../io/bounded-read.js';
 import type { YamlFile } from '../load/yaml-file.js';
 import { STRICT_UTF8 } from '../load/strict-utf8.js';
 import type { Language } from '../render/language.js';
@@ -56,7 +56,7 @@ export async function writeProjectFile(check: PlanCheck, target: ProjectTarget, 
     throw new FailingFindingsError(`nothing written: the change would give ${target.displayPath} ${errors} error${errors === 1 ? '' : 's'} (above)`);
   }
   await withFileLock(target.absPath, target.displayPath, async (assertHeld) => {
-    if (options.editedFrom !== undefined && (await currentText(target.absPath)) !== options.editedFrom) {
+    if (options.editedFrom !== undefined && currentText(target.absPath, target.displayPath) !== options.editedFrom) {
       throw new FileChangedError(`${target.displayPath} was changed by another program while psttm was editing it; nothing was written, run the command again`);
     }
     await writeOutputs([{ path: target.absPath, displayPath: target.displayPath, content: text }], { force: options.force, beforeCommit: assertHeld });
@@ -76,9 +76,11 @@ export async function retryWhenChanged(edit: () => Promise<number>): Promise<num
   }
 }
 
-async function currentText(file: string): Promise<string | undefined> {
+/** The file's text now, read like every plan file (bounded, never waiting on a pipe); undefined when it is gone or no longer text. */
+function currentText(file: string, displayPath: string): string | undefined {
   try {
-    return STRICT_UTF8.decode(await readFile(file));
+    const { bytes } = readBoundedFile(file, displayPath, READ_LIMITS.yaml);
+    return bytes && STRICT_UTF8.decode(bytes);
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
-import { readBoundedFile } from './bounded-read.js';
 import path from 'node:path';
+import { readBoundedFile } from './bounded-read.js';
 import { withFileLock } from './file-lock.js';
 import { ensureRealFolder, removeCreatedFolders, stageOutputs, writeOutputs, type OutputFile } from './write-outputs.js';
 
@@ -92,9 +92,15 @@ function holdsWhatPsttmWrote(file: string, manifest: ReportManifest): boolean {
 
 /** The SHA-256 of a regular file, never following a link or waiting on a pipe; undefined for anything else. */
 function regularFileHash(file: string): string | undefined {
-  const fd = openRegular(file);
-  if (fd === undefined) return undefined;
+  let fd: number;
   try {
+    // Not through a link, and a pipe does not block the open; chunks, since a report can be hundreds of MB.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return undefined;
     const hash = createHash('sha256');
     const chunk = Buffer.alloc(1024 * 1024);
     for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) hash.update(chunk.subarray(0, read));
@@ -102,17 +108,4 @@ function regularFileHash(file: string): string | undefined {
   } finally {
     closeSync(fd);
   }
-}
-
-/** Open a regular file that is not a link, to hash it in chunks however large; a pipe does not block the open. */
-function openRegular(file: string): number | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  if (fstatSync(fd).isFile()) return fd;
-  closeSync(fd);
-  return undefined;
 }

@@ -2,8 +2,10 @@
  * C0 and C1 control characters (ESC, CSI U+009B, BEL, backspace, CR…), DEL, the line and paragraph
  * separators, and the bidi embeddings, overrides and isolates that reorder what a reader sees.
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const UNSAFE_EXCEPT_LINE_BREAKS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const ABOVE_C0 = '\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+const UNSAFE = new RegExp(`[\\u0000-\\u001f${ABOVE_C0}]`, 'g');
+/** The same, but for \n, which multi-line fields keep. */
+const UNSAFE_EXCEPT_LINE_BREAKS = new RegExp(`[\\u0000-\\u0009\\u000b-\\u001f${ABOVE_C0}]`, 'g');
 
 /**
  * Data made safe to print on a terminal: every character that could move the cursor, restyle or
