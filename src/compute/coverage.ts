@@ -13,7 +13,7 @@ export interface Share {
   share: number | null;
 }
 
-export interface ObjectiveCoverage {
+interface ObjectiveCoverage {
   id: string;
   missionId: string;
   /** How many initiatives work on the objective. */
@@ -28,7 +28,7 @@ export interface ObjectiveCoverage {
   priority: Priority | undefined;
 }
 
-export interface MissionCoverage {
+interface MissionCoverage {
   id: string;
   objectivesTranscribed: boolean;
   objectives: number;
@@ -39,7 +39,7 @@ export interface MissionCoverage {
   byColumn: Record<string, Share>;
 }
 
-export interface ActorCoverage extends Share {
+interface ActorCoverage extends Share {
   column: string;
   leadKind: LeadKind;
 }

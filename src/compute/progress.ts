@@ -39,7 +39,7 @@ export interface ObjectiveResult {
   gap: GapReason | undefined;
 }
 
-export interface MissionResult {
+interface MissionResult {
   id: string;
   rollUp: RollUp;
   gap: GapReason | undefined;

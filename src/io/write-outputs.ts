@@ -11,7 +11,7 @@ import { describeFsError } from './fs-errors.js';
 import { sweepDeadTemporaries, temporaryName } from './temporary-names.js';
 
 /** Content too large to hold in memory: written to the stream it is given. */
-export interface StreamedContent {
+interface StreamedContent {
   writeTo(stream: Writable): Promise<void>;
 }
 
@@ -33,7 +33,7 @@ export interface WriteOptions {
 }
 
 /** A file written in full to a temporary file beside its target, waiting to be renamed into place. */
-export interface StagedFile {
+interface StagedFile {
   file: OutputFile;
   temporary: string;
   /** SHA-256 (hex) and length of the bytes written. */

@@ -7,7 +7,7 @@ import { describeFsError } from '../io/fs-errors.js';
 import { packagePaths } from '../io/package-paths.js';
 import { PLAN_FILE } from './file-kinds.js';
 
-export type PlanOrigin = 'option' | 'ancestor' | 'shipped';
+type PlanOrigin = 'option' | 'ancestor' | 'shipped';
 
 export interface PlanLocation {
   /** The folder holding plan.yaml. */

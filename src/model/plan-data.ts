@@ -9,7 +9,7 @@ export interface NamedTextData {
 export const LEAD_KINDS = ['citta_metropolitana', 'comune', 'corpo_intermedio'] as const;
 export type LeadKind = (typeof LEAD_KINDS)[number];
 
-export interface ActorColumnData {
+interface ActorColumnData {
   id: string;
   label: string;
   label_en?: string;
@@ -37,7 +37,7 @@ export interface PlanData {
   monitoring: MonitoringData;
 }
 
-export interface ObjectiveData {
+interface ObjectiveData {
   id: string;
   title: string;
   actors: Record<string, boolean>;

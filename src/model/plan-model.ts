@@ -2,7 +2,7 @@ import { parseObjectiveId } from './ids.js';
 import type { ConsultationData, LeadKind, MissionData, MonitoringData, NamedTextData, PlanData, ProjectData } from './plan-data.js';
 import type { Reference } from './reference.js';
 
-export interface ActorColumn {
+interface ActorColumn {
   id: string;
   label: string;
   labelEn: string;

@@ -1,25 +1,11 @@
 /**
- * The layers of src/, enforced by `npm test` (README, "Architecture") on the compiled tree in dist/,
- * which has the same folders: TypeScript 7 has no compiler API for the checker to parse .ts with,
- * and the one parser that could (swc) does not install from this registry for every platform. A folder imports only the
- * folders below it: core ← model ← findings ← load, compute ← validate ← edit, render ← cli, build;
- * io sits at the side, importable by every layer but compute, which stays free of I/O.
+ * The layers of src/ (README, "Architecture"; the table in layer-table.cjs), enforced by `npm test`
+ * on the compiled tree in dist/, which has the same folders: TypeScript 7 has no compiler API for the
+ * checker to parse .ts with. Type-only imports, which the compiler erases, are checked from the
+ * sources by type-imports.test.ts. io is importable by every layer but compute, which stays free of I/O.
  */
 
-/** What each layer may import from src/, besides itself. */
-const ALLOWED_BELOW = {
-  core: [],
-  io: ['core'],
-  model: ['core'],
-  findings: ['core', 'model', 'io'],
-  load: ['core', 'model', 'findings', 'io'],
-  compute: ['core', 'model', 'findings'],
-  validate: ['core', 'model', 'findings', 'io', 'load', 'compute'],
-  edit: ['core', 'model', 'findings', 'io', 'load', 'compute', 'validate'],
-  render: ['core', 'model', 'findings', 'io', 'load', 'compute', 'validate'],
-  cli: ['core', 'model', 'findings', 'io', 'load', 'compute', 'validate', 'edit', 'render'],
-  build: ['core', 'model', 'findings', 'io', 'load', 'compute', 'validate'],
-};
+const { ALLOWED_BELOW } = require('./layer-table.cjs');
 
 const LAYERS = Object.keys(ALLOWED_BELOW);
 

@@ -37,7 +37,7 @@ export interface ReportView {
   change: { since: string; plan: MissionChange } | undefined;
 }
 
-export interface Headline {
+interface Headline {
   progress: number | null;
   expected: number | null;
   status: Status;
@@ -52,7 +52,7 @@ export interface Headline {
   findings: { errors: number; warnings: number; infos: number };
 }
 
-export interface Figures {
+interface Figures {
   progress: number | null;
   expected: number | null;
   status: Status;
@@ -126,7 +126,7 @@ export interface IndicatorRow extends Figures {
 /** A zone's cells, one per mission in the order of the view's missions (templates rely on it). */
 export type ZoneRow = ZoneCoverage;
 
-export interface PriorityRow {
+interface PriorityRow {
   objectiveId: string;
   missionId: string;
   title: string;

@@ -12,7 +12,7 @@ export interface CheckedFile<T> {
   data: T;
 }
 
-export interface PlanRuleContext {
+interface PlanRuleContext {
   /** plan.yaml, or undefined when it is not usable (rules that need it then stay silent). */
   plan: CheckedFile<PlanData> | undefined;
   planFile: YamlFile;
