@@ -1,9 +1,9 @@
 import type { IndicatorData, LeadKind, ProjectData } from '../model/plan-data.js';
-import type { PlanModel, Project } from '../model/plan-model.js';
+import type { Dup, PlanModel, Project } from '../model/plan-model.js';
 import { territoryZones } from '../model/territory.js';
 
-/** The kinds of initiative. A new kind (the DUP alignment adds `dup_objective`) is one member here plus its adapter in `ADAPTERS`. */
-export type InitiativeKind = 'project';
+/** The kinds of initiative. A new kind is one member here plus its adapter in `ADAPTERS`. */
+export type InitiativeKind = 'project' | 'dup_objective';
 
 /**
  * Anything that works for objectives of the plan, in the one shape that coverage, progress, the
@@ -33,6 +33,7 @@ export interface Initiative {
 /** Each kind's adapter: every initiative of that kind in the plan, counted or not. */
 const ADAPTERS: Record<InitiativeKind, (model: PlanModel) => Initiative[]> = {
   project: (model) => model.projects.map((project) => projectInitiative(model, project)),
+  dup_objective: (model) => model.dups.flatMap((dup) => dupInitiatives(model, dup)),
 };
 
 /** The rule of which initiatives count as of a date, for every figure: those not cancelled that had started by then. */
@@ -65,4 +66,36 @@ function projectInitiative(model: PlanModel, project: Project): Initiative {
     indicators: project.indicators ?? [],
     milestones: project.milestones,
   };
+}
+
+/** The id of a DUP objective wherever it is named (psttm why, JSON, reports): `dup:<istat>/<code>`. */
+export function dupObjectiveId(istat: string, code: string): string {
+  return `dup:${istat}/${code}`;
+}
+
+/**
+ * A comune's DUP objectives that serve PSTTM objectives: led by the comune, they reach its zone and
+ * credit the Comuni column. Only confirmed links count; an objective with none is no initiative.
+ */
+function dupInitiatives(model: PlanModel, dup: Dup): Initiative[] {
+  const zone = model.reference.comuneByIstat.get(dup.comune.istat)?.zone;
+  return dup.objectives.flatMap((objective) => {
+    const confirmed = (objective.psttm ?? []).filter((link) => link.confirmed);
+    if (confirmed.length === 0) return [];
+    return [
+      {
+        kind: 'dup_objective',
+        id: dupObjectiveId(dup.comune.istat, objective.code),
+        title: objective.title,
+        cancelled: false,
+        start: undefined,
+        leadKind: 'comune',
+        links: confirmed.map((link) => ({ objectiveId: link.objective, share: 1 / confirmed.length })),
+        zones: zone === undefined ? [] : [zone],
+        funding: 0,
+        indicators: [],
+        milestones: undefined,
+      },
+    ];
+  });
 }

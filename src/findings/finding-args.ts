@@ -101,5 +101,17 @@ export interface FindingArgs {
   VOTES_EXCEED_PARTICIPANTS: { votes: number; participants: number; maxChoices: number; possible: number };
   CONSULTATION_WITHOUT_RESULTS: { consultation: string };
   PROJECT_STALE: { updated: string; months: number; limit: number };
+  DUP_FILE_NAME: { name: string; istat: string };
+  DUP_UNKNOWN_COMUNE: { istat: string; match?: { name: string; istat: string } };
+  DUP_COMUNE_MISMATCH: { istat: string; name: string; expected: string };
+  DUP_COMUNE_TWICE: { istat: string; name: string; where: string };
+  DUP_DUPLICATE_CODE: { code: string; where: string };
+  DUP_PARENT_MISSING: { code: string; parent: string };
+  DUP_PARENT_NOT_STRATEGIC: { case: 'operational-parent' | 'strategic-child'; code: string; parent: string };
+  DUP_UNKNOWN_MISSIONE: { code: string; missione: string };
+  DUP_PROGRAMMA_OUTSIDE_MISSIONE: { code: string; programma: string; missione: string };
+  DUP_UNKNOWN_OBJECTIVE: { code: string; objective: string; suggestion?: string };
+  DUP_MISSION_WITHOUT_OBJECTIVES: { code: string; objective: string; mission: string; title: string };
+  DUP_DUPLICATE_LINK: { case: 'linked-twice' | 'linked-and-rejected'; code: string; objective: string };
 }
 

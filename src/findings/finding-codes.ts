@@ -58,6 +58,18 @@ export const FINDING_CODES = {
   VOTES_EXCEED_PARTICIPANTS: { severity: 'error', summary: 'A consultation counts more votes than its participants could cast (max_choices each).' },
   CONSULTATION_WITHOUT_RESULTS: { severity: 'info', summary: 'A consultation is recorded but its source gives no results, so it ranks no objective.' },
   PROJECT_STALE: { severity: 'warning', summary: 'A project has not been updated for longer than plan.yaml allows.' },
+  DUP_FILE_NAME: { severity: 'error', summary: "A DUP file's name does not start with its comune's ISTAT code, as in 015146-milano.yaml." },
+  DUP_UNKNOWN_COMUNE: { severity: 'error', summary: 'A DUP names an ISTAT code that is not a comune of the metropolitan city.' },
+  DUP_COMUNE_MISMATCH: { severity: 'error', summary: "A DUP's comune name disagrees with the name plan/reference gives its ISTAT code." },
+  DUP_COMUNE_TWICE: { severity: 'error', summary: 'Two DUP files are for the same comune.' },
+  DUP_DUPLICATE_CODE: { severity: 'error', summary: 'Two objectives of a DUP share a code.' },
+  DUP_PARENT_MISSING: { severity: 'error', summary: "An operational objective's parent is not a code of the same DUP." },
+  DUP_PARENT_NOT_STRATEGIC: { severity: 'error', summary: "An objective's parent is not a strategic objective, or a strategic objective has a parent." },
+  DUP_UNKNOWN_MISSIONE: { severity: 'error', summary: 'A DUP objective names a budget missione that does not exist (01-20, 50, 60, 99).' },
+  DUP_PROGRAMMA_OUTSIDE_MISSIONE: { severity: 'error', summary: "A DUP objective's programma (MM.PP) is not under its missione." },
+  DUP_UNKNOWN_OBJECTIVE: { severity: 'error', summary: 'A DUP objective links to a PSTTM objective the plan does not have.' },
+  DUP_MISSION_WITHOUT_OBJECTIVES: { severity: 'warning', summary: 'A DUP objective links to a mission whose objectives are not transcribed (M6): the link counts nowhere.' },
+  DUP_DUPLICATE_LINK: { severity: 'error', summary: 'A DUP objective links to the same PSTTM objective twice, or both links and rejects it.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -10,6 +10,7 @@ export const FOLDER_KINDS = {
   missions: { folder: 'missions', schema: 'mission' },
   projects: { folder: 'projects', schema: 'project' },
   consultations: { folder: 'consultations', schema: 'consultation' },
+  dups: { folder: 'dup', schema: 'dup' },
 } as const;
 
 export type FolderKind = keyof typeof FOLDER_KINDS;

@@ -111,3 +111,36 @@ export interface ProjectData {
   sources: { id: string; title: string; section?: string }[];
   updated: string;
 }
+
+export const DUP_LEVELS = ['strategico', 'operativo'] as const;
+export type DupLevel = (typeof DUP_LEVELS)[number];
+
+/** A PSTTM objective a DUP objective serves: a suggestion (confirmed false, with its score) or a link a planner confirmed. */
+export interface DupLinkData {
+  objective: string;
+  confirmed: boolean;
+  score?: number;
+}
+
+export interface DupObjectiveData {
+  code: string;
+  level: DupLevel;
+  parent?: string;
+  indirizzo?: string;
+  title: string;
+  description?: string;
+  missione?: string;
+  programma?: string;
+  responsabile?: string;
+  psttm?: DupLinkData[];
+  rejected?: string[];
+}
+
+/** One comune's DUP (plan/dup/<istat>-<slug>.yaml). */
+export interface DupData {
+  comune: { istat: string; name: string };
+  period: string;
+  adopted?: { act: string; date?: string };
+  source: { title: string; date?: string; section?: string; url?: string };
+  objectives: DupObjectiveData[];
+}

@@ -1,5 +1,5 @@
 import { parseObjectiveId } from './ids.js';
-import type { ConsultationData, LeadKind, MissionData, MonitoringData, NamedTextData, PlanData, ProjectData } from './plan-data.js';
+import type { ConsultationData, DupData, LeadKind, MissionData, MonitoringData, NamedTextData, PlanData, ProjectData } from './plan-data.js';
 import type { Reference } from './reference.js';
 
 interface ActorColumn {
@@ -36,6 +36,11 @@ export interface Project extends ProjectData {
   file: string;
 }
 
+/** A comune's DUP as its file states it, and the file it comes from. */
+export interface Dup extends DupData {
+  file: string;
+}
+
 /** The plan, typed and indexed, built once from the data of its usable files (see checkPlan). */
 export interface PlanModel {
   id: string;
@@ -57,10 +62,21 @@ export interface PlanModel {
   projects: Project[];
   projectById: ReadonlyMap<string, Project>;
   consultations: ConsultationData[];
+  /** The comuni's DUPs, in file order. */
+  dups: Dup[];
+  /** A comune's DUP by ISTAT code (the first file, when two name one comune). */
+  dupByIstat: ReadonlyMap<string, Dup>;
   reference: Reference;
 }
 
-export function buildPlanModel(plan: PlanData, missionData: readonly MissionData[], projects: readonly Project[], consultations: readonly ConsultationData[], reference: Reference): PlanModel {
+/** The records of a plan's files beside plan.yaml and the missions. */
+export interface PlanRecords {
+  projects: readonly Project[];
+  consultations: readonly ConsultationData[];
+  dups: readonly Dup[];
+}
+
+export function buildPlanModel(plan: PlanData, missionData: readonly MissionData[], { projects, consultations, dups }: PlanRecords, reference: Reference): PlanModel {
   const actorColumns = plan.actor_columns.map((column) => ({ id: column.id, label: column.label, labelEn: column.label_en ?? column.label, leadKind: column.lead_kind }));
   const missions = missionData
     .map((mission): Mission => ({
@@ -102,6 +118,8 @@ export function buildPlanModel(plan: PlanData, missionData: readonly MissionData
     projects: [...projects],
     projectById: new Map(projects.map((project) => [project.id, project])),
     consultations: [...consultations],
+    dups: [...dups],
+    dupByIstat: new Map([...dups].reverse().map((dup) => [dup.comune.istat, dup])),
     reference,
   };
 }

@@ -1,8 +1,8 @@
-import { FOLDER_KINDS } from '../load/file-kinds.js';
+import { FOLDER_KINDS, type FolderKind } from '../load/file-kinds.js';
 import type { PlanFiles } from '../load/plan-files.js';
 import { locateSpan } from '../load/positions.js';
 import type { YamlFile } from '../load/yaml-file.js';
-import type { ConsultationData, MissionData, PlanData, ProjectData } from '../model/plan-data.js';
+import type { ConsultationData, DupData, MissionData, PlanData, ProjectData } from '../model/plan-data.js';
 import { buildPlanModel, type PlanModel } from '../model/plan-model.js';
 import { compareFindings, makeFinding, type Finding } from '../findings/finding.js';
 import { PLAN_RULES, PROJECT_RULES } from './rules/index.js';
@@ -38,10 +38,12 @@ export function checkPlan(files: PlanFiles, validator: SchemaValidator, today: s
     for (const finding of schema.findings) findings.push(finding);
     return schema.usable === undefined ? undefined : { file, data: schema.usable as T };
   };
+  const usable = <T>(kind: FolderKind) => files[kind].map((file) => accept<T>(FOLDER_KINDS[kind].schema, file)).filter((checked) => checked !== undefined);
   const plan = accept<PlanData>('plan', files.plan);
-  const missions = files.missions.map((file) => accept<MissionData>(FOLDER_KINDS.missions.schema, file)).filter((mission) => mission !== undefined);
-  const projects = files.projects.map((file) => accept<ProjectData>(FOLDER_KINDS.projects.schema, file)).filter((project) => project !== undefined);
-  const consultations = files.consultations.map((file) => accept<ConsultationData>(FOLDER_KINDS.consultations.schema, file)).filter((consultation) => consultation !== undefined);
+  const missions = usable<MissionData>('missions');
+  const projects = usable<ProjectData>('projects');
+  const consultations = usable<ConsultationData>('consultations');
+  const dups = usable<DupData>('dups');
 
   const report: Report = (file, code, args, path, target = 'value') => {
     findings.push(makeFinding(code, args, { file: file.displayPath, ...locateSpan(file, path, target), path: path.join('/') }));
@@ -49,11 +51,12 @@ export function checkPlan(files: PlanFiles, validator: SchemaValidator, today: s
   const context = { plan, planFile: files.plan, missions, missionFileCount: files.missions.length, projects, reference: files.reference, today };
   for (const rule of PLAN_RULES) rule(context, report);
 
-  const projectModels = projects.map(({ file, data }) => ({ ...data, file: file.displayPath }));
-  const model = plan && buildPlanModel(plan.data, missions.map((mission) => mission.data), projectModels, consultations.map((consultation) => consultation.data), files.reference);
+  const withFile = <T>({ file, data }: CheckedFile<T>) => ({ ...data, file: file.displayPath });
+  const records = { projects: projects.map(withFile), consultations: consultations.map(({ data }) => data), dups: dups.map(withFile) };
+  const model = plan && buildPlanModel(plan.data, missions.map((mission) => mission.data), records, files.reference);
   const planFiles = new Set([files.plan, ...files.missions].map((file) => file.displayPath));
   const planSound = !findings.some((finding) => finding.severity === 'error' && planFiles.has(finding.file));
-  for (const rule of PROJECT_RULES) rule({ plan: model, planSound, projects, consultations, reference: files.reference, today }, report);
+  for (const rule of PROJECT_RULES) rule({ plan: model, planSound, projects, consultations, dups, reference: files.reference, today }, report);
 
   findings.sort(compareFindings);
   return { files, findings, model, today };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { packagePaths } from '../io/package-paths.js';
 
 /** The kinds of file psttm validates, each with schemas/<kind>.schema.json. */
-export const SCHEMA_KINDS = ['plan', 'mission', 'project', 'consultation'] as const;
+export const SCHEMA_KINDS = ['plan', 'mission', 'project', 'consultation', 'dup'] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
 export function schemaPath(kind: SchemaKind): string {

@@ -1,5 +1,5 @@
 import type { ConsultationData, IndicatorData, MissionData, PlanData, ProjectData } from '../../src/model/plan-data.ts';
-import { buildPlanModel, type PlanModel } from '../../src/model/plan-model.ts';
+import { buildPlanModel, type Dup, type PlanModel } from '../../src/model/plan-model.ts';
 import { buildReference } from '../../src/model/reference.ts';
 
 const PLAN: PlanData = {
@@ -80,6 +80,6 @@ export function indicator(actuals: [string, number][], overrides: Partial<Indica
   };
 }
 
-export function testModel(projects: (ProjectData & { file: string })[] = [], consultations: ConsultationData[] = [], missions: MissionData[] = MISSIONS): PlanModel {
-  return buildPlanModel(PLAN, missions, projects, consultations, REFERENCE);
+export function testModel(projects: (ProjectData & { file: string })[] = [], consultations: ConsultationData[] = [], missions: MissionData[] = MISSIONS, dups: Dup[] = []): PlanModel {
+  return buildPlanModel(PLAN, missions, { projects, consultations, dups }, REFERENCE);
 }

@@ -106,6 +106,24 @@ const EXAMPLES: { [C in FindingCode]: FindingArgs[C][] } = {
   VOTES_EXCEED_PARTICIPANTS: [{ votes: 70, participants: 20, maxChoices: 3, possible: 60 }],
   CONSULTATION_WITHOUT_RESULTS: [{ consultation: 'nord-milano-workshop' }],
   PROJECT_STALE: [{ updated: '2024-01-15', months: 34, limit: 18 }],
+  DUP_FILE_NAME: [{ name: 'cologno.yaml', istat: '015081' }],
+  DUP_UNKNOWN_COMUNE: [{ istat: '015999', match: { name: 'Cologno Monzese', istat: '015081' } }, { istat: '015999' }],
+  DUP_COMUNE_MISMATCH: [{ istat: '015081', name: 'Cologno', expected: 'Cologno Monzese' }],
+  DUP_COMUNE_TWICE: [{ istat: '015081', name: 'Cologno Monzese', where: 'plan/dup/015081-cologno-monzese.yaml:3' }],
+  DUP_DUPLICATE_CODE: [{ code: 'S1', where: 'plan/dup/015081-cologno-monzese.yaml:12' }],
+  DUP_PARENT_MISSING: [{ code: 'S1.1', parent: 'S9' }],
+  DUP_PARENT_NOT_STRATEGIC: [
+    { case: 'operational-parent', code: 'S1.2', parent: 'S1.1' },
+    { case: 'strategic-child', code: 'S2', parent: 'S1' },
+  ],
+  DUP_UNKNOWN_MISSIONE: [{ code: 'S1', missione: '21' }],
+  DUP_PROGRAMMA_OUTSIDE_MISSIONE: [{ code: 'S1.1', programma: '04.02', missione: '10' }],
+  DUP_UNKNOWN_OBJECTIVE: [{ code: 'S1', objective: 'M3.40', suggestion: 'M3.4' }, { code: 'S1', objective: 'M9.1' }],
+  DUP_MISSION_WITHOUT_OBJECTIVES: [{ code: 'S1', objective: 'M6.1', mission: 'M6', title: 'Salute' }],
+  DUP_DUPLICATE_LINK: [
+    { case: 'linked-twice', code: 'S1', objective: 'M3.4' },
+    { case: 'linked-and-rejected', code: 'S1', objective: 'M3.4' },
+  ],
 };
 
 const finding = <C extends FindingCode>(code: C, args: FindingArgs[C]): Finding =>

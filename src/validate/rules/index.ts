@@ -1,5 +1,6 @@
 import { actorColumnsRule } from './actor-columns.js';
 import { consultationsRule } from './consultations.js';
+import { dupFilesRule } from './dup-files.js';
 import { missionFilesRule } from './mission-files.js';
 import { numberingRule } from './numbering.js';
 import { objectivesStatusRule } from './objectives-status.js';
@@ -12,4 +13,4 @@ import type { PlanRule, ProjectRule } from './rule.js';
 
 export const PLAN_RULES: readonly PlanRule[] = [planSettingsRule, missionFilesRule, numberingRule, actorColumnsRule, objectivesStatusRule];
 
-export const PROJECT_RULES: readonly ProjectRule[] = [projectIdentityRule, projectLinksRule, projectTerritoryRule, projectFiguresRule, consultationsRule];
+export const PROJECT_RULES: readonly ProjectRule[] = [projectIdentityRule, projectLinksRule, projectTerritoryRule, projectFiguresRule, consultationsRule, dupFilesRule];

@@ -1,6 +1,6 @@
 import type { DataPath } from '../../load/positions.js';
 import type { YamlFile } from '../../load/yaml-file.js';
-import type { ConsultationData, MissionData, PlanData, ProjectData } from '../../model/plan-data.js';
+import type { ConsultationData, DupData, MissionData, PlanData, ProjectData } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import type { Reference } from '../../model/reference.js';
 import type { FindingArgs } from '../../findings/finding-args.js';
@@ -27,7 +27,7 @@ interface PlanRuleContext {
   today: string;
 }
 
-/** Rules about projects and consultations, run on every usable one whatever the plan's findings. */
+/** Rules about projects, consultations and DUPs, run on every usable one whatever the plan's findings. */
 export interface ProjectRuleContext {
   /** The model of the usable files, or undefined when plan.yaml is not usable (checks that need it then stay silent). */
   plan: PlanModel | undefined;
@@ -39,6 +39,7 @@ export interface ProjectRuleContext {
   planSound: boolean;
   projects: CheckedFile<ProjectData>[];
   consultations: CheckedFile<ConsultationData>[];
+  dups: CheckedFile<DupData>[];
   reference: Reference;
   today: string;
 }

@@ -120,4 +120,20 @@ export const EN: FindingMessages = {
   VOTES_EXCEED_PARTICIPANTS: ({ votes, participants, maxChoices, possible }) => `${votes} votes, but ${participants} participants choosing up to ${maxChoices} objectives cast at most ${possible}`,
   CONSULTATION_WITHOUT_RESULTS: ({ consultation }) => `${consultation}: the source gives no results, so this consultation ranks no objective yet`,
   PROJECT_STALE: ({ updated, months, limit }) => `last updated ${updated}, ${months} months ago (limit: ${limit}); review its figures and set updated`,
+  DUP_FILE_NAME: ({ name, istat }) => `the file name "${name}" does not start with the comune's ISTAT code; rename it ${istat}-<slug>.yaml`,
+  DUP_UNKNOWN_COMUNE: ({ istat, match }) => `${istat} is not the ISTAT code of a comune of the metropolitan city${match ? `; ${match.name} is ${match.istat}` : ''}`,
+  DUP_COMUNE_MISMATCH: ({ istat, name, expected }) => `${istat} is ${expected} in plan/reference/comuni.csv, not "${name}"; correct the code or the name`,
+  DUP_COMUNE_TWICE: ({ istat, name, where }) => `${name} (${istat}) already has a DUP in ${where}; keep one file per comune`,
+  DUP_DUPLICATE_CODE: ({ code, where }) => `code ${code} is used twice (first at ${where}); give each objective its own code`,
+  DUP_PARENT_MISSING: ({ code, parent }) => `${code}: its parent ${parent} is not an objective of this DUP`,
+  DUP_PARENT_NOT_STRATEGIC: (args) =>
+    args.case === 'operational-parent'
+      ? `${args.code}: its parent ${args.parent} is an operational objective; name the strategic objective it belongs to`
+      : `${args.code} is a strategic objective and has no parent; remove parent ${args.parent} or make it operativo`,
+  DUP_UNKNOWN_MISSIONE: ({ code, missione }) => `${code}: ${missione} is not a budget missione (01-20, 50, 60, 99)`,
+  DUP_PROGRAMMA_OUTSIDE_MISSIONE: ({ code, programma, missione }) => `${code}: programma ${programma} is not under missione ${missione}; its first two digits must be ${missione}`,
+  DUP_UNKNOWN_OBJECTIVE: ({ code, objective, suggestion }) => `${code}: ${objective} is not an objective of the plan${suggestion ? `; did you mean ${suggestion}?` : ''}`,
+  DUP_MISSION_WITHOUT_OBJECTIVES: ({ code, objective, mission, title }) => `${code}: ${objective}: mission ${mission} "${title}" has no objectives yet (the source lacks them), so this link counts nowhere`,
+  DUP_DUPLICATE_LINK: (args) =>
+    args.case === 'linked-twice' ? `${args.code} links to ${args.objective} twice; keep one link` : `${args.code} both links to ${args.objective} and rejects it; keep one of the two`,
 };

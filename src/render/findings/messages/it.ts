@@ -146,4 +146,23 @@ export const IT: FindingMessages = {
     `${votes} voti, ma ${participants} partecipanti che scelgono fino a ${maxChoices} obiettivi ne esprimono al massimo ${possible}`,
   CONSULTATION_WITHOUT_RESULTS: ({ consultation }) => `${consultation}: la fonte non riporta risultati, quindi questa consultazione per ora non dà priorità ad alcun obiettivo`,
   PROJECT_STALE: ({ updated, months, limit }) => `ultimo aggiornamento ${updated}, ${months} mesi fa (limite: ${limit}); rivedere i dati e aggiornare updated`,
+  DUP_FILE_NAME: ({ name, istat }) => `il nome del file "${name}" non inizia con il codice ISTAT del comune; rinominarlo ${istat}-<slug>.yaml`,
+  DUP_UNKNOWN_COMUNE: ({ istat, match }) => `${istat} non è il codice ISTAT di un comune della Città metropolitana${match ? `; ${match.name} ha codice ${match.istat}` : ''}`,
+  DUP_COMUNE_MISMATCH: ({ istat, name, expected }) => `in plan/reference/comuni.csv ${istat} è ${expected}, non "${name}"; correggere il codice o il nome`,
+  DUP_COMUNE_TWICE: ({ istat, name, where }) => `${name} (${istat}) ha già un DUP in ${where}; tenere un solo file per comune`,
+  DUP_DUPLICATE_CODE: ({ code, where }) => `il codice ${code} è usato due volte (la prima in ${where}); dare a ogni obiettivo il suo codice`,
+  DUP_PARENT_MISSING: ({ code, parent }) => `${code}: l'obiettivo padre ${parent} non è un obiettivo di questo DUP`,
+  DUP_PARENT_NOT_STRATEGIC: (args) =>
+    args.case === 'operational-parent'
+      ? `${args.code}: l'obiettivo padre ${args.parent} è un obiettivo operativo; indicare l'obiettivo strategico a cui appartiene`
+      : `${args.code} è un obiettivo strategico e non ha un obiettivo padre; togliere parent ${args.parent} o renderlo operativo`,
+  DUP_UNKNOWN_MISSIONE: ({ code, missione }) => `${code}: ${missione} non è una missione di bilancio (01-20, 50, 60, 99)`,
+  DUP_PROGRAMMA_OUTSIDE_MISSIONE: ({ code, programma, missione }) => `${code}: il programma ${programma} non appartiene alla missione ${missione}; le sue prime due cifre devono essere ${missione}`,
+  DUP_UNKNOWN_OBJECTIVE: ({ code, objective, suggestion }) => `${code}: ${objective} non è un obiettivo del piano${suggestion ? `; forse si intendeva ${suggestion}?` : ''}`,
+  DUP_MISSION_WITHOUT_OBJECTIVES: ({ code, objective, mission, title }) =>
+    `${code}: ${objective}: la missione ${mission} "${title}" non ha ancora obiettivi (la fonte non li riporta), quindi questo collegamento non conta in nessun obiettivo`,
+  DUP_DUPLICATE_LINK: (args) =>
+    args.case === 'linked-twice'
+      ? `${args.code} è collegato due volte a ${args.objective}; tenere un solo collegamento`
+      : `${args.code} è collegato a ${args.objective} e allo stesso tempo lo rifiuta; tenere una delle due cose`,
 };
