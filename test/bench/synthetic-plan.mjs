@@ -7,7 +7,7 @@ import { parse, stringify } from 'yaml';
  * Deterministic 32-bit PRNG (mulberry32): the same seed always gives the same portfolio.
  * @param {number} seed
  */
-function random(seed) {
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
