@@ -146,18 +146,27 @@ function missioneOf(text: DupText): string | undefined {
   return text.missione ?? text.programma?.split('.')[0];
 }
 
-/** The distinct stems of the DUP text (title, description, indirizzo) with their weights. */
-function queryStems(index: SuggestionIndex, text: DupText): { stem: string; weight: number }[] {
-  const distinct = new Set(stems([text.title, text.description ?? '', text.indirizzo ?? ''].join(' ')));
-  return [...distinct].map((stem) => ({ stem, weight: index.postings.get(stem)?.idf ?? index.unknownIdf }));
+/** A DUP text ready to score: its distinct stems with their weights (idf), and the missions its crosswalk row boosts. */
+interface Query {
+  stems: { stem: string; weight: number }[];
+  /** Σ weight: the score of an objective matching every stem fully. */
+  total: number;
+  /** Undefined when the crosswalk has nothing to say (no missione, no row, or no mission with objectives in it). */
+  boosted: Set<string> | undefined;
 }
 
-/** The crosswalk missions that boost objectives for this text, or undefined when the crosswalk has nothing to say. */
-function crosswalkMissions(index: SuggestionIndex, text: DupText): Set<string> | undefined {
+function queryOf(index: SuggestionIndex, text: DupText): Query {
+  const distinct = new Set(stems([text.title, text.description ?? '', text.indirizzo ?? ''].join(' ')));
+  const query = [...distinct].map((stem) => ({ stem, weight: index.postings.get(stem)?.idf ?? index.unknownIdf }));
   const missione = missioneOf(text);
   const row = missione === undefined ? undefined : index.crosswalkByMissione.get(missione);
-  const missions = new Set(row?.psttmMissions.filter((id) => index.objectives.some((objective) => objective.missionId === id)));
-  return missions.size > 0 ? missions : undefined;
+  const boosted = new Set(row?.psttmMissions.filter((id) => index.objectives.some((objective) => objective.missionId === id)));
+  return { stems: query, total: query.reduce((sum, { weight }) => sum + weight, 0), boosted: boosted.size > 0 ? boosted : undefined };
+}
+
+/** 1 for an objective of a mission the crosswalk boosts (or when it boosts none), else 1 − CROSSWALK_WEIGHT. */
+function crosswalkFactor(query: Query, missionId: string): number {
+  return query.boosted === undefined || query.boosted.has(missionId) ? 1 : 1 - CROSSWALK_WEIGHT;
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
@@ -167,22 +176,20 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
  * score = text × factor, where text = Σ idf·match over the DUP text's stems / Σ idf (the weighted
  * share of its words the objective matches) and factor = 1 for an objective of a mission the
  * missione's crosswalk row names, 1 − CROSSWALK_WEIGHT otherwise (1 for all when the row names no
- * mission with objectives). Never an excluded id, never below MINIMUM_SCORE.
+ * mission with objectives). Never an excluded id, never below MINIMUM_SCORE. Walks only the
+ * objectives that share a stem with the text.
  */
 export function suggestObjectives(index: SuggestionIndex, text: DupText, options: { exclude?: ReadonlySet<string>; limit?: number } = {}): Suggestion[] {
-  const query = queryStems(index, text);
-  const total = query.reduce((sum, { weight }) => sum + weight, 0);
-  if (total === 0) return [];
+  const query = queryOf(index, text);
+  if (query.total === 0) return [];
   const matched = new Map<number, number>();
-  for (const { stem, weight } of query) {
+  for (const { stem, weight } of query.stems) {
     for (const [objective, match] of index.postings.get(stem)?.matches ?? []) matched.set(objective, (matched.get(objective) ?? 0) + weight * match);
   }
-  const boosted = crosswalkMissions(index, text);
   return [...matched]
     .map(([position, sum]) => {
       const objective = index.objectives[position]!;
-      const factor = boosted === undefined || boosted.has(objective.missionId) ? 1 : 1 - CROSSWALK_WEIGHT;
-      return { position, objective: objective.id, score: (sum / total) * factor };
+      return { position, objective: objective.id, score: (sum / query.total) * crosswalkFactor(query, objective.missionId) };
     })
     .filter((candidate) => candidate.score >= MINIMUM_SCORE && !options.exclude?.has(candidate.objective))
     .sort((a, b) => b.score - a.score || a.position - b.position)
@@ -194,25 +201,23 @@ export function suggestObjectives(index: SuggestionIndex, text: DupText, options
 export function explainSuggestion(index: SuggestionIndex, text: DupText, objectiveId: string): SuggestionExplanation | undefined {
   const position = index.objectives.findIndex((objective) => objective.id === objectiveId);
   if (position < 0) return undefined;
-  const query = queryStems(index, text);
-  const total = query.reduce((sum, { weight }) => sum + weight, 0);
-  const stemMatches = query
-    .map(({ stem, weight }) => ({ stem, weight: round2(weight), match: round2(index.postings.get(stem)?.matches.get(position) ?? 0), contribution: weight * (index.postings.get(stem)?.matches.get(position) ?? 0) }))
-    .sort((a, b) => b.contribution - a.contribution);
-  const textScore = total === 0 ? 0 : stemMatches.reduce((sum, stem) => sum + stem.contribution, 0) / total;
+  const query = queryOf(index, text);
+  const stemMatches = query.stems
+    .map(({ stem, weight }) => ({ stem, weight, match: index.postings.get(stem)?.matches.get(position) ?? 0 }))
+    .sort((a, b) => b.weight * b.match - a.weight * a.match);
+  const textScore = query.total === 0 ? 0 : stemMatches.reduce((sum, { weight, match }) => sum + weight * match, 0) / query.total;
+  const missionId = index.objectives[position]!.missionId;
   const missione = missioneOf(text);
-  const boosted = crosswalkMissions(index, text);
-  const inCrosswalk = boosted?.has(index.objectives[position]!.missionId) ?? false;
-  const factor = boosted === undefined || inCrosswalk ? 1 : 1 - CROSSWALK_WEIGHT;
+  const factor = crosswalkFactor(query, missionId);
   return {
     objective: objectiveId,
     score: round2(textScore * factor),
     text: round2(textScore),
-    stems: stemMatches.map(({ stem, weight, match }) => ({ stem, weight, match })),
+    stems: stemMatches.map(({ stem, weight, match }) => ({ stem, weight: round2(weight), match: round2(match) })),
     missione,
     crosswalk: missione === undefined ? undefined : index.crosswalkByMissione.get(missione),
-    crosswalkApplies: boosted !== undefined,
-    inCrosswalk,
+    crosswalkApplies: query.boosted !== undefined,
+    inCrosswalk: query.boosted?.has(missionId) ?? false,
     factor,
   };
 }
