@@ -49,10 +49,10 @@ export interface SuggestionExplanation {
   text: number;
   /** Every stem of the DUP text, the matched ones first. */
   stems: StemMatch[];
-  /** The DUP objective's missione (or the one of its programma), if any. */
-  missione: string | undefined;
-  /** Its crosswalk row, if the crosswalk has one. */
-  crosswalk: CrosswalkRow | undefined;
+  /** The DUP objective's missione (or the one of its programma), null when it has neither. */
+  missione: string | null;
+  /** Its crosswalk row, null when the crosswalk has none. */
+  crosswalk: CrosswalkRow | null;
   /** Whether the row names a mission with objectives, so that it boosts some. */
   crosswalkApplies: boolean;
   /** Whether this objective's mission is one the row names. */
@@ -214,8 +214,8 @@ export function explainSuggestion(index: SuggestionIndex, text: DupText, objecti
     score: round2(textScore * factor),
     text: round2(textScore),
     stems: stemMatches.map(({ stem, weight, match }) => ({ stem, weight: round2(weight), match: round2(match) })),
-    missione,
-    crosswalk: missione === undefined ? undefined : index.crosswalkByMissione.get(missione),
+    missione: missione ?? null,
+    crosswalk: (missione === undefined ? undefined : index.crosswalkByMissione.get(missione)) ?? null,
     crosswalkApplies: query.boosted !== undefined,
     inCrosswalk: query.boosted?.has(missionId) ?? false,
     factor,
