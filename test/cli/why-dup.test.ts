@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runBinary, runInProcess } from '../helpers/run-cli.ts';
@@ -48,6 +48,14 @@ describe('psttm why dup:<istat>/<code>', () => {
     expect(english.stdout).toContain('Level operational; Missione 10');
     expect(english.stdout).toContain('(suggested, score in the file 0.2)');
     expect(english.stdout).toContain('Suggestions now (top 3):');
+  });
+
+  it("reads the plan's own crosswalk-missioni.csv instead of the shipped one", async () => {
+    const root = planWithDup();
+    writeFileSync(path.join(root, 'reference/crosswalk-missioni.csv'), 'missione,psttm_missions,reason\n10,M5,"Corretto dal piano"\n');
+    const result = await runInProcess(why(root, 'dup:015146/10.1', '--json'), { cwd: root });
+    const cycling = JSON.parse(result.stdout).links[0].explanation;
+    expect(cycling).toMatchObject({ crosswalk: { missione: '10', psttmMissions: ['M5'], reason: 'Corretto dal piano' }, inCrosswalk: false, factor: 0.6 });
   });
 
   it('finds the comune by name too', async () => {

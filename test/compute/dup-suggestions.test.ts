@@ -2,9 +2,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSuggestionIndex, explainSuggestion, suggestObjectives, type SuggestionIndex } from '../../src/compute/dup-suggestions.ts';
 import { FolderSource } from '../../src/load/source/folder-source.ts';
+import { buildReference } from '../../src/model/reference.ts';
 import type { PlanModel } from '../../src/model/plan-model.ts';
 import { openPlan } from '../../src/validate/open-plan.ts';
 import { measurePrecision, readLabelledSet } from '../bench/suggestion-quality.mjs';
+import { mission, testModel } from '../helpers/model.ts';
 import { repoRoot } from '../helpers/run-cli.ts';
 
 let model: PlanModel;
@@ -92,5 +94,49 @@ describe('quality on the labelled set of DUP objectives', () => {
     const { atOne, atThree } = measurePrecision((text) => suggestObjectives(index, text), readLabelledSet());
     expect(atOne).toBeGreaterThanOrEqual(0.85);
     expect(atThree).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('scores on a plan small enough to check by hand', () => {
+  // M1 "Missione M1": M1.1 "Reti idriche", M1.2 "Parchi urbani"; M2 "Missione M2": M2.1 "Parchi gioco"; M3 without objectives.
+  // Every title has 2 stems (the mean), so a stem in a title matches 1·(k1+1)/(k1+1) = 1. N = 3 objectives:
+  // parc is in 2, idf ln(1 + 1.5/2.5) = ln 1.6 = 0.4700; piazz in none, idf ln(1 + 3.5/0.5) = ln 8 = 2.0794.
+  // "Parchi e piazze" ("e" a stop word): text = 0.4700 / (0.4700 + 2.0794) = 0.1844 for M1.2 and M2.1.
+  const titled = (id: string, titles: string[], transcribed = true) => {
+    const data = mission(id, titles.map((_, number) => [`${id}.${number + 1}`, true, true, false] as [string, boolean, boolean, boolean]), transcribed);
+    data.objectives.forEach((objective, number) => (objective.title = titles[number]!));
+    return data;
+  };
+  const small = (crosswalk: { missione: string; psttmMissions: string[] }[]) => {
+    const model = testModel([], [], [titled('M1', ['Reti idriche', 'Parchi urbani']), titled('M2', ['Parchi gioco']), titled('M3', [], false)]);
+    return buildSuggestionIndex({ ...model, reference: buildReference([], [], crosswalk.map((row) => ({ ...row, reason: 'prova' }))) });
+  };
+  const text = { title: 'Parchi e piazze', missione: '09' };
+
+  it('ranks equal scores in plan order when the crosswalk has no row', () => {
+    expect(suggestObjectives(small([]), text)).toEqual([
+      { objective: 'M1.2', score: 0.18 },
+      { objective: 'M2.1', score: 0.18 },
+    ]);
+  });
+
+  it('multiplies objectives outside the crosswalk missions by 0.6: 0.1844 × 0.6 = 0.11', () => {
+    expect(suggestObjectives(small([{ missione: '09', psttmMissions: ['M2'] }]), text)).toEqual([
+      { objective: 'M2.1', score: 0.18 },
+      { objective: 'M1.2', score: 0.11 },
+    ]);
+  });
+
+  it('ignores a crosswalk row whose missions have no objectives', () => {
+    const explanation = explainSuggestion(small([{ missione: '09', psttmMissions: ['M3'] }]), text, 'M1.2')!;
+    expect(explanation).toMatchObject({ score: 0.18, text: 0.18, factor: 1, crosswalkApplies: false, inCrosswalk: false });
+    expect(explanation.stems).toEqual([
+      { stem: 'parc', weight: 0.47, match: 1 },
+      { stem: 'piazz', weight: 2.08, match: 0 },
+    ]);
+  });
+
+  it('drops what scores below 0.1: "Parchi, piazze e cortili" gives 0.4700 / (0.4700 + 2 × 2.0794) = 0.10 before the factor, 0.06 after', () => {
+    expect(suggestObjectives(small([{ missione: '09', psttmMissions: ['M2'] }]), { title: 'Parchi, piazze e cortili', missione: '09' })).toEqual([{ objective: 'M2.1', score: 0.1 }]);
   });
 });
