@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measurePrecision, readLabelledSet } from './suggestion-quality.mjs';
 import { writeSyntheticPlan } from './synthetic-plan.mjs';
 
 const shippedPlan = fileURLToPath(new URL('../../plan/', import.meta.url));
@@ -51,3 +52,20 @@ for (let index = 1; index < rows.length; index++) {
   const dataRatio = current.projects / previous.projects;
   console.log(`${previous.size} → ${current.size}: ${format(dataRatio, 1)}× data, ${format(current.totalMs / previous.totalMs, 1)}× compute time, ${format(current.reportMs / previous.reportMs, 1)}× report time`);
 }
+
+// Suggestions of PSTTM objectives for the labelled DUP objectives, on the shipped plan: quality and time per objective.
+const dist = new URL('../../dist/', import.meta.url);
+const [{ FolderSource }, { openPlan }, { buildSuggestionIndex, suggestObjectives }] = await Promise.all([
+  import(new URL('load/source/folder-source.js', dist).href),
+  import(new URL('validate/open-plan.js', dist).href),
+  import(new URL('compute/dup-suggestions.js', dist).href),
+]);
+const { model } = await openPlan(new FolderSource(shippedPlan), { today: '2026-11-22' });
+const labelled = readLabelledSet();
+const suggestStart = performance.now();
+const index = buildSuggestionIndex(model);
+const rounds = 100;
+for (let round = 1; round < rounds; round++) for (const text of labelled) suggestObjectives(index, text);
+const precision = measurePrecision((/** @type {import('./suggestion-quality.mjs').LabelledObjective} */ text) => suggestObjectives(index, text), labelled);
+const perObjectiveMs = (performance.now() - suggestStart) / (rounds * labelled.length);
+console.log(`\nsuggestions: ${labelled.length} labelled DUP objectives, precision@1 ${format(precision.atOne, 2)}, precision@3 ${format(precision.atThree, 2)}, ${format(perObjectiveMs * 1000, 0)} µs per objective (index built once)`);
