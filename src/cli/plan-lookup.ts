@@ -3,6 +3,7 @@ import { closestMatch } from '../model/did-you-mean.js';
 import { normalizeId } from '../model/ids.js';
 import { untranscribedMissionOf } from '../model/plan-lookup.js';
 import type { Mission, PlanModel } from '../model/plan-model.js';
+import type { Comune } from '../model/reference.js';
 
 /** `; did you mean X?` naming the candidate closest to what was typed, or nothing when none is close: the hint of every usage error about a name. */
 export function didYouMean(input: string, candidates: Iterable<string>): string {
@@ -27,4 +28,12 @@ export function requireMission(model: PlanModel, input: string): Mission {
   const mission = model.missionById.get(normalizeId(input));
   if (!mission) throw new UsageError(`--mission ${input}: no such mission; the plan has ${model.missions.map((candidate) => candidate.id).join(', ')}`);
   return mission;
+}
+
+/** The comune named by its ISTAT code or name (any case and accents, `Comune di` allowed), or a usage error suggesting the closest name. */
+export function requireComune(model: PlanModel, option: string, input: string): Comune {
+  const comune = model.reference.findComune(input.replace(/^comune di\s+/i, ''));
+  if (comune) return comune;
+  const names = model.reference.comuni.map((candidate) => candidate.name);
+  throw new UsageError(`${option} ${input}: no comune of the reference has that ISTAT code or name${didYouMean(input, names)} (plan/reference/comuni.csv lists them)`);
 }
