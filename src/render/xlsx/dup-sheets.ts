@@ -25,9 +25,14 @@ export function dupObjectiveColumns<Row>(labels: Labels, objectiveOf: (row: Row)
     { header: c.programma, kind: 'text', value: (row) => objectiveOf(row)?.programma },
     { header: labels.columns.title, kind: 'text', value: (row) => objectiveOf(row)?.title },
     { header: c.responsabile, kind: 'text', value: (row) => objectiveOf(row)?.responsabile },
-    { header: c.confirmed, kind: 'text', value: (row) => objectiveOf(row)?.confirmed.join(', ') },
-    { header: c.pending, kind: 'text', value: (row) => objectiveOf(row)?.suggested.map(suggestionText).join(', ') },
+    { header: c.confirmed, kind: 'text', value: (row) => listText(objectiveOf(row)?.confirmed ?? []) },
+    { header: c.pending, kind: 'text', value: (row) => listText((objectiveOf(row)?.suggested ?? []).map(suggestionText)) },
   ];
+}
+
+/** Items as one cell, or an empty cell for none. */
+function listText(items: readonly string[]): string | undefined {
+  return items.length > 0 ? items.join(', ') : undefined;
 }
 
 /** The main workbook's DUP sheet: one row per DUP objective of every comune, or a note when no DUP is imported. */
