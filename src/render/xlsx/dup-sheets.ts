@@ -37,25 +37,23 @@ function listText(items: readonly string[]): string | undefined {
 
 /** The main workbook's DUP sheet: one row per DUP objective of every comune, or a note when no DUP is imported. */
 export function dupSheetTable(section: ComuniSection, labels: Labels): { columns: Column<DupRow>[]; rows: DupRow[] } {
-  const c = labels.comuni.columns;
-  const columns: Column<DupRow>[] = [
-    { header: c.comune, kind: 'text', value: (row) => row.note ?? row.comune?.name },
-    { header: c.istat, kind: 'text', value: (row) => row.comune?.istat },
-    { header: labels.columns.zone, kind: 'text', value: (row) => row.comune?.zone },
-    ...dupObjectiveColumns<DupRow>(labels, (row) => row.objective),
-  ];
+  const columns = [...comuneColumns(labels), ...dupObjectiveColumns<DupRow>(labels, (row) => row.objective)];
   const rows = section.alignment.flatMap((comune) => comune.objectives.map((objective) => ({ comune, objective })));
   return { columns, rows: rows.length > 0 ? rows : [{ note: labels.comuni.noDup }] };
 }
 
 /** The comuni without a DUP file, in reference order, or a note when every comune has one. */
 export function withoutDupTable(section: ComuniSection, labels: Labels): { columns: Column<DupRow>[]; rows: DupRow[] } {
+  const rows = section.alignment.filter((comune) => comune.file === undefined).map((comune) => ({ comune }));
+  return { columns: comuneColumns(labels), rows: rows.length > 0 ? rows : [{ note: labels.comuni.noneWithoutDup }] };
+}
+
+/** A comune's name (or the row's note), ISTAT code and zone. */
+function comuneColumns(labels: Labels): Column<DupRow>[] {
   const c = labels.comuni.columns;
-  const columns: Column<DupRow>[] = [
+  return [
     { header: c.comune, kind: 'text', value: (row) => row.note ?? row.comune?.name },
     { header: c.istat, kind: 'text', value: (row) => row.comune?.istat },
     { header: labels.columns.zone, kind: 'text', value: (row) => row.comune?.zone },
   ];
-  const rows = section.alignment.filter((comune) => comune.file === undefined).map((comune) => ({ comune }));
-  return { columns, rows: rows.length > 0 ? rows : [{ note: labels.comuni.noneWithoutDup }] };
 }
