@@ -3,28 +3,12 @@ import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage } from '../helpers/browser.ts';
 import { repoRoot, runBinary } from '../helpers/run-cli.ts';
 
-// Debian's chromium, as in html-report.test.ts: off the network, sandbox-free as root.
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const outputDir = path.join(repoRoot, 'test/output');
-
-/** Open a page, collecting console errors, failed requests and every request made. */
-async function open(browser: Browser, url: string): Promise<{ page: Page; problems: string[]; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const problems: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('request', (request) => requests.push(request.url()));
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, problems, requests };
-}
 
 /** The size of a PDF's first page in points, and its number of pages. */
 function pdfPages(pdf: Buffer): { width: number; height: number; pages: number } {
@@ -49,7 +33,7 @@ describe('the comuni in a real browser', () => {
     }
     reportUrl = pathToFileURL(path.join(root, 'reports/monitoraggio-2026-11-22.html')).href;
     comuneUrl = pathToFileURL(path.join(root, 'reports/comune-015209-sesto-san-giovanni-2026-11-22.html')).href;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -57,7 +41,7 @@ describe('the comuni in a real browser', () => {
   });
 
   it('draws the heat map with the counts in its cells, coloured by share, with its legend, and no console error', async () => {
-    const { page, problems, requests } = await open(browser, reportUrl);
+    const { page, problems, requests } = await openPage(browser, reportUrl);
     expect(problems).toEqual([]);
     expect(requests).toEqual([reportUrl]);
     const heatmap = page.locator('svg[data-chart="dup-heatmap"]');
@@ -74,7 +58,7 @@ describe('the comuni in a real browser', () => {
   });
 
   it("shows the comune's page and prints it on A4", async () => {
-    const { page, problems, requests } = await open(browser, comuneUrl);
+    const { page, problems, requests } = await openPage(browser, comuneUrl);
     expect(problems).toEqual([]);
     expect(requests).toEqual([comuneUrl]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Sesto San Giovanni');
