@@ -5,6 +5,7 @@ import { normalizeId } from '../model/ids.js';
 import { untranscribedMissionOf } from '../model/plan-lookup.js';
 import type { DupObjectiveData } from '../model/plan-data.js';
 import type { Dup, Mission, PlanModel } from '../model/plan-model.js';
+import type { Comune } from '../model/reference.js';
 
 /** `; did you mean X?` naming the candidate closest to what was typed, or nothing when none is close: the hint of every usage error about a name. */
 export function didYouMean(input: string, candidates: Iterable<string>): string {
@@ -43,4 +44,12 @@ export function requireDupObjective(model: PlanModel, input: string): { id: stri
   const ids = model.dups.flatMap((candidate) => candidate.objectives.map((item) => dupObjectiveId(candidate.comune.istat, item.code)));
   const place = dup ? `the DUP of ${dup.comune.name} (${dup.file}) has no objective ${code || '""'}` : `no DUP file in plan/dup/ is for the comune ${comune || '""'}`;
   throw new UsageError(`${input}: ${place}${didYouMean(input.trim(), ids)} (ids are dup:<istat>/<code>)`);
+}
+
+/** The comune named by its ISTAT code or name (any case and accents, `Comune di` allowed), or a usage error suggesting the closest name. */
+export function requireComune(model: PlanModel, option: string, input: string): Comune {
+  const comune = model.reference.findComune(input.replace(/^comune di\s+/i, ''));
+  if (comune) return comune;
+  const names = model.reference.comuni.map((candidate) => candidate.name);
+  throw new UsageError(`${option} ${input}: no comune of the reference has that ISTAT code or name${didYouMean(input, names)} (plan/reference/comuni.csv lists them)`);
 }

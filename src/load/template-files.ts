@@ -17,6 +17,8 @@ export interface TemplateSource {
 
 export interface TemplateSet {
   layout: TemplateSource;
+  /** The layout of the page of one comune (`psttm report --comune`). */
+  comuneLayout: TemplateSource;
   partials: TemplateSource[];
   css: { text: string; displayPath: string };
   logo: { mediaType: string; data: Buffer } | undefined;
@@ -25,13 +27,14 @@ export interface TemplateSet {
 }
 
 export const LAYOUT_FILE = 'report.hbs';
+export const COMUNE_LAYOUT_FILE = 'comune.hbs';
 export const CSS_FILE = 'report.css';
 export const PARTIALS_FOLDER = 'partials';
 const LOGO_TYPES: Readonly<Record<string, string>> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
 
 /**
  * The shipped templates, each replaced by the file of the same name in `overrideDir` when there is
- * one: `report.hbs`, `report.css`, `partials/<name>.hbs` (new partials may be added), `logo.svg|png|jpg`.
+ * one: `report.hbs`, `comune.hbs`, `report.css`, `partials/<name>.hbs` (new partials may be added), `logo.svg|png|jpg`.
  * Nothing outside the folders is read: a file whose real path leaves its folder is refused.
  */
 export function readTemplateSet(overrideDir: string | undefined, cwd: string): TemplateSet {
@@ -40,8 +43,9 @@ export function readTemplateSet(overrideDir: string | undefined, cwd: string): T
   const pick = (relative: string) => overrides?.get(relative) ?? defaults.get(relative);
 
   const layout = pick(LAYOUT_FILE);
+  const comuneLayout = pick(COMUNE_LAYOUT_FILE);
   const css = pick(CSS_FILE);
-  if (!layout || !css) throw new InputError(`the shipped templates in ${packagePaths.templates} are incomplete; reinstall psttm`);
+  if (!layout || !comuneLayout || !css) throw new InputError(`the shipped templates in ${packagePaths.templates} are incomplete; reinstall psttm`);
   const partialFiles = new Map<string, FoundFile>();
   for (const found of [defaults, overrides]) {
     for (const [relative, file] of found ?? []) {
@@ -49,9 +53,10 @@ export function readTemplateSet(overrideDir: string | undefined, cwd: string): T
     }
   }
   const logoFile = overrides && [...overrides].find(([relative]) => /^logo\.(svg|png|jpe?g)$/i.test(relative));
-  const used = (relative: string) => relative === LAYOUT_FILE || relative === CSS_FILE || (path.posix.dirname(relative) === PARTIALS_FOLDER && relative.endsWith('.hbs')) || relative === logoFile?.[0];
+  const used = (relative: string) => relative === LAYOUT_FILE || relative === COMUNE_LAYOUT_FILE || relative === CSS_FILE || (path.posix.dirname(relative) === PARTIALS_FOLDER && relative.endsWith('.hbs')) || relative === logoFile?.[0];
   return {
     layout: readTemplate('report', layout),
+    comuneLayout: readTemplate('comune', comuneLayout),
     partials: [...partialFiles].map(([name, file]) => readTemplate(name, file)),
     css: { text: readText(css), displayPath: css.displayPath },
     logo: logoFile && { mediaType: LOGO_TYPES[path.extname(logoFile[0]).toLowerCase()]!, data: readRegularFile(logoFile[1].absolute, logoFile[1].displayPath, READ_LIMITS.logo) },

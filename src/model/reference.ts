@@ -34,6 +34,11 @@ function lookupKey(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** A comune's name as a file name's part: `Cassano d'Adda` → `cassano-d-adda`. */
+export function comuneSlug(name: string): string {
+  return lookupKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
 export function buildReference(comuni: readonly Comune[], budgetMissions: readonly BudgetMission[], crosswalk: readonly CrosswalkRow[] = []): Reference {
   const comuneByIstat = new Map(comuni.map((comune) => [comune.istat, comune]));
   const comuneByName = new Map(comuni.map((comune) => [lookupKey(comune.name), comune]));

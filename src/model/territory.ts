@@ -1,5 +1,5 @@
 import type { ProjectData } from './plan-data.js';
-import type { Reference } from './reference.js';
+import type { Comune, Reference } from './reference.js';
 
 export type Territory = ProjectData['territory'];
 
@@ -23,4 +23,11 @@ export function territoryZones(territory: Territory, reference: Reference): Terr
   const reached = new Set(named.map(({ zone }) => zone));
   const unknown = named.filter(({ zone }) => zone === undefined).map(({ name }) => name);
   return { metropolitan: false, zones: reference.zones.filter((zone) => reached.has(zone)), unknown: [...new Set(unknown)] };
+}
+
+/** Whether a territory reaches a comune: the whole metropolitan city, a zone it lies in, or its ISTAT code. */
+export function reachesComune(territory: Territory, comune: Comune, reference: Reference): boolean {
+  if (territory.scope === 'metropolitan') return true;
+  if (territory.scope === 'zones') return territoryZones(territory, reference).zones.includes(comune.zone);
+  return (territory.comuni ?? []).includes(comune.istat);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-const [planDir, ...args] = process.argv.slice(2);
+const [planDir = '', ...args] = process.argv.slice(2);
 const { main } = await import(new URL('../../dist/cli/main.js', import.meta.url).href);
 const out = mkdtempSync(path.join(tmpdir(), 'psttm-bench-command-'));
 let stderr = '';

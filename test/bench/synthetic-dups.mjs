@@ -5,6 +5,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parse, stringify } from 'yaml';
 import { random } from './synthetic-plan.mjs';
 
+// The file names psttm import writes, from the build (npm run bench builds first).
+const { comuneSlug } = await import(new URL('../../dist/model/reference.js', import.meta.url).href);
+
 const MISSIONI = ['01', '04', '05', '06', '08', '09', '10', '12', '14', '17'];
 
 /**
@@ -18,6 +21,7 @@ const MISSIONI = ['01', '04', '05', '06', '08', '09', '10', '12', '14', '17'];
 export function writeSyntheticDups(dir, objectiveCount, seed) {
   const next = random(seed);
   const pick = (/** @type {readonly any[]} */ items) => items[Math.floor(next() * items.length)];
+  /** @type {{ istat_code: string, name: string }[]} */
   const comuni = parseCsv(readFileSync(path.join(dir, 'reference', 'comuni.csv')), { columns: true });
   /** @type {string[]} */
   const objectiveIds = readdirYaml(path.join(dir, 'missions')).flatMap((file) => parse(readFileSync(file, 'utf8')).objectives.map((/** @type {{id: string}} */ objective) => objective.id));
@@ -36,9 +40,8 @@ export function writeSyntheticDups(dir, objectiveCount, seed) {
         objectives.push({ code: `${strategic}.${index % 5}`, level: 'operativo', parent: strategic, title: `Obiettivo operativo sintetico ${index}`, missione, programma: `${missione}.0${1 + (index % 3)}`, psttm });
       }
     }
-    const slug = comune.name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
     const data = { comune: { istat: comune.istat_code, name: comune.name }, period: '2025-2027', source: { title: 'sintetico.xlsx', date: '2025-03-01' }, objectives };
-    writeFileSync(path.join(dir, 'dup', `${comune.istat_code}-${slug}.yaml`), stringify(data, { lineWidth: 0 }));
+    writeFileSync(path.join(dir, 'dup', `${comune.istat_code}-${comuneSlug(comune.name)}.yaml`), stringify(data, { lineWidth: 0 }));
   }
 }
 

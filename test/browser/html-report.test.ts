@@ -3,13 +3,11 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage } from '../helpers/browser.ts';
 import { repoRoot, runBinary } from '../helpers/run-cli.ts';
 
-// Debian's chromium, installed by .ci/run; the flags keep it off the (closed) network and sandbox-free as root.
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const outputDir = path.join(repoRoot, 'test/output');
 
 describe('the HTML report in a real browser', () => {
@@ -21,7 +19,7 @@ describe('the HTML report in a real browser', () => {
     const result = await runBinary(['report', '--format', 'html', '--as-of', '2026-11-22', '--out', dir, '--plan', repoRoot], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     reportUrl = pathToFileURL(path.join(dir, 'monitoraggio-2026-11-22.html')).href;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -29,17 +27,7 @@ describe('the HTML report in a real browser', () => {
   });
 
   it('opens with no console errors (CSP included) and no requests beyond the file, and shows its headings', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const problems: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(reportUrl, { waitUntil: 'load' });
-
+    const { page, problems, requests } = await openPage(browser, reportUrl);
     expect(problems).toEqual([]);
     expect(requests).toEqual([reportUrl]);
     await expect(page.locator('h1').textContent()).resolves.toBe('PSTTM 2025-2027');

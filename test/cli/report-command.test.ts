@@ -49,7 +49,7 @@ describe('psttm report', () => {
     const root = reportPlan();
     expect((await run(root, ['report', '--as-of', '2026-01-01', '--format', 'xlsx'])).code).toBe(0);
     const workbook = await readWorkbook(path.join(root, 'reports/monitoraggio-2026-01-01.xlsx'));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Sintesi', 'Missioni', 'Obiettivi', 'Progetti', 'Indicatori', 'Copertura', 'Territorio', 'Priorità', 'Qualità dati']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Sintesi', 'Missioni', 'Obiettivi', 'Progetti', 'Indicatori', 'Copertura', 'Territorio', 'DUP', 'Comuni senza DUP', 'Priorità', 'Qualità dati']);
     expect(workbook.title).toBe('Piano di prova: Rapporto di monitoraggio');
     expect(workbook.created.toISOString()).toBe('2026-01-01T00:00:00.000Z');
 
@@ -199,7 +199,7 @@ describe('psttm report', () => {
     const result = await run(root, ['report', '--as-of', '2026-01-01', '--lang', 'en']);
     expect(result.stdout).toBe('reports/monitoring-2026-01-01.xlsx\nreports/monitoring-2026-01-01.html\n');
     const workbook = await readWorkbook(path.join(root, 'reports/monitoring-2026-01-01.xlsx'));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Missions', 'Objectives', 'Projects', 'Indicators', 'Coverage', 'Territory', 'Priorities', 'Data quality']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Missions', 'Objectives', 'Projects', 'Indicators', 'Coverage', 'Territory', 'DUP', 'Comuni without DUP', 'Priorities', 'Data quality']);
     const $ = load(readFileSync(path.join(root, 'reports/monitoring-2026-01-01.html'), 'utf8'));
     expect($('html').attr('lang')).toBe('en');
     expect($('[data-figure="plan-progress"]').text()).toBe('46.7%');

@@ -39,7 +39,7 @@ describe('the streamed workbook', () => {
     await streamWorkbook(view, options, stream);
     const streamed = contents(await read(Buffer.concat(chunks)));
     const inMemory = contents(await read(await workbookBuffer(view, options)));
-    expect(streamed.map((sheet) => sheet.name)).toEqual(['Sintesi', 'Missioni', 'Obiettivi', 'Progetti', 'Indicatori', 'Copertura', 'Territorio', 'Priorità', 'Qualità dati']);
+    expect(streamed.map((sheet) => sheet.name)).toEqual(['Sintesi', 'Missioni', 'Obiettivi', 'Progetti', 'Indicatori', 'Copertura', 'Territorio', 'DUP', 'Comuni senza DUP', 'Priorità', 'Qualità dati']);
     expect(streamed).toEqual(inMemory);
     const projects = streamed.find((sheet) => sheet.name === 'Progetti')!;
     expect(projects.rows[2]![1]).toBe('-2 progetto');

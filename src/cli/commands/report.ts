@@ -2,8 +2,13 @@ import { Option } from 'commander';
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { displayPath } from '../../io/display-path.js';
+import { comuneSlug } from '../../model/reference.js';
 import type { OutputFile } from '../../io/write-outputs.js';
+import type { TemplateSet } from '../../load/template-files.js';
+import type { HtmlReportOptions } from '../../render/html/html-report.js';
 import { LABELS, REPORT_LANGUAGES, type ReportLanguage } from '../../render/labels.js';
+import type { ComuneReportView } from '../../render/report/comune-view.js';
+import type { ReportView } from '../../render/report/report-view.js';
 import { terminalText } from '../../render/terminal/terminal-text.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
 import type { RegisterCommand } from '../command.js';
@@ -11,6 +16,7 @@ import type { Io } from '../io.js';
 import { choiceList, parseReportYear, parseText } from '../parse-options.js';
 import { requireOutputFolder } from '../output-folder.js';
 import { addPlanOption, checkPlanAt, findPlan, requireModel, type PlanOption } from '../plan-input.js';
+import { requireComune } from '../plan-lookup.js';
 import { stepProgress } from '../progress-bar.js';
 import { todayOf } from '../today.js';
 
@@ -24,6 +30,7 @@ interface ReportOptions extends PlanOption, AsOfOption {
   lang: ReportLanguage;
   templates?: string;
   title?: string;
+  comune?: string;
   force?: boolean;
   json?: boolean;
 }
@@ -37,6 +44,7 @@ export const registerReport: RegisterCommand = (program, { io, exit }) => {
     .addOption(new Option('--lang <language>', 'language of the report').choices(REPORT_LANGUAGES).default('it'))
     .option('--templates <dir>', 'templates folder overriding the shipped ones by name (see psttm templates export)', parseText)
     .option('--title <text>', 'title of the report (default: the plan short title)', parseText)
+    .option('--comune <istat|name>', "write the short report of one comune instead: its DUP's alignment with the plan and the projects that reach it", parseText)
     .option('--force', 'overwrite report files psttm did not write, or that were changed since')
     .option('--json', 'print the written files as JSON')
     .action(async (options: ReportOptions) => exit(await runReport(options, io)));
@@ -67,6 +75,7 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
     progress.step('reading the plan');
     const check = await checkPlanAt(location, today, io);
     const model = requireModel(check);
+    const comune = options.comune === undefined ? undefined : requireComune(model, '--comune', options.comune);
     const [{ readTemplateSet }, { computeMonitoringReport, yearEnds }, { buildReportView }] = await Promise.all([
       import('../../load/template-files.js'),
       import('../../compute/monitoring-report.js'),
@@ -74,7 +83,7 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
     ]);
     // Templates are read and checked before anything is computed, so a broken one fails fast.
     const templates = formats.includes('html') ? readTemplateSet(options.templates, io.cwd) : undefined;
-    for (const ignored of templates?.ignored ?? []) notices.push(`psttm: ${terminalText(ignored)} is not a template psttm uses (report.hbs, report.css, partials/<name>.hbs, logo.svg|png|jpg); ignored
+    for (const ignored of templates?.ignored ?? []) notices.push(`psttm: ${terminalText(ignored)} is not a template psttm uses (report.hbs, comune.hbs, report.css, partials/<name>.hbs, logo.svg|png|jpg); ignored
 `);
 
     progress.step('computing');
@@ -82,25 +91,17 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
     const report = computeMonitoringReport(model, asOf, since);
     const view = buildReportView(model, report, check.findings, { title: options.title, year: options.year });
     const labels = LABELS[options.lang];
+    const pageOptions = { language: options.lang, labels };
+    const render = comune
+      ? comunePage((await import('../../render/report/comune-view.js')).buildComuneView(model, view, comune), templates, pageOptions)
+      : monitoringReport(view, templates, pageOptions);
 
-    const target = (extension: string) => {
-      const file = path.join(outDir, `${labels.reportFileStem}-${asOf}.${extension}`);
-      return { path: file, displayPath: displayPath(file, io.cwd) };
-    };
+    const stem = comune ? `${labels.comuni.fileStem}-${comune.istat}-${comuneSlug(comune.name)}` : labels.reportFileStem;
     const files: OutputFile[] = [];
     for (const format of formats) {
       progress.step(`writing ${format}`);
-      if (format === 'xlsx') {
-        const { workbookBuffer, streamWorkbook, tableRowCount, STREAMING_ROWS } = await import('../../render/xlsx/workbook.js');
-        const workbookOptions = { language: options.lang, labels };
-        // Large portfolios stream the workbook to its file instead of building it in memory.
-        const content: OutputFile['content'] =
-          tableRowCount(view) > STREAMING_ROWS ? { writeTo: (stream) => streamWorkbook(view, workbookOptions, stream) } : await workbookBuffer(view, workbookOptions);
-        files.push({ ...target('xlsx'), content });
-      } else {
-        const { renderHtmlReport } = await import('../../render/html/html-report.js');
-        files.push({ ...target('html'), content: await renderHtmlReport(view, templates!, { language: options.lang, labels }) });
-      }
+      const file = path.join(outDir, `${stem}-${asOf}.${format}`);
+      files.push({ path: file, displayPath: displayPath(file, io.cwd), content: await render(format) });
     }
 
     progress.step('saving');
@@ -120,4 +121,32 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
   } finally {
     progress.stop();
   }
+}
+
+/** A report's content in one format. */
+type RenderReport = (format: ReportFormat) => Promise<OutputFile['content']>;
+
+/** The monitoring report of the plan. */
+function monitoringReport(view: ReportView, templates: TemplateSet | undefined, options: HtmlReportOptions): RenderReport {
+  return async (format) => {
+    if (format === 'html') {
+      const { renderHtmlReport } = await import('../../render/html/html-report.js');
+      return renderHtmlReport(view, templates!, options);
+    }
+    const { workbookBuffer, streamWorkbook, tableRowCount, STREAMING_ROWS } = await import('../../render/xlsx/workbook.js');
+    // Large portfolios stream the workbook to its file instead of building it in memory.
+    return tableRowCount(view) > STREAMING_ROWS ? { writeTo: (stream) => streamWorkbook(view, options, stream) } : workbookBuffer(view, options);
+  };
+}
+
+/** The page of one comune (`--comune`). */
+function comunePage(view: ComuneReportView, templates: TemplateSet | undefined, options: HtmlReportOptions): RenderReport {
+  return async (format) => {
+    if (format === 'html') {
+      const { renderComuneReport } = await import('../../render/html/html-report.js');
+      return renderComuneReport(view, templates!, options);
+    }
+    const { comuneWorkbookBuffer } = await import('../../render/xlsx/comune-workbook.js');
+    return comuneWorkbookBuffer(view, options.labels);
+  };
 }

@@ -24,7 +24,7 @@ export const registerTemplates: RegisterCommand = (program, { io, exit }) => {
 };
 
 async function runExport(dir: string, options: ExportOptions, io: Io): Promise<number> {
-  const [{ readTemplateSet, LAYOUT_FILE, CSS_FILE, PARTIALS_FOLDER }, { writeOutputs }] = await Promise.all([import('../../load/template-files.js'), import('../../io/write-outputs.js')]);
+  const [{ readTemplateSet, LAYOUT_FILE, COMUNE_LAYOUT_FILE, CSS_FILE, PARTIALS_FOLDER }, { writeOutputs }] = await Promise.all([import('../../load/template-files.js'), import('../../io/write-outputs.js')]);
   const shipped = readTemplateSet(undefined, io.cwd);
   const root = path.resolve(io.cwd, dir);
   requireOutputFolder(root, `templates export ${dir}`, io.cwd);
@@ -34,6 +34,7 @@ async function runExport(dir: string, options: ExportOptions, io: Io): Promise<n
   };
   const files = [
     file(LAYOUT_FILE, shipped.layout.text),
+    file(COMUNE_LAYOUT_FILE, shipped.comuneLayout.text),
     file(CSS_FILE, shipped.css.text),
     ...shipped.partials.map((partial) => file(path.join(PARTIALS_FOLDER, `${partial.name}.hbs`), partial.text)),
   ];

@@ -109,3 +109,8 @@ export function heatmapGrid(
     }),
   };
 }
+
+/** The legend of the heat scale: swatches at 0, 25, 50, 75 and 100 %, each with the share it stands for. */
+export function heatLegend(): (HeatCell & { share: number })[] {
+  return [0, 0.25, 0.5, 0.75, 1].map((share) => ({ share, ...heatCell(share) }));
+}

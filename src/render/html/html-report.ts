@@ -7,8 +7,10 @@ import type { TemplateSet, TemplateSource } from '../../load/template-files.js';
 import { findingMessage } from '../findings/messages/index.js';
 import { fillLabel, type Labels, type ReportLanguage } from '../labels.js';
 import { localeFormat } from '../format.js';
+import type { ComuneReportView } from '../report/comune-view.js';
+import { zoneMissionComuni } from '../report/comuni-view.js';
 import { actorColumnLabel, columnShare, type ReportView } from '../report/report-view.js';
-import { heatmapGrid, progressBar, statusSegments } from './charts.js';
+import { heatLegend, heatmapGrid, progressBar, statusSegments } from './charts.js';
 
 export interface HtmlReportOptions {
   language: ReportLanguage;
@@ -29,14 +31,8 @@ const WRITING_HELPERS = ['log'];
  * properties and methods stay out of reach (Handlebars' defaults, stated at the call).
  */
 export async function renderHtmlReport(view: ReportView, templates: TemplateSet, options: HtmlReportOptions): Promise<string> {
-  const { default: handlebars } = await import('handlebars');
-  const instance = handlebars.create();
-  for (const name of WRITING_HELPERS) instance.unregisterHelper(name);
-  for (const template of [templates.layout, ...templates.partials]) refuseUnsafe(instance, template);
-  for (const partial of templates.partials) instance.registerPartial(partial.name, guarded(instance, partial));
-  if (/<\/style/i.test(templates.css.text)) throw new InputError(`${templates.css.displayPath}: the CSS contains "</style", which would end the style element; remove it`);
-  registerHelpers(instance, view, templates, options);
-  const render = guarded(instance, templates.layout);
+  const instance = await checkedInstance(templates, templates.layout, options);
+  registerReportHelpers(instance, view, options);
   const data = {
     ...view,
     language: options.language,
@@ -44,7 +40,28 @@ export async function renderHtmlReport(view: ReportView, templates: TemplateSet,
     actorColumns: view.actorColumns.map((column) => ({ id: column.id, label: actorColumnLabel(column, options.language) })),
     findings: view.findings.map((finding) => ({ ...finding, message: findingMessage(finding, options.language) })),
   };
-  return render(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  return guarded(instance, templates.layout)(data, RUNTIME_OPTIONS);
+}
+
+/** Render the page of one comune from its layout (`comune.hbs`) and the shared partials, under the same rules as the report. */
+export async function renderComuneReport(view: ComuneReportView, templates: TemplateSet, options: HtmlReportOptions): Promise<string> {
+  const instance = await checkedInstance(templates, templates.comuneLayout, options);
+  return guarded(instance, templates.comuneLayout)({ ...view, language: options.language, labels: options.labels }, RUNTIME_OPTIONS);
+}
+
+/** Prototype properties and methods stay out of the templates' reach (Handlebars' defaults, stated at the call). */
+const RUNTIME_OPTIONS: RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+
+/** A Handlebars instance without writing helpers, holding the partials and the helpers every page uses, once the layout, partials and CSS are checked. */
+async function checkedInstance(templates: TemplateSet, layout: TemplateSource, options: HtmlReportOptions): Promise<Handlebars> {
+  const { default: handlebars } = await import('handlebars');
+  const instance = handlebars.create();
+  for (const name of WRITING_HELPERS) instance.unregisterHelper(name);
+  for (const template of [layout, ...templates.partials]) refuseUnsafe(instance, template);
+  for (const partial of templates.partials) instance.registerPartial(partial.name, guarded(instance, partial));
+  if (/<\/style/i.test(templates.css.text)) throw new InputError(`${templates.css.displayPath}: the CSS contains "</style", which would end the style element; remove it`);
+  registerPageHelpers(instance, templates, options);
+  return instance;
 }
 
 /** The Content-Security-Policy of a report: its one style element (by hash) and data: images; no scripts, no requests. */
@@ -108,12 +125,12 @@ function templateError(template: TemplateSource, error: unknown): InputError {
   return new InputError(`${template.displayPath}${where}: template "${template.name}" is broken: ${reason}${hint}; fix it or delete it to use the default`);
 }
 
-function registerHelpers(instance: Handlebars, view: ReportView, templates: TemplateSet, { labels, language }: HtmlReportOptions): void {
+/** The helpers of every page: its stylesheet and logo, formatting, labels and progress bars. */
+function registerPageHelpers(instance: Handlebars, templates: TemplateSet, { labels }: HtmlReportOptions): void {
   const format = localeFormat(labels.locale);
-  const actorColumnLabels = view.actorColumns.map((column) => actorColumnLabel(column, language));
   const css = templates.css.text;
   const safe = (html: string) => new instance.SafeString(html);
-  const helpers: Record<string, (...args: never[]) => unknown> = {
+  registerAll(instance, {
     // The only markup psttm itself inserts unescaped: the checked CSS, and the logo as a data: URL built here.
     css: () => safe(css),
     csp: () => contentSecurityPolicy(css),
@@ -132,6 +149,17 @@ function registerHelpers(instance: Handlebars, view: ReportView, templates: Temp
       progress === null
         ? fillLabel(labels.charts.noProgress, { name, gap: gap ? labels.gap[gap] : labels.status.no_data })
         : fillLabel(labels.charts.progressOf, { name, progress: format.percent(progress), expected: format.percent(expected), status: labels.status[status] }),
+    heatLegend,
+    lookupLabel: (group: Record<string, string>, key: string) => (Object.hasOwn(group, key) ? group[key] : key),
+  });
+}
+
+/** The helpers of the main report, drawing its charts from the view. */
+function registerReportHelpers(instance: Handlebars, view: ReportView, { labels, language }: HtmlReportOptions): void {
+  const format = localeFormat(labels.locale);
+  const actorColumnLabels = view.actorColumns.map((column) => actorColumnLabel(column, language));
+  const missionIds = view.missions.map((mission) => mission.id);
+  registerAll(instance, {
     statusSegments: () => statusSegments(view.statusCounts),
     statusText: () =>
       fillLabel(labels.charts.statusDistribution, {
@@ -139,7 +167,7 @@ function registerHelpers(instance: Handlebars, view: ReportView, templates: Temp
       }),
     actorHeatmap: () =>
       heatmapGrid(
-        view.missions.map((mission) => mission.id),
+        missionIds,
         actorColumnLabels,
         (row, column) => {
           const share = columnShare(view.missions[row]!, view.actorColumns[column]!.id).share;
@@ -151,15 +179,32 @@ function registerHelpers(instance: Handlebars, view: ReportView, templates: Temp
       const most = Math.max(1, ...view.zones.flatMap((zone) => zone.missions.map((cell) => cell.projects)));
       return heatmapGrid(
         view.zones.map((zone) => zone.zone),
-        view.missions.map((mission) => mission.id),
+        missionIds,
         (row, column) => {
-          const projects = zoneCell(view.zones[row]!, view.missions[column]!.id).projects;
+          const projects = zoneCell(view.zones[row]!, missionIds[column]!).projects;
           return { intensity: projects / most, label: format.number(projects) };
         },
         { rowLabelWidth: 190, cellWidth: 70, cellHeight: 30, headerHeight: 28 },
       );
     },
-    lookupLabel: (group: Record<string, string>, key: string) => (Object.hasOwn(group, key) ? group[key] : key),
-  };
+    // A zone's comuni serving a mission, as a share of the zone's comuni: "2/5" in the cell.
+    dupHeatmap: () => {
+      const zones = view.comuni.zones;
+      return heatmapGrid(
+        zones.map((zone) => zone.zone),
+        missionIds,
+        (row, column) => {
+          const zone = zones[row]!;
+          const comuni = zoneMissionComuni(zone, missionIds[column]!);
+          return { intensity: zone.comuni === 0 ? null : comuni / zone.comuni, label: `${format.number(comuni)}/${format.number(zone.comuni)}` };
+        },
+        { rowLabelWidth: 190, cellWidth: 70, cellHeight: 30, headerHeight: 28 },
+      );
+    },
+    zoneMissionComuni,
+  });
+}
+
+function registerAll(instance: Handlebars, helpers: Record<string, (...args: never[]) => unknown>): void {
   for (const [name, helper] of Object.entries(helpers)) instance.registerHelper(name, helper as (...args: unknown[]) => unknown);
 }

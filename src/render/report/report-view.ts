@@ -10,6 +10,7 @@ import { territoryZones } from '../../model/territory.js';
 import { countFindings, type Finding } from '../../findings/finding.js';
 import { assertFiniteNumbers } from '../finite-numbers.js';
 import type { ReportLanguage } from '../labels.js';
+import { buildComuniSection, type ComuniSection } from './comuni-view.js';
 
 /**
  * What both reports show, as raw values (numbers, ISO dates, enum keys): the workbook formats them
@@ -33,6 +34,8 @@ export interface ReportView {
   /** Consultations held by the as-of date whose votes the source does not give. */
   consultationsWithoutVotes: string[];
   statusCounts: { status: Status; count: number }[];
+  /** The comuni's DUPs and their alignment with the plan. */
+  comuni: ComuniSection;
   findings: Finding[];
   change: { since: string; plan: MissionChange } | undefined;
 }
@@ -279,6 +282,7 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
     priorities,
     consultationsWithoutVotes: model.consultations.filter((consultation) => consultation.votes_status === 'not_available' && (consultation.date === undefined || consultation.date <= report.asOf)).map((consultation) => consultation.event),
     statusCounts,
+    comuni: buildComuniSection(model),
     findings: [...findings],
     change: report.change && { since: report.change.since, plan: report.change.plan },
   };

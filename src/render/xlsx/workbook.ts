@@ -6,6 +6,7 @@ import { findingMessage } from '../findings/messages/index.js';
 import type { Labels, ReportLanguage } from '../labels.js';
 import { actorCell, actorColumnLabel, columnShare, type DataGapRow, type IndicatorRow, type MissionRow, type ObjectiveRow, type ProjectRow, type ReportView, type ZoneRow } from '../report/report-view.js';
 import { xmlText } from './cell-text.js';
+import { dupSheetTable, withoutDupTable } from './dup-sheets.js';
 import { addTableSheet, type CellKind, type Column, type TableStyle } from './sheet-table.js';
 
 const STATUS_FILLS: Record<Status, string> = {
@@ -42,21 +43,13 @@ export async function streamWorkbook(view: ReportView, options: WorkbookOptions,
 }
 
 export function tableRowCount(view: ReportView): number {
-  return view.projects.length + view.indicators.length + view.objectives.length + view.findings.length;
+  const dupObjectives = view.comuni.alignment.reduce((total, comune) => total + comune.objectives.length, 0);
+  return view.projects.length + view.indicators.length + view.objectives.length + view.findings.length + dupObjectives + view.comuni.comuni;
 }
 
 function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }: WorkbookOptions, done: (sheet: ReturnType<Workbook['addWorksheet']>) => void = () => {}): void {
-  const asOf = new Date(`${view.asOf}T00:00:00Z`);
-  // The properties are XML text too: a forbidden character there would make the workbook unreadable.
-  workbook.title = xmlText(`${view.title}: ${labels.reportTitle}`);
-  workbook.subject = xmlText(view.plan.title);
-  workbook.creator = 'psttm';
-  workbook.lastModifiedBy = 'psttm';
-  workbook.company = xmlText(view.plan.authority ?? '');
-  workbook.description = `${labels.reportTitle}, ${labels.asOf} ${view.asOf}`;
-  workbook.created = asOf;
-  workbook.modified = asOf;
-  const style: TableStyle = { statusFills: STATUSES.map((status) => ({ label: labels.status[status], argb: STATUS_FILLS[status] })), truncationMarker: labels.truncated };
+  setProperties(workbook, { title: `${view.title}: ${labels.reportTitle}`, plan: view.plan, description: `${labels.reportTitle}, ${labels.asOf} ${view.asOf}`, asOf: view.asOf });
+  const style = tableStyle(labels);
   const sheets = labels.sheets;
   const c = labels.columns;
   const projectRow = new Map(view.projects.map((project, index) => [project.id, index + 2]));
@@ -171,6 +164,11 @@ function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }
   ];
   done(addTableSheet(workbook, sheets.territory, territoryColumns, view.zones, style));
 
+  const dups = dupSheetTable(view.comuni, labels);
+  done(addTableSheet(workbook, labels.comuni.dupSheet, dups.columns, dups.rows, style));
+  const withoutDup = withoutDupTable(view.comuni, labels);
+  done(addTableSheet(workbook, labels.comuni.withoutDupSheet, withoutDup.columns, withoutDup.rows, style));
+
   const priorityColumns: Column<ReportView['priorities'][number] | { note: string }>[] = [
     { header: c.rank, kind: 'integer', value: (row) => ('note' in row ? row.note : row.rank) },
     { header: c.objective, kind: 'text', value: (row) => ('note' in row ? undefined : row.objectiveId) },
@@ -186,6 +184,25 @@ function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }
   done(addTableSheet(workbook, sheets.priorities, priorityColumns, priorityRows, style));
 
   done(addTableSheet(workbook, sheets.dataQuality, qualityColumns(labels), qualityRows(view, labels, language), style));
+}
+
+/** The workbook's title, plan, author and dates (created = the as-of date, so the same input gives the same file). */
+export function setProperties(workbook: Workbook, properties: { title: string; plan: ReportView['plan']; description: string; asOf: string }): void {
+  const asOf = new Date(`${properties.asOf}T00:00:00Z`);
+  // The properties are XML text too: a forbidden character there would make the workbook unreadable.
+  workbook.title = xmlText(properties.title);
+  workbook.subject = xmlText(properties.plan.title);
+  workbook.creator = 'psttm';
+  workbook.lastModifiedBy = 'psttm';
+  workbook.company = xmlText(properties.plan.authority ?? '');
+  workbook.description = xmlText(properties.description);
+  workbook.created = asOf;
+  workbook.modified = asOf;
+}
+
+/** Status colours and the truncation note in the report's language. */
+export function tableStyle(labels: Labels): TableStyle {
+  return { statusFills: STATUSES.map((status) => ({ label: labels.status[status], argb: STATUS_FILLS[status] })), truncationMarker: labels.truncated };
 }
 
 interface QualityRow {
@@ -224,13 +241,13 @@ function qualityRows(view: ReportView, labels: Labels, language: ReportLanguage)
   return [...findings, ...gaps];
 }
 
-interface SummaryRow {
+export interface SummaryRow {
   figure: string;
   value: string | number | null;
   kind: CellKind;
 }
 
-function summaryColumns(labels: Labels): Column<SummaryRow>[] {
+export function summaryColumns(labels: Labels): Column<SummaryRow>[] {
   return [
     { header: labels.columns.figure, kind: 'text', value: (row) => row.figure },
     { header: labels.columns.value, kind: 'number', value: (row) => row.value, format: (row) => row.kind },
