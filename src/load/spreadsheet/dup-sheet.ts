@@ -37,7 +37,7 @@ export interface DupSheetOptions {
  * Columns whose value stands for the rows below it until the next one (a group: a merged cell, or a
  * value written once): in hierarchy order, so a new value in one starts a new group in those after it.
  */
-const GROUP_COLUMNS: readonly DupColumn[] = ['indirizzo', 'missione', 'programma', 'parent', 'strategico'];
+const GROUP_COLUMNS: readonly DupColumn[] = ['indirizzo', 'missione', 'parent', 'strategico', 'programma'];
 
 /** A period of years, e.g. `2025-2027` or `2025/2027`, as title rows and file names state it. */
 const PERIOD = /\b((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})\b/;

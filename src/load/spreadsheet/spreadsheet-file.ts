@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import type { CellValue, Worksheet } from 'exceljs';
 import { InputError } from '../../core/errors.js';
@@ -100,7 +101,7 @@ async function checkZipExpansion(bytes: Buffer, displayPath: string): Promise<vo
   for (const entry of entries) {
     try {
       // Leaving the loop destroys the stream: nothing more is inflated.
-      for await (const chunk of entry.nodeStream('nodebuffer') as AsyncIterable<Buffer>) {
+      for await (const chunk of new Readable().wrap(entry.nodeStream('nodebuffer')) as AsyncIterable<Buffer>) {
         inflated += chunk.length;
         if (inflated > budget) throw new InputError(`${displayPath} expands to more than ${Math.round(budget / 1024 / 1024)} MiB when unzipped; it is no workbook psttm reads (${SAVE_AS})`);
       }
