@@ -124,7 +124,8 @@ class SheetReader {
       if (text !== '') cells[column] = text;
     }
     if (Object.keys(cells).length === 0) return;
-    this.fillDown(cells);
+    // Only a row naming an objective of its own belongs to the groups above it.
+    if (TITLE_COLUMNS.some((column) => cells[column] !== undefined && !this.groups.includes(column))) this.fillDown(cells);
     const rowNumber = index + 1;
     const missione = this.missione(cells.missione, rowNumber);
     // A missione cell already reported leaves its programma unjudged.
