@@ -1,8 +1,10 @@
 import { UsageError } from '../core/errors.js';
+import { dupObjectiveId } from '../compute/initiatives.js';
 import { closestMatch } from '../model/did-you-mean.js';
 import { normalizeId } from '../model/ids.js';
 import { untranscribedMissionOf } from '../model/plan-lookup.js';
-import type { Mission, PlanModel } from '../model/plan-model.js';
+import type { DupObjectiveData } from '../model/plan-data.js';
+import type { Dup, Mission, PlanModel } from '../model/plan-model.js';
 
 /** `; did you mean X?` naming the candidate closest to what was typed, or nothing when none is close: the hint of every usage error about a name. */
 export function didYouMean(input: string, candidates: Iterable<string>): string {
@@ -27,4 +29,18 @@ export function requireMission(model: PlanModel, input: string): Mission {
   const mission = model.missionById.get(normalizeId(input));
   if (!mission) throw new UsageError(`--mission ${input}: no such mission; the plan has ${model.missions.map((candidate) => candidate.id).join(', ')}`);
   return mission;
+}
+
+/**
+ * The DUP objective named `dup:<istat>/<code>` (the comune may also be named, `dup:Milano/1.2`), or a
+ * usage error with the closest id of the plan's DUPs.
+ */
+export function requireDupObjective(model: PlanModel, input: string): { id: string; dup: Dup; objective: DupObjectiveData } {
+  const [comune = '', code = ''] = input.trim().slice('dup:'.length).split(/\/(.*)/s);
+  const dup = model.dupByIstat.get(model.reference.findComune(comune)?.istat ?? '');
+  const objective = dup?.objectives.find((candidate) => candidate.code === code.trim());
+  if (dup && objective) return { id: dupObjectiveId(dup.comune.istat, objective.code), dup, objective };
+  const ids = model.dups.flatMap((candidate) => candidate.objectives.map((item) => dupObjectiveId(candidate.comune.istat, item.code)));
+  const place = dup ? `the DUP of ${dup.comune.name} (${dup.file}) has no objective ${code || '""'}` : `no DUP file in plan/dup/ is for the comune ${comune || '""'}`;
+  throw new UsageError(`${input}: ${place}${didYouMean(input.trim(), ids)} (ids are dup:<istat>/<code>)`);
 }

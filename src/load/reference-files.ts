@@ -7,15 +7,17 @@ import { FolderSource } from './source/folder-source.js';
 import type { PlanSource, SourceFile } from './source/plan-source.js';
 
 /**
- * The plan's reference/ files (comuni.csv, missioni-bilancio.csv); a plan without its own uses
- * those shipped with psttm.
+ * The plan's reference/ files (comuni.csv, missioni-bilancio.csv, crosswalk-missioni.csv); a plan
+ * without its own uses those shipped with psttm.
  */
 export async function readReference(source: PlanSource): Promise<Reference> {
   const comuni = await readCsv(source, 'reference/comuni.csv', ['istat_code', 'name', 'zona_omogenea']);
   const budgetMissions = await readCsv(source, 'reference/missioni-bilancio.csv', ['code', 'name']);
+  const crosswalk = await readCsv(source, 'reference/crosswalk-missioni.csv', ['missione', 'psttm_missions', 'reason']);
   return buildReference(
     comuni.map((row) => ({ istat: row.istat_code!, name: row.name!, zone: row.zona_omogenea! })),
     budgetMissions.map((row) => ({ code: row.code!, name: row.name! })),
+    crosswalk.map((row) => ({ missione: row.missione!, psttmMissions: row.psttm_missions!.split(/\s+/).filter((id) => id !== ''), reason: row.reason! })),
   );
 }
 

@@ -1,23 +1,30 @@
 import { UsageError } from '../../core/errors.js';
 import { normalizeId } from '../../model/ids.js';
 import { planIds } from '../../model/plan-lookup.js';
+import type { PlanModel } from '../../model/plan-model.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
 import type { Io } from '../io.js';
+import { addLanguageOption, chooseLanguage, type LanguageOption } from '../language.js';
 import { parseText } from '../parse-options.js';
 import { addPlanOption, loadPlanModel, type PlanOption } from '../plan-input.js';
-import { didYouMean } from '../plan-lookup.js';
+import { didYouMean, requireDupObjective } from '../plan-lookup.js';
+
+type WhyOptions = PlanOption & AsOfOption & LanguageOption & { json?: boolean };
 
 export const registerWhy: RegisterCommand = (program, { io, exit }) => {
-  addAsOfOption(addPlanOption(program.command('why')))
-    .description('show how the progress and status of a mission, objective, project or indicator (project/indicator) were derived')
-    .argument('<id>', 'M2, M2.12 (or 2.12), a project id, or project/indicator', parseText)
-    .action(async (id: string, options: PlanOption & AsOfOption) => exit(await runWhy(id, options, io)));
+  addLanguageOption(addAsOfOption(addPlanOption(program.command('why'))))
+    .description('show how the progress and status of a mission, objective, project or indicator (project/indicator) were derived, or the PSTTM suggestions of a DUP objective (dup:<istat>/<code>)')
+    .argument('<id>', 'M2, M2.12 (or 2.12), a project id, project/indicator, or dup:<istat>/<code>', parseText)
+    .option('--json', 'print JSON (DUP objectives only; see the README for its shape)')
+    .action(async (id: string, options: WhyOptions) => exit(await runWhy(id, options, io)));
 };
 
-async function runWhy(input: string, options: PlanOption & AsOfOption, io: Io): Promise<number> {
+async function runWhy(input: string, options: WhyOptions, io: Io): Promise<number> {
   const model = await loadPlanModel(options, io);
+  if (input.trim().startsWith('dup:')) return runWhyDup(model, input, options, io);
+  if (options.json) throw new UsageError('--json: psttm why prints JSON for DUP objectives (dup:<istat>/<code>) only');
   const [{ computeProgress }, why] = await Promise.all([import('../../compute/progress.js'), import('../../render/terminal/why.js')]);
   const report = computeProgress(model, asOfDate(options, io));
   const chalk = chalkFor(io.stdout, io.env);
@@ -38,4 +45,16 @@ async function runWhy(input: string, options: PlanOption & AsOfOption, io: Io): 
 function print(io: Io, text: string): number {
   io.stdout.write(text);
   return 0;
+}
+
+async function runWhyDup(model: PlanModel, input: string, options: WhyOptions, io: Io): Promise<number> {
+  const { id, dup, objective } = requireDupObjective(model, input);
+  const [{ buildSuggestionIndex }, { explainDupObjective }] = await Promise.all([import('../../compute/dup-suggestions.js'), import('../../compute/dup-why.js')]);
+  const why = explainDupObjective(model, buildSuggestionIndex(model), dup, objective, id);
+  if (options.json) {
+    const { toJsonText } = await import('../../render/json/plan-json.js');
+    return print(io, toJsonText(why));
+  }
+  const { whyDupObjective } = await import('../../render/terminal/why-dup.js');
+  return print(io, whyDupObjective(why, (objectiveId) => model.objectiveById.get(objectiveId)?.title, chooseLanguage(options, io.env), chalkFor(io.stdout, io.env)));
 }
