@@ -1,11 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { runBinary, runInProcess } from '../helpers/run-cli.ts';
+import { repoRoot, runBinary, runInProcess } from '../helpers/run-cli.ts';
 import { tempPlan } from '../helpers/temp-plan.ts';
 import { snapshotTree } from '../helpers/tree-snapshot.ts';
 
@@ -148,6 +149,40 @@ describe('psttm import dup: re-import', () => {
     const forced = await runInProcess(['import', 'dup', shrunk, '--comune', 'Abbiategrasso', '--force'], { cwd: root });
     expect(forced.code).toBe(0);
     expect((dupData(root).objectives as unknown[]).length).toBe(3);
+  });
+});
+
+describe('psttm import dup: suggestions', () => {
+  it('writes the top suggestions unconfirmed with their score, and never suggests a rejected objective again', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'psttm-import-'));
+    try {
+      cpSync(path.join(repoRoot, 'plan'), path.join(root, 'plan'), { recursive: true });
+      const file = await messyWorkbook(root);
+      expect((await runInProcess(['import', 'dup', file, '--comune', 'Abbiategrasso'], { cwd: root })).code).toBe(0);
+      type Objective = { code: string; psttm?: { objective: string; confirmed: boolean; score: number }[]; rejected?: string[] };
+      const digital = () => (dupData(root).objectives as Objective[]).find((objective) => objective.code === '1.1')!;
+      const suggested = digital().psttm!;
+      expect(suggested.length).toBeGreaterThan(0);
+      expect(suggested.length).toBeLessThanOrEqual(3);
+      for (const link of suggested) {
+        expect(link.confirmed).toBe(false);
+        expect(link.score).toBeGreaterThan(0);
+        expect(link.score).toBeLessThanOrEqual(1);
+      }
+      // A planner rejects the first suggestion (as psttm dup reject does: out of psttm, into rejected).
+      const target = path.join(root, DUP_FILE);
+      const first = suggested[0]!.objective;
+      const text = readFileSync(target, 'utf8');
+      const start = text.indexOf(`      - objective: ${first}\n`, text.indexOf('  - code: "1.1"'));
+      const end = text.indexOf('\n', text.indexOf('score:', start)) + 1;
+      const list = text.lastIndexOf('    psttm:\n', start);
+      writeFileSync(target, `${text.slice(0, list)}    rejected: [${first}]\n${text.slice(list, start)}${text.slice(end)}`);
+      expect((await runInProcess(['import', 'dup', file, '--comune', 'Abbiategrasso'], { cwd: root })).code).toBe(0);
+      expect(digital().rejected).toEqual([first]);
+      expect(digital().psttm!.map((link) => link.objective)).not.toContain(first);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
