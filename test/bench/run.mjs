@@ -1,14 +1,16 @@
-// npm run bench: load + validate + compute, then the whole `psttm report`, at 1×, 10×, 100× the shipped portfolio and at national scale.
+// npm run bench: load + validate + compute, then the whole `psttm report`, at 1×, 10×, 100× the shipped portfolio and at national scale; then a 20,000-row DUP import (`npm run bench -- import` alone).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeSyntheticDup } from './synthetic-dup.mjs';
 import { writeSyntheticPlan } from './synthetic-plan.mjs';
 
 const shippedPlan = fileURLToPath(new URL('../../plan/', import.meta.url));
 const measureScript = fileURLToPath(new URL('./measure.mjs', import.meta.url));
 const measureReportScript = fileURLToPath(new URL('./measure-report.mjs', import.meta.url));
+const measureImportScript = fileURLToPath(new URL('./measure-import.mjs', import.meta.url));
 const base = readdirSync(path.join(shippedPlan, 'projects')).length;
 const only = process.argv[2];
 const sizes = [
@@ -50,4 +52,21 @@ for (let index = 1; index < rows.length; index++) {
   const [previous, current] = [rows[index - 1], rows[index]];
   const dataRatio = current.projects / previous.projects;
   console.log(`${previous.size} → ${current.size}: ${format(dataRatio, 1)}× data, ${format(current.totalMs / previous.totalMs, 1)}× compute time, ${format(current.reportMs / previous.reportMs, 1)}× report time`);
+}
+
+if (only === undefined || only === 'import') {
+  const rowsToImport = 20_000;
+  const dir = mkdtempSync(path.join(tmpdir(), 'psttm-bench-import-'));
+  try {
+    process.stderr.write(`import: generating a ${rowsToImport}-row spreadsheet…\n`);
+    cpSync(shippedPlan, path.join(dir, 'plan'), { recursive: true });
+    const file = path.join(dir, 'dup-2025-2027.xlsx');
+    await writeSyntheticDup(file, rowsToImport);
+    const result = JSON.parse(execFileSync(process.execPath, [measureImportScript, path.join(dir, 'plan'), file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+    console.log('\npsttm import dup (xlsx, with suggestions)');
+    console.log('rows       objectives   import ms  peak RSS MB    xlsx MB');
+    console.log([format(rowsToImport).padEnd(9), format(result.objectives).padStart(11), format(result.importMs).padStart(11), format(result.peakRssMb).padStart(12), format(statSync(file).size / 1024 / 1024, 1).padStart(10)].join(' '));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
