@@ -14,7 +14,7 @@ export interface SheetGrid {
 }
 
 /** How much of a spreadsheet psttm reads; beyond any of these the file is refused before it can exhaust the memory. */
-export const SPREADSHEET_LIMITS = {
+const SPREADSHEET_LIMITS = {
   rows: 100_000,
   columns: 256,
   /** Files in the .xlsx zip. */
