@@ -98,7 +98,7 @@ async function runImport(file: string, options: ImportOptions, io: Io): Promise<
     const { toJsonText } = await import('../../render/json/plan-json.js');
     io.stdout.write(toJsonText({ file: target.displayPath, created: dupFile === undefined, written, dryRun: options.dryRun === true, ...changes, unchanged: sheet.objectives.length - changes.added.length - changes.changed.length }));
   } else {
-    const { importSummary } = await import('../../render/terminal/import-summary.js');
+    const { importSummary } = await import('../import-summary.js');
     io.stdout.write(importSummary(target.displayPath, changes, { created: dupFile === undefined, written, dryRun: options.dryRun === true, objectives: sheet.objectives.length }, language));
   }
   return 0;

@@ -1,6 +1,6 @@
-import type { DupImportChanges } from '../../edit/dup-import.js';
-import type { Language } from '../language.js';
-import { terminalText } from './terminal-text.js';
+import type { DupImportChanges } from '../edit/dup-import.js';
+import type { Language } from '../render/language.js';
+import { terminalText } from '../render/terminal/terminal-text.js';
 
 interface SummaryState {
   created: boolean;
