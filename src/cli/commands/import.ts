@@ -4,7 +4,7 @@ import { FailingFindingsError, UsageError } from '../../core/errors.js';
 import { countFindings } from '../../findings/finding.js';
 import { displayPath } from '../../io/display-path.js';
 import { packageVersion } from '../../io/package-paths.js';
-import { DUP_COLUMNS, type DupColumn } from '../../load/spreadsheet/dup-columns.js';
+import { DUP_COLUMNS, headerKey, type DupColumn } from '../../load/spreadsheet/dup-columns.js';
 import { FINDINGS_FORMATS, type FindingsFormat } from '../../render/findings/index.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
@@ -106,12 +106,7 @@ async function runImport(file: string, options: ImportOptions, io: Io): Promise<
 
 /** plan/dup/<istat>-<slug>.yaml for a comune without a DUP file, its slug the name in lower-case kebab without accents. */
 function newTarget(planDir: string, istat: string, name: string, cwd: string): { absPath: string; displayPath: string } {
-  const slug = name
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+  const slug = headerKey(name).replaceAll(' ', '-');
   const absPath = path.join(planDir, 'dup', `${istat}-${slug}.yaml`);
   if (existsSync(absPath)) throw new UsageError(`${displayPath(absPath, cwd)} exists but is not a DUP of the plan; fix it (psttm validate) or move it away`);
   return { absPath, displayPath: displayPath(absPath, cwd) };
