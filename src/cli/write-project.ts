@@ -1,6 +1,7 @@
 import { FailingFindingsError, WriteError } from '../core/errors.js';
 import { countFindings } from '../findings/finding.js';
 import { READ_LIMITS, readBoundedFile } from '../io/bounded-read.js';
+import type { FolderKind } from '../load/file-kinds.js';
 import type { YamlFile } from '../load/yaml-file.js';
 import { STRICT_UTF8 } from '../load/strict-utf8.js';
 import type { Language } from '../render/language.js';
@@ -21,6 +22,8 @@ export interface WriteProjectOptions {
   editedFrom?: string;
   /** Throws when the file as it would be is not what the command meant to write (a guard against psttm bugs). */
   verify?: (edited: YamlFile) => void;
+  /** The kind of plan file written: a project unless said otherwise. */
+  kind?: FolderKind;
 }
 
 /** The file changed between the read and the write: the command is run again on the new content. */
@@ -44,7 +47,7 @@ export async function writeProjectFile(check: PlanCheck, target: ProjectTarget, 
     import('../io/write-outputs.js'),
     import('../io/file-lock.js'),
   ]);
-  const { edited, introduced } = checkProjectEdit(check, target.absPath, target.displayPath, text, new SchemaValidator());
+  const { edited, introduced } = checkProjectEdit(check, target.absPath, target.displayPath, text, new SchemaValidator(), options.kind);
   options.verify?.(edited);
   const chalk = chalkFor(io.stderr, io.env);
   const showIntroduced = () => {

@@ -113,5 +113,11 @@ export interface FindingArgs {
   DUP_UNKNOWN_OBJECTIVE: { code: string; objective: string; suggestion?: string };
   DUP_MISSION_WITHOUT_OBJECTIVES: { code: string; objective: string; mission: string; title: string };
   DUP_DUPLICATE_LINK: { case: 'linked-twice' | 'linked-and-rejected'; code: string; objective: string };
+  SHEET_BAD_CODE: { case: 'unreadable' | 'no-missione'; column: 'missione' | 'programma'; value: string };
+  SHEET_UNKNOWN_MISSIONE: { missione: string };
+  SHEET_PROGRAMMA_OUTSIDE_MISSIONE: { programma: string; missione: string };
+  SHEET_DUPLICATE_CODE: { code: string; firstRow: number };
+  SHEET_NO_TITLE: { columns: readonly string[] };
+  SHEET_BAD_LEVEL: { value: string };
 }
 

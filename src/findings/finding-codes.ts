@@ -70,6 +70,12 @@ export const FINDING_CODES = {
   DUP_UNKNOWN_OBJECTIVE: { severity: 'error', summary: 'A DUP objective links to a PSTTM objective the plan does not have.' },
   DUP_MISSION_WITHOUT_OBJECTIVES: { severity: 'warning', summary: 'A DUP objective links to a mission whose objectives are not transcribed (M6): the link counts nowhere.' },
   DUP_DUPLICATE_LINK: { severity: 'error', summary: 'A DUP objective links to the same PSTTM objective twice, or both links and rejects it.' },
+  SHEET_BAD_CODE: { severity: 'error', summary: 'A missione or programma cell of an imported spreadsheet cannot be read as a budget code (01, 01.08).' },
+  SHEET_UNKNOWN_MISSIONE: { severity: 'error', summary: 'An imported spreadsheet names a budget missione that does not exist (01-20, 50, 60, 99).' },
+  SHEET_PROGRAMMA_OUTSIDE_MISSIONE: { severity: 'error', summary: "An imported spreadsheet's programma (MM.PP) is not under the missione of its row." },
+  SHEET_DUPLICATE_CODE: { severity: 'error', summary: 'Two objectives of an imported spreadsheet share a code.' },
+  SHEET_NO_TITLE: { severity: 'error', summary: 'A row of an imported spreadsheet has data but no objective.' },
+  SHEET_BAD_LEVEL: { severity: 'error', summary: "A level cell of an imported spreadsheet is neither strategico nor operativo." },
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

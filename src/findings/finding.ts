@@ -13,6 +13,11 @@ export interface FindingLocation {
   endColumn: number;
   /** Data path inside the file, e.g. `objectives/3/actors` (empty for the whole file). */
   path: string;
+  /**
+   * In a spreadsheet: the sheet's name (empty for a CSV file); line and column are then the cell's
+   * row and column, shown as `file.xlsx!Foglio1:R12C4` (`file.csv:R12C4`).
+   */
+  sheet?: string;
 }
 
 /** A finding of one code, with the args its message is rendered from. */

@@ -128,6 +128,8 @@ const COMMANDS: readonly (readonly [command: string, takesToday: boolean])[] = [
   ['templates', false],
   ['templates export', false],
   ['schema', false],
+  ['import', false],
+  ['import dup', true],
 ];
 
 /** The names under "Commands:" in a help text, without help itself. */

@@ -120,6 +120,16 @@ const EXAMPLES: { [C in FindingCode]: FindingArgs[C][] } = {
   DUP_PROGRAMMA_OUTSIDE_MISSIONE: [{ code: 'S1.1', programma: '04.02', missione: '10' }],
   DUP_UNKNOWN_OBJECTIVE: [{ code: 'S1', objective: 'M3.40', suggestion: 'M3.4' }, { code: 'S1', objective: 'M9.1' }],
   DUP_MISSION_WITHOUT_OBJECTIVES: [{ code: 'S1', objective: 'M6.1', mission: 'M6', title: 'Salute' }],
+  SHEET_BAD_CODE: [
+    { case: 'unreadable', column: 'missione', value: 'Servizi' },
+    { case: 'unreadable', column: 'programma', value: 'Statistica' },
+    { case: 'no-missione', column: 'programma', value: '8' },
+  ],
+  SHEET_UNKNOWN_MISSIONE: [{ missione: '21' }],
+  SHEET_PROGRAMMA_OUTSIDE_MISSIONE: [{ programma: '02.08', missione: '01' }],
+  SHEET_DUPLICATE_CODE: [{ code: '1.1', firstRow: 5 }],
+  SHEET_NO_TITLE: [{ columns: ['"Obiettivo strategico"', '"Obiettivo operativo"'] }],
+  SHEET_BAD_LEVEL: [{ value: 'tattico' }],
   DUP_DUPLICATE_LINK: [
     { case: 'linked-twice', code: 'S1', objective: 'M3.4' },
     { case: 'linked-and-rejected', code: 'S1', objective: 'M3.4' },

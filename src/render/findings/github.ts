@@ -1,6 +1,7 @@
 import type { Severity } from '../../findings/finding-codes.js';
 import { terminalText } from '../terminal/terminal-text.js';
 import type { FindingsFormatter } from './findings-report.js';
+import { findingPosition } from './finding-place.js';
 import { findingMessage } from './messages/index.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -15,7 +16,9 @@ export const github: FindingsFormatter = (report) =>
         `col=${finding.column}`,
         `title=${escapeProperty(`psttm ${finding.code}`)}`,
       ].join(',');
-      return `::${COMMAND[finding.severity]} ${properties}::${escapeData(findingMessage(finding, report.language))}\n`;
+      // An annotation has no sheet: a spreadsheet's findings name their cell in the message.
+      const cell = finding.sheet === undefined ? '' : `${finding.sheet ? `${finding.sheet}!` : ''}${findingPosition(finding)}: `;
+      return `::${COMMAND[finding.severity]} ${properties}::${escapeData(cell + findingMessage(finding, report.language))}\n`;
     })
     .join('');
 

@@ -38,6 +38,8 @@ export const sarif: FindingsFormatter = (report) => {
                 artifactLocation: { uri: fileUri(finding.file) },
                 region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
               },
+              // A spreadsheet's sheet; the region is then its cell (row as line, column as column).
+              ...(finding.sheet && { logicalLocations: [{ name: finding.sheet, kind: 'sheet' }] }),
             },
           ],
         })),

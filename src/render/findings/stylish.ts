@@ -5,15 +5,17 @@ import { LABELS } from '../labels.js';
 import type { Language } from '../language.js';
 import { terminalText } from '../terminal/terminal-text.js';
 import type { FindingsFormatter } from './findings-report.js';
+import { findingFile, findingPosition } from './finding-place.js';
 import { findingMessage } from './messages/index.js';
 
 /** ESLint's stylish layout: a header per file, `line:col  severity  message  code`, then a total in the findings' language. */
 export const stylish: FindingsFormatter = (report, chalk) => {
   const byFile = new Map<string, Finding[]>();
   for (const finding of report.findings) {
-    const findings = byFile.get(finding.file);
+    const file = findingFile(finding);
+    const findings = byFile.get(file);
     if (findings) findings.push(finding);
-    else byFile.set(finding.file, [finding]);
+    else byFile.set(file, [finding]);
   }
   const blocks = [...byFile].map(([file, findings]) => fileBlock(terminalText(file), findings, report.language, chalk));
   const { errors, warnings, infos } = report.counts;
@@ -28,7 +30,7 @@ export const stylish: FindingsFormatter = (report, chalk) => {
 };
 
 function fileBlock(file: string, findings: Finding[], language: Language, chalk: ChalkInstance): string {
-  const positions = findings.map((finding) => `${finding.line}:${finding.column}`);
+  const positions = findings.map(findingPosition);
   const positionWidth = widest(positions);
   const severityWidth = widest(findings.map((finding) => finding.severity));
   const messages = findings.map((finding) => terminalText(findingMessage(finding, language)));

@@ -134,6 +134,15 @@ export const EN: FindingMessages = {
   DUP_PROGRAMMA_OUTSIDE_MISSIONE: ({ code, programma, missione }) => `${code}: programma ${programma} is not under missione ${missione}; its first two digits must be ${missione}`,
   DUP_UNKNOWN_OBJECTIVE: ({ code, objective, suggestion }) => `${code}: ${objective} is not an objective of the plan${suggestion ? `; did you mean ${suggestion}?` : ''}`,
   DUP_MISSION_WITHOUT_OBJECTIVES: ({ code, objective, mission, title }) => `${code}: ${objective}: mission ${mission} "${title}" has no objectives yet (the source lacks them), so this link counts nowhere`,
+  SHEET_BAD_CODE: (args) =>
+    args.case === 'unreadable'
+      ? `"${args.value}" is not a ${args.column} code; write it as ${args.column === 'missione' ? '01 or "Missione 01 - …"' : '08, 01.08 or "8 - …"'}`
+      : `programma "${args.value}" needs its missione: fill in the missione column or write it as MM.PP (01.08)`,
+  SHEET_UNKNOWN_MISSIONE: ({ missione }) => `${missione} is not a budget missione (01-20, 50, 60, 99)`,
+  SHEET_PROGRAMMA_OUTSIDE_MISSIONE: ({ programma, missione }) => `programma ${programma} is not under missione ${missione}; its first two digits must be ${missione}`,
+  SHEET_DUPLICATE_CODE: ({ code, firstRow }) => `code ${code} is already used in row ${firstRow}; give each objective its own code`,
+  SHEET_NO_TITLE: ({ columns }) => `the row has data but no objective: fill in ${columns.join(' or ')}, or empty the row`,
+  SHEET_BAD_LEVEL: ({ value }) => `"${value}" is not a level; write strategico or operativo`,
   DUP_DUPLICATE_LINK: (args) =>
     args.case === 'linked-twice' ? `${args.code} links to ${args.objective} twice; keep one link` : `${args.code} both links to ${args.objective} and rejects it; keep one of the two`,
 };

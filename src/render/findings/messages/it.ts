@@ -161,6 +161,15 @@ export const IT: FindingMessages = {
   DUP_UNKNOWN_OBJECTIVE: ({ code, objective, suggestion }) => `${code}: ${objective} non è un obiettivo del piano${suggestion ? `; forse si intendeva ${suggestion}?` : ''}`,
   DUP_MISSION_WITHOUT_OBJECTIVES: ({ code, objective, mission, title }) =>
     `${code}: ${objective}: la missione ${mission} "${title}" non ha ancora obiettivi (la fonte non li riporta), quindi questo collegamento non conta in nessun obiettivo`,
+  SHEET_BAD_CODE: (args) =>
+    args.case === 'unreadable'
+      ? `"${args.value}" non è un codice di ${args.column}; scriverlo come ${args.column === 'missione' ? '01 o "Missione 01 - …"' : '08, 01.08 o "8 - …"'}`
+      : `il programma "${args.value}" richiede la sua missione: compilare la colonna della missione o scriverlo come MM.PP (01.08)`,
+  SHEET_UNKNOWN_MISSIONE: ({ missione }) => `${missione} non è una missione di bilancio (01-20, 50, 60, 99)`,
+  SHEET_PROGRAMMA_OUTSIDE_MISSIONE: ({ programma, missione }) => `il programma ${programma} non appartiene alla missione ${missione}; le sue prime due cifre devono essere ${missione}`,
+  SHEET_DUPLICATE_CODE: ({ code, firstRow }) => `il codice ${code} è già usato nella riga ${firstRow}; dare a ogni obiettivo il suo codice`,
+  SHEET_NO_TITLE: ({ columns }) => `la riga ha dati ma nessun obiettivo: compilare ${columns.join(' o ')}, o svuotare la riga`,
+  SHEET_BAD_LEVEL: ({ value }) => `"${value}" non è un livello; scrivere strategico o operativo`,
   DUP_DUPLICATE_LINK: (args) =>
     args.case === 'linked-twice'
       ? `${args.code} è collegato due volte a ${args.objective}; tenere un solo collegamento`

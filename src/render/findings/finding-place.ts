@@ -1,0 +1,16 @@
+import type { Finding } from '../../findings/finding.js';
+
+/** The file a finding is in, with its sheet for a spreadsheet: `plan/x.yaml`, `dup.xlsx!Foglio1`, `dup.csv`. */
+export function findingFile(finding: Finding): string {
+  return finding.sheet ? `${finding.file}!${finding.sheet}` : finding.file;
+}
+
+/** Where in its file: `12:4` (line and column), or the cell `R12C4` in a spreadsheet. */
+export function findingPosition(finding: Finding): string {
+  return finding.sheet === undefined ? `${finding.line}:${finding.column}` : `R${finding.line}C${finding.column}`;
+}
+
+/** The whole place, as compilers and spreadsheets write it: `plan/x.yaml:12:4`, `dup.xlsx!Foglio1:R12C4`, `dup.csv:R12C4`. */
+export function findingPlace(finding: Finding): string {
+  return `${findingFile(finding)}:${findingPosition(finding)}`;
+}
