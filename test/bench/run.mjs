@@ -103,6 +103,7 @@ if (only === undefined || only === 'dups') {
     for (const part of ['plan.yaml', 'missions', 'reference']) cpSync(path.join(shippedPlan, part), path.join(dir, part), { recursive: true });
     writeSyntheticDups(dir, objectivesPerDup, 20251231);
     const dupCount = readdirSync(path.join(dir, 'dup')).length;
+    /** @type {[string, string[]][]} */
     const commands = [
       ['validate', ['validate', '--plan', '{plan}']],
       ['coverage --by comune', ['coverage', '--by', 'comune', '--plan', '{plan}', '--as-of', '2026-11-22', '--json']],
