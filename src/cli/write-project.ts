@@ -1,6 +1,7 @@
 import { FailingFindingsError, WriteError } from '../core/errors.js';
 import { countFindings } from '../findings/finding.js';
 import { READ_LIMITS, readBoundedFile } from '../io/bounded-read.js';
+import type { FolderKind } from '../load/file-kinds.js';
 import type { YamlFile } from '../load/yaml-file.js';
 import { STRICT_UTF8 } from '../load/strict-utf8.js';
 import type { Language } from '../render/language.js';
@@ -11,6 +12,8 @@ import type { Io } from './io.js';
 export interface ProjectTarget {
   absPath: string;
   displayPath: string;
+  /** The kind of plan file written: a project unless said otherwise (a comune's DUP for dup confirm). */
+  kind?: FolderKind;
 }
 
 export interface WriteProjectOptions {
@@ -44,7 +47,7 @@ export async function writeProjectFile(check: PlanCheck, target: ProjectTarget, 
     import('../io/write-outputs.js'),
     import('../io/file-lock.js'),
   ]);
-  const { edited, introduced } = checkProjectEdit(check, target.absPath, target.displayPath, text, new SchemaValidator());
+  const { edited, introduced } = checkProjectEdit(check, target.absPath, target.displayPath, text, new SchemaValidator(), target.kind);
   options.verify?.(edited);
   const chalk = chalkFor(io.stderr, io.env);
   const showIntroduced = () => {
