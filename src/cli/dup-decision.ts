@@ -6,15 +6,13 @@ import type { Comune } from '../model/reference.js';
 import type { Language } from '../render/language.js';
 import type { PlanCheck } from '../validate/check-plan.js';
 import type { Io } from './io.js';
-import { didYouMean, requireObjective } from './plan-lookup.js';
+import { didYouMean, requireComune, requireObjective } from './plan-lookup.js';
 import { requireModel } from './plan-input.js';
 import { writeProjectFile } from './write-project.js';
 
 /** A comune named by ISTAT code or name (`Comune di` allowed), and its DUP; a usage error with a suggestion otherwise. */
 export function requireDup(model: PlanModel, input: string): { comune: Comune; dup: Dup } {
-  const name = input.replace(/^comune di\s+/i, '');
-  const comune = model.reference.findComune(name);
-  if (!comune) throw new UsageError(`${input}: not a comune of the metropolitan city${didYouMean(name, model.reference.comuni.map((candidate) => candidate.name))}`);
+  const comune = requireComune(model, input);
   const dup = model.dupByIstat.get(comune.istat);
   if (!dup) throw new UsageError(`${comune.name} (${comune.istat}) has no DUP file in plan/dup/; import it first with psttm import dup FILE --comune ${comune.istat}`);
   return { comune, dup };

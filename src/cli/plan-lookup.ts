@@ -3,6 +3,7 @@ import { closestMatch } from '../model/did-you-mean.js';
 import { normalizeId } from '../model/ids.js';
 import { untranscribedMissionOf } from '../model/plan-lookup.js';
 import type { Mission, PlanModel } from '../model/plan-model.js';
+import type { Comune } from '../model/reference.js';
 
 /** `; did you mean X?` naming the candidate closest to what was typed, or nothing when none is close: the hint of every usage error about a name. */
 export function didYouMean(input: string, candidates: Iterable<string>): string {
@@ -27,4 +28,12 @@ export function requireMission(model: PlanModel, input: string): Mission {
   const mission = model.missionById.get(normalizeId(input));
   if (!mission) throw new UsageError(`--mission ${input}: no such mission; the plan has ${model.missions.map((candidate) => candidate.id).join(', ')}`);
   return mission;
+}
+
+/** A comune named by ISTAT code or name (`Comune di` allowed), or a usage error with a suggestion naming `option` (or the argument). */
+export function requireComune(model: PlanModel, input: string, option = ''): Comune {
+  const name = input.replace(/^comune di\s+/i, '');
+  const comune = model.reference.findComune(name);
+  if (!comune) throw new UsageError(`${option}${input}: not a comune of the metropolitan city${didYouMean(name, model.reference.comuni.map((candidate) => candidate.name))}`);
+  return comune;
 }
