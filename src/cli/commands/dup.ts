@@ -16,6 +16,13 @@ export const registerDup: RegisterCommand = (program, { io, exit }) => {
   const dup = program.command('dup').description("confirm or reject the PSTTM objectives suggested for a comune's DUP objectives");
   decisionCommand(dup, 'confirm', 'confirm links from a DUP objective to PSTTM objectives (a suggestion becomes confirmed, a new objective is added), editing the DUP file in place', io, exit);
   decisionCommand(dup, 'reject', 'reject links or suggestions from a DUP objective to PSTTM objectives (removed, and not suggested again), editing the DUP file in place', io, exit);
+  addLanguageOption(addPlanOption(dup.command('review')))
+    .description('on a terminal, walk the unconfirmed suggestions of a comune\'s DUP, best first: accept, reject, skip or quit, saving after each answer')
+    .argument('<comune>', 'the comune: ISTAT code or name')
+    .action(async (comune: string, options: PlanOption & LanguageOption) => {
+      const { reviewDup } = await import('../dup-review.js');
+      exit(await reviewDup(comune, options, chooseLanguage(options, io.env), io));
+    });
 };
 
 function decisionCommand(dup: Command, decision: DupDecision, description: string, io: Io, exit: (code: number) => void): void {
