@@ -19,7 +19,7 @@ export function requireDup(model: PlanModel, input: string): { comune: Comune; d
 }
 
 /** The objective of the DUP with that code; a usage error with a suggestion otherwise. */
-export function requireDupObjective(dup: Dup, code: string): DupObjectiveData {
+function requireDupObjective(dup: Dup, code: string): DupObjectiveData {
   const objective = dup.objectives.find((candidate) => candidate.code === code.trim());
   if (!objective) throw new UsageError(`${code}: no objective with that code in ${dup.file}${didYouMean(code.trim(), dup.objectives.map((candidate) => candidate.code))}`);
   return objective;
