@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { decideDupLinks, editDupLinks, type DupDecision } from '../../src/edit/dup-links.ts';
+import type { DupLinkData } from '../../src/model/plan-data.ts';
 
 /** Fixed, so that a failure reproduces. */
 const SEED = 20_261_123;
@@ -38,7 +39,7 @@ describe('editDupLinks, on every layout and any sequence of decisions', () => {
     fc.assert(
       fc.property(fileArb, stepsArb, (spec, steps) => {
         let text = dupText(spec);
-        let links = { psttm: spec.links, rejected: spec.rejected };
+        let links: { psttm: DupLinkData[]; rejected: string[] } = { psttm: spec.links, rejected: spec.rejected };
         for (const { decision, ids } of steps) {
           const edited = editDupLinks({ displayPath: 'd.yaml', text }, 'S1', decision, ids);
           links = decideDupLinks(links, decision, ids);
