@@ -69,16 +69,16 @@ export async function applyDupDecision(check: PlanCheck, request: DupDecisionReq
   return { comune: { istat: comune.istat, name: comune.name }, file: file.displayPath, code, decision: request.decision, dryRun: options.dryRun, changed, changes: edit.changes, psttm: edit.psttm, rejected: edit.rejected };
 }
 
-const CHANGE_TEXT: Record<DupLinkChange, string> = {
-  confirmed: 'suggestion confirmed',
-  added: 'link added, confirmed',
-  rejected: 'rejected: link removed, not suggested again',
-  unchanged: 'unchanged',
+const CHANGE_TEXT: Record<DupLinkChange, (decision: DupDecision) => string> = {
+  confirmed: () => 'suggestion confirmed',
+  added: () => 'link added, confirmed',
+  rejected: () => 'rejected: link removed, not suggested again',
+  unchanged: (decision) => `already ${decision === 'confirm' ? 'confirmed' : 'rejected'}, nothing to change`,
 };
 
 /** The result as lines for the terminal: the objective, then what happened to each PSTTM objective. */
 export function decisionText(result: DupDecisionResult): string {
-  const lines = result.changes.map(({ objective, change }) => `  ${objective}  ${change === 'unchanged' ? `already ${result.decision === 'confirm' ? 'confirmed' : 'rejected'}, nothing to change` : CHANGE_TEXT[change]}`);
+  const lines = result.changes.map(({ objective, change }) => `  ${objective}  ${CHANGE_TEXT[change](result.decision)}`);
   const written = !result.changed ? 'nothing to change' : result.dryRun ? 'dry run, nothing written' : 'written';
   return `${result.comune.name} (${result.comune.istat}) ${result.code}, ${result.file}: ${written}\n${lines.join('\n')}\n`;
 }
