@@ -5,8 +5,16 @@ export interface OutputStream {
   columns?: number;
 }
 
+/** The stream the CLI reads keys from (dup review); process.stdin and test streams both fit. */
+export interface InputStream extends NodeJS.ReadableStream {
+  isTTY?: boolean;
+  setRawMode?(raw: boolean): unknown;
+}
+
 /** Everything the CLI takes from the outside world, so tests can run `main` in-process. */
 export interface Io {
+  /** Absent where nothing can be typed (in-process runs that give none). */
+  stdin?: InputStream;
   stdout: OutputStream;
   stderr: OutputStream;
   cwd: string;

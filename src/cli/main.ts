@@ -4,6 +4,7 @@ import { packageVersion } from '../io/package-paths.js';
 import { terminalText } from '../render/terminal/terminal-text.js';
 import type { CommandContext, RegisterCommand } from './command.js';
 import { registerCoverage } from './commands/coverage.js';
+import { registerDup } from './commands/dup.js';
 import { registerImport } from './commands/import.js';
 import { registerLink } from './commands/link.js';
 import { registerList } from './commands/list.js';
@@ -17,7 +18,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerWhy } from './commands/why.js';
 import type { Io } from './io.js';
 
-const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerList, registerShow, registerLink, registerNew, registerCoverage, registerProgress, registerWhy, registerReport, registerTemplates, registerSchema, registerImport];
+const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerList, registerShow, registerLink, registerDup, registerNew, registerImport, registerCoverage, registerProgress, registerWhy, registerReport, registerTemplates, registerSchema];
 
 /** Run the CLI with `argv` (without node and script) and return the exit code: 0 ok, 1 failing findings, 2 failed run. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {

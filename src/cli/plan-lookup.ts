@@ -46,10 +46,13 @@ export function requireDupObjective(model: PlanModel, input: string): { id: stri
   throw new UsageError(`${input}: ${place}${didYouMean(input.trim(), ids)} (ids are dup:<istat>/<code>)`);
 }
 
-/** The comune named by its ISTAT code or name (any case and accents, `Comune di` allowed), or a usage error suggesting the closest name. */
-export function requireComune(model: PlanModel, option: string, input: string): Comune {
-  const comune = model.reference.findComune(input.replace(/^comune di\s+/i, ''));
+/**
+ * The comune named by its ISTAT code or name (any case and accents, `Comune di` allowed), or a usage
+ * error naming `option` (or the argument) with the closest name.
+ */
+export function requireComune(model: PlanModel, input: string, option = ''): Comune {
+  const name = input.replace(/^comune di\s+/i, '');
+  const comune = model.reference.findComune(name);
   if (comune) return comune;
-  const names = model.reference.comuni.map((candidate) => candidate.name);
-  throw new UsageError(`${option} ${input}: no comune of the reference has that ISTAT code or name${didYouMean(input, names)} (plan/reference/comuni.csv lists them)`);
+  throw new UsageError(`${option}${input}: not a comune of the metropolitan city${didYouMean(name, model.reference.comuni.map((candidate) => candidate.name))} (plan/reference/comuni.csv lists them)`);
 }

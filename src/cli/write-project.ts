@@ -12,6 +12,8 @@ import type { Io } from './io.js';
 export interface ProjectTarget {
   absPath: string;
   displayPath: string;
+  /** The kind of plan file written: a project unless said otherwise (a comune's DUP for dup confirm). */
+  kind?: FolderKind;
 }
 
 export interface WriteProjectOptions {
@@ -22,8 +24,6 @@ export interface WriteProjectOptions {
   editedFrom?: string;
   /** Throws when the file as it would be is not what the command meant to write (a guard against psttm bugs). */
   verify?: (edited: YamlFile) => void;
-  /** The kind of plan file written: a project unless said otherwise. */
-  kind?: FolderKind;
 }
 
 /** The file changed between the read and the write: the command is run again on the new content. */
@@ -47,7 +47,7 @@ export async function writeProjectFile(check: PlanCheck, target: ProjectTarget, 
     import('../io/write-outputs.js'),
     import('../io/file-lock.js'),
   ]);
-  const { edited, introduced } = checkProjectEdit(check, target.absPath, target.displayPath, text, new SchemaValidator(), options.kind);
+  const { edited, introduced } = checkProjectEdit(check, target.absPath, target.displayPath, text, new SchemaValidator(), target.kind);
   options.verify?.(edited);
   const chalk = chalkFor(io.stderr, io.env);
   const showIntroduced = () => {

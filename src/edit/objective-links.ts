@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { InputError } from '../core/errors.js';
 import { normalizeId } from '../model/ids.js';
-import { dominantLineEnding, endOfLineAt, lineEnd, lineEndingBefore, linePosition, lineStart } from './text-lines.js';
+import { applySplices, dominantLineEnding, endOfLineAt, lineEnd, lineEndingBefore, linePosition, linesSplice, lineStart, type Splice } from './text-lines.js';
 
 /** A link to add, or to update when the project already has it. */
 export interface LinkChange {
@@ -37,13 +37,6 @@ interface LinkItem {
   /** Block lists: from the start of the item's `-` line to after its last line; flow lists: the item's own range. */
   start: number;
   end: number;
-}
-
-/** A replacement of `text.slice(start, end)`. */
-interface Splice {
-  start: number;
-  end: number;
-  text: string;
 }
 
 /** A comma (and spaces) between two items of one line. */
@@ -256,12 +249,6 @@ function hasOwnLines(list: ObjectivesList): boolean {
   return items.every((item) => /^[ \t]*$/.test(text.slice(lineStart(text, item.start), item.start)) && /^[ \t]*,?[ \t]*(?:#.*)?\r?\n/.test(text.slice(item.end)));
 }
 
-/** Insert whole lines at `offset` (a line start, or the end of a text without a final line ending). */
-function linesSplice(text: string, offset: number, lines: readonly string[], eol: string): Splice {
-  const atUnendedEnd = offset === text.length && text.length > 0 && !text.endsWith('\n');
-  return { start: offset, end: offset, text: atUnendedEnd ? eol + lines.join(eol) : lines.map((line) => line + eol).join('') };
-}
-
 /** Remove the lines from `start` to `end` with the comment lines right above them; a last line without a line ending takes the one before it. */
 function linesRemoval(text: string, start: number, end: number): Splice {
   const from = commentLinesAbove(text, start);
@@ -366,9 +353,4 @@ function refuse(file: ProjectText, text: string, offset: number, reason: string)
 function rangeOf(file: ProjectText, text: string, node: Node): [number, number] {
   if (!node.range) throw refuse(file, text, 0, 'a value without source positions');
   return [node.range[0], node.range[1]];
-}
-
-/** Apply non-overlapping splices, last first so earlier offsets stay valid (at one offset, a removal before an insertion). */
-function applySplices(text: string, splices: readonly Splice[]): string {
-  return [...splices].sort((a, b) => b.start - a.start || b.end - a.end).reduce((result, splice) => result.slice(0, splice.start) + splice.text + result.slice(splice.end), text);
 }

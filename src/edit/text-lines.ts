@@ -34,3 +34,21 @@ export function linePosition(text: string, offset: number): { line: number; colu
   const before = text.slice(0, offset);
   return { line: before.split('\n').length, column: offset - lineStart(text, offset) + 1 };
 }
+
+/** A replacement of `text.slice(start, end)`. */
+export interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Insert whole lines at `offset` (a line start, or the end of a text without a final line ending). */
+export function linesSplice(text: string, offset: number, lines: readonly string[], eol: string): Splice {
+  const atUnendedEnd = offset === text.length && text.length > 0 && !text.endsWith('\n');
+  return { start: offset, end: offset, text: atUnendedEnd ? eol + lines.join(eol) : lines.map((line) => line + eol).join('') };
+}
+
+/** Apply non-overlapping splices, last first so earlier offsets stay valid (at one offset, a removal before an insertion). */
+export function applySplices(text: string, splices: readonly Splice[]): string {
+  return [...splices].sort((a, b) => b.start - a.start || b.end - a.end).reduce((result, splice) => result.slice(0, splice.start) + splice.text + result.slice(splice.end), text);
+}

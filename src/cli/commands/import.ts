@@ -4,7 +4,8 @@ import { FailingFindingsError, UsageError } from '../../core/errors.js';
 import { countFindings } from '../../findings/finding.js';
 import { displayPath } from '../../io/display-path.js';
 import { packageVersion } from '../../io/package-paths.js';
-import { DUP_COLUMNS, headerKey, type DupColumn } from '../../load/spreadsheet/dup-columns.js';
+import { DUP_COLUMNS, type DupColumn } from '../../load/spreadsheet/dup-columns.js';
+import { comuneSlug } from '../../model/reference.js';
 import { FINDINGS_FORMATS, type FindingsFormat } from '../../render/findings/index.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
@@ -12,7 +13,7 @@ import type { Io } from '../io.js';
 import { addLanguageOption, chooseLanguage, type LanguageOption } from '../language.js';
 import { parseText } from '../parse-options.js';
 import { addPlanOption, checkPlanAt, findPlan, requireModel, type PlanOption } from '../plan-input.js';
-import { didYouMean } from '../plan-lookup.js';
+import { didYouMean, requireComune } from '../plan-lookup.js';
 import { todayOf } from '../today.js';
 import { retryWhenChanged, writeProjectFile } from '../write-project.js';
 
@@ -49,10 +50,7 @@ async function runImport(file: string, options: ImportOptions, io: Io): Promise<
   const location = findPlan(options, io);
   const check = await checkPlanAt(location, today, io);
   const model = requireModel(check);
-  const comune = model.reference.findComune(options.comune);
-  if (!comune) {
-    throw new UsageError(`--comune ${options.comune}: not a comune of the metropolitan city${didYouMean(options.comune, model.reference.comuni.map((candidate) => candidate.name))} (plan/reference/comuni.csv lists them)`);
-  }
+  const comune = requireComune(model, options.comune, '--comune ');
   const absFile = path.resolve(io.cwd, file);
   const fileShown = displayPath(absFile, io.cwd);
   const [{ readRegularFile, READ_LIMITS }, { readSpreadsheet }, { readDupSheet, periodIn }, { importDup }, { dupSuggester }] = await Promise.all([
@@ -74,7 +72,8 @@ async function runImport(file: string, options: ImportOptions, io: Io): Promise<
 
   const existing = model.dupByIstat.get(comune.istat);
   const dupFile = existing ? check.files.dups.find((candidate) => candidate.displayPath === existing.file) : undefined;
-  const target = dupFile ?? newTarget(location.dir, comune.istat, comune.name, io.cwd);
+  const place = dupFile ?? newTarget(location.dir, comune.istat, comune.name, io.cwd);
+  const target = { absPath: place.absPath, displayPath: place.displayPath, kind: 'dups' as const };
   const input = {
     comune: { istat: comune.istat, name: comune.name },
     period: options.period ?? periodIn(path.basename(absFile)) ?? sheet.period,
@@ -88,7 +87,7 @@ async function runImport(file: string, options: ImportOptions, io: Io): Promise<
     // The lock of a new file lives beside it: a plan without dup/ gets the folder, removed again if the write fails.
     const createdFolder = mkdirSync(path.dirname(target.absPath), { recursive: true });
     try {
-      await writeProjectFile(check, target, (dupFile?.bom ? '\uFEFF' : '') + text, io, { force: dupFile !== undefined, editedFrom: dupFile?.text, language, kind: 'dups' });
+      await writeProjectFile(check, target, (dupFile?.bom ? '\uFEFF' : '') + text, io, { force: dupFile !== undefined, editedFrom: dupFile?.text, language });
     } catch (error) {
       if (createdFolder !== undefined) rmdirSync(createdFolder);
       throw error;
@@ -104,10 +103,9 @@ async function runImport(file: string, options: ImportOptions, io: Io): Promise<
   return 0;
 }
 
-/** plan/dup/<istat>-<slug>.yaml for a comune without a DUP file, its slug the name in lower-case kebab without accents. */
+/** plan/dup/<istat>-<slug>.yaml for a comune without a DUP file, named as the reports name the comune. */
 function newTarget(planDir: string, istat: string, name: string, cwd: string): { absPath: string; displayPath: string } {
-  const slug = headerKey(name).replaceAll(' ', '-');
-  const absPath = path.join(planDir, 'dup', `${istat}-${slug}.yaml`);
+  const absPath = path.join(planDir, 'dup', `${istat}-${comuneSlug(name)}.yaml`);
   if (existsSync(absPath)) throw new UsageError(`${displayPath(absPath, cwd)} exists but is not a DUP of the plan; fix it (psttm validate) or move it away`);
   return { absPath, displayPath: displayPath(absPath, cwd) };
 }

@@ -75,7 +75,7 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
     progress.step('reading the plan');
     const check = await checkPlanAt(location, today, io);
     const model = requireModel(check);
-    const comune = options.comune === undefined ? undefined : requireComune(model, '--comune', options.comune);
+    const comune = options.comune === undefined ? undefined : requireComune(model, options.comune, '--comune ');
     const [{ readTemplateSet }, { computeMonitoringReport, yearEnds }, { buildReportView }] = await Promise.all([
       import('../../load/template-files.js'),
       import('../../compute/monitoring-report.js'),
