@@ -34,7 +34,7 @@ export interface ComuneAlignment {
 }
 
 /** How many comuni serve a PSTTM objective through their DUP. */
-export interface ObjectiveComuni {
+interface ObjectiveComuni {
   objectiveId: string;
   /** Whether the plan marks the objective for the Comuni column. */
   markedForComuni: boolean;

@@ -112,7 +112,7 @@ export interface ProjectData {
   updated: string;
 }
 
-export const DUP_LEVELS = ['strategico', 'operativo'] as const;
+const DUP_LEVELS = ['strategico', 'operativo'] as const;
 export type DupLevel = (typeof DUP_LEVELS)[number];
 
 /** A PSTTM objective a DUP objective serves: a suggestion (confirmed false, with its score) or a link a planner confirmed. */
