@@ -47,12 +47,16 @@ export function requireDupObjective(model: PlanModel, input: string): { id: stri
 }
 
 /**
- * The comune named by its ISTAT code or name (any case and accents, `Comune di` allowed), or a usage
- * error naming `option` (or the argument) with the closest name.
+ * The comune named by its ISTAT code or name (any case and accents, `Comune di` allowed, or the first
+ * words of its name when they name one comune only), or a usage error naming `option` (or the
+ * argument) with the closest name or the comuni the words fit.
  */
 export function requireComune(model: PlanModel, input: string, option = ''): Comune {
   const name = input.replace(/^comune di\s+/i, '');
-  const comune = model.reference.findComune(name);
-  if (comune) return comune;
-  throw new UsageError(`${option}${input}: not a comune of the metropolitan city${didYouMean(name, model.reference.comuni.map((candidate) => candidate.name))} (plan/reference/comuni.csv lists them)`);
+  const exact = model.reference.findComune(name);
+  if (exact) return exact;
+  const fitting = model.reference.comuniNamedFrom(name);
+  if (fitting.length === 1) return fitting[0]!;
+  const hint = fitting.length > 1 ? `; it begins the names of ${fitting.map((comune) => comune.name).join(', ')}` : didYouMean(name, model.reference.comuni.map((candidate) => candidate.name));
+  throw new UsageError(`${option}${input}: not a comune of the metropolitan city${hint} (plan/reference/comuni.csv lists them)`);
 }

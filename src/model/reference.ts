@@ -26,6 +26,8 @@ export interface Reference {
   zones: readonly string[];
   comuneByIstat: ReadonlyMap<string, Comune>;
   findComune(codeOrName: string): Comune | undefined;
+  /** The comuni whose name begins with the words typed (`sesto` → Sesto San Giovanni), for names given in short. */
+  comuniNamedFrom(words: string): Comune[];
   findZone(name: string): string | undefined;
 }
 
@@ -51,6 +53,10 @@ export function buildReference(comuni: readonly Comune[], budgetMissions: readon
     zones,
     comuneByIstat,
     findComune: (codeOrName) => comuneByIstat.get(codeOrName.trim()) ?? comuneByName.get(lookupKey(codeOrName)),
+    comuniNamedFrom: (words) => {
+      const key = lookupKey(words);
+      return key === '' ? [] : comuni.filter((comune) => `${lookupKey(comune.name)} `.startsWith(`${key} `));
+    },
     findZone: (name) => zoneByKey.get(lookupKey(name)),
   };
 }

@@ -46,9 +46,9 @@ describe('the comuni in a real browser', () => {
     expect(requests).toEqual([reportUrl]);
     const heatmap = page.locator('svg[data-chart="dup-heatmap"]');
     await expect(heatmap.isVisible()).resolves.toBe(true);
-    // Nord Milano: Sesto of its 7 comuni serves M1 and M2; its cells are darker than a zone with none.
+    // Nord Milano: Sesto of its 6 comuni serves M1 and M2; its cells are darker than a zone with none.
     const texts = await heatmap.locator('text').allTextContents();
-    expect(texts.filter((text) => text === '1/7')).toHaveLength(2);
+    expect(texts.filter((text) => text === '1/6')).toHaveLength(2);
     const fills = await heatmap.locator('rect').evaluateAll((rects) => [...new Set(rects.map((rect) => rect.getAttribute('fill')))]);
     expect(fills.length).toBeGreaterThan(1);
     expect(await page.locator('[data-legend="dup-heatmap"] li').count()).toBe(5);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.ts';
-import { didYouMean, requireMission, requireObjective } from '../../src/cli/plan-lookup.ts';
+import { didYouMean, requireComune, requireMission, requireObjective } from '../../src/cli/plan-lookup.ts';
 import { project, testModel } from '../helpers/model.ts';
 
 const model = testModel([project('bike-lanes')]);
@@ -30,5 +30,21 @@ describe('ids the CLI requires', () => {
   it('a mission, or a usage error listing the missions', () => {
     expect(requireMission(model, '2').id).toBe('M2');
     expect(() => requireMission(model, 'M9')).toThrow('--mission M9: no such mission; the plan has M1, M2, M3');
+  });
+});
+
+describe('the comune of --comune and of dup commands', () => {
+  it('takes an ISTAT code, a name in any case and accents, "Comune di", or the first words of one name', () => {
+    expect(requireComune(model, '015209').name).toBe('Sesto San Giovanni');
+    expect(requireComune(model, 'comune di SESTO SAN GIOVANNI').istat).toBe('015209');
+    expect(requireComune(model, 'sesto').istat).toBe('015209');
+    expect(requireComune(model, 'Cinisello').istat).toBe('015077');
+  });
+
+  it('refuses anything else in one line naming the option, with the closest name', () => {
+    expect(() => requireComune(model, 'Sesto San Giovani', '--comune ')).toThrow(
+      new UsageError('--comune Sesto San Giovani: not a comune of the metropolitan city; did you mean Sesto San Giovanni? (plan/reference/comuni.csv lists them)'),
+    );
+    expect(() => requireComune(model, 'Monza')).toThrow(/^Monza: not a comune of the metropolitan city \(plan/);
   });
 });
