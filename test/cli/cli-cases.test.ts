@@ -125,6 +125,8 @@ const COMMANDS: readonly (readonly [command: string, takesToday: boolean])[] = [
   ['dup review', true],
   ['new', false],
   ['new project', true],
+  ['import', false],
+  ['import dup', true],
   ['coverage', true],
   ['progress', true],
   ['why', true],
@@ -132,8 +134,6 @@ const COMMANDS: readonly (readonly [command: string, takesToday: boolean])[] = [
   ['templates', false],
   ['templates export', false],
   ['schema', false],
-  ['import', false],
-  ['import dup', true],
 ];
 
 /** The names under "Commands:" in a help text, without help itself. */

@@ -46,7 +46,7 @@ describe('psttm coverage --by comune', () => {
   });
 
   it('refuses --comune for an unknown comune, and without --by comune', async () => {
-    expect(await runInProcess([...args, '--comune', 'Bressso'])).toMatchObject({ code: 2, stderr: 'psttm: --comune Bressso: not a comune of the metropolitan city; did you mean Bresso?\n' });
+    expect(await runInProcess([...args, '--comune', 'Bressso'])).toMatchObject({ code: 2, stderr: 'psttm: --comune Bressso: not a comune of the metropolitan city; did you mean Bresso? (plan/reference/comuni.csv lists them)\n' });
     expect(await runInProcess(['coverage', '--plan', dupPlan, '--comune', 'Bresso'])).toMatchObject({ code: 2, stderr: 'psttm: --comune goes with --by comune\n' });
   });
 

@@ -56,7 +56,7 @@ describe('psttm dup confirm and reject', () => {
   });
 
   it.each([
-    [['Sesto Sn Giovanni', 'S1', 'M1.1'], 'psttm: Sesto Sn Giovanni: not a comune of the metropolitan city; did you mean Sesto San Giovanni?\n'],
+    [['Sesto Sn Giovanni', 'S1', 'M1.1'], 'psttm: Sesto Sn Giovanni: not a comune of the metropolitan city; did you mean Sesto San Giovanni? (plan/reference/comuni.csv lists them)\n'],
     [['Bresso', 'S1', 'M1.1'], 'psttm: Bresso (015032) has no DUP file in plan/dup/; import it first with psttm import dup FILE --comune 015032\n'],
     [['015209', 'S1.2', 'M1.1'], `psttm: S1.2: no objective with that code in ${SESTO}; did you mean S1.1?\n`],
     [['015209', 'S1', 'M1.3'], 'psttm: M1.3 is not an objective of the plan; did you mean M1.1? (psttm list objectives shows them all)\n'],

@@ -46,7 +46,7 @@ describe('psttm report --comune', () => {
     const root = comuniPlan();
     const result = await run(root, ['report', '--as-of', '2026-11-22', '--comune', 'Sesto San Giovani']);
     expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toBe('psttm: --comune Sesto San Giovani: no comune of the reference has that ISTAT code or name; did you mean Sesto San Giovanni? (plan/reference/comuni.csv lists them)\n');
+    expect(result.stderr).toBe('psttm: --comune Sesto San Giovani: not a comune of the metropolitan city; did you mean Sesto San Giovanni? (plan/reference/comuni.csv lists them)\n');
     expect(existsSync(path.join(root, 'reports'))).toBe(false);
   });
 });
