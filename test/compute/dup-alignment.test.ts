@@ -2,19 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { computeDupAlignment } from '../../src/compute/dup-alignment.ts';
 import { countedInitiatives } from '../../src/compute/initiatives.ts';
 import type { Dup } from '../../src/model/plan-model.ts';
+import { SESTO as SESTO_DUP } from '../helpers/dup-model.ts';
 import { testModel } from '../helpers/model.ts';
 
-/** Sesto San Giovanni (Nord Milano): S1 serves M1.1 (confirmed) and is suggested M2.1; S1.1 serves M1.1 and M2.1; S2 has only a suggestion. */
+/** The helpers' Sesto San Giovanni, with S2, which has only suggestions. */
 const SESTO: Dup = {
-  file: 'plan/dup/015209-sesto-san-giovanni.yaml',
-  comune: { istat: '015209', name: 'Sesto San Giovanni' },
-  period: '2025-2027',
-  source: { title: 'dup.xlsx' },
-  objectives: [
-    { code: 'S1', level: 'strategico', title: 'Città digitale', missione: '01', psttm: [{ objective: 'M1.1', confirmed: true }, { objective: 'M2.1', confirmed: false, score: 0.3 }] },
-    { code: 'S1.1', level: 'operativo', parent: 'S1', title: 'Sportelli online', missione: '01', programma: '01.08', psttm: [{ objective: 'M1.1', confirmed: true }, { objective: 'M2.1', confirmed: true }] },
-    { code: 'S2', level: 'strategico', title: 'Verde', psttm: [{ objective: 'M1.2', confirmed: false, score: 0.2 }, { objective: 'M2.1', confirmed: false, score: 0.6 }] },
-  ],
+  ...SESTO_DUP,
+  objectives: [...SESTO_DUP.objectives, { code: 'S2', level: 'strategico', title: 'Verde', psttm: [{ objective: 'M1.2', confirmed: false, score: 0.2 }, { objective: 'M2.1', confirmed: false, score: 0.6 }] }],
 };
 
 const model = testModel([], [], undefined, [SESTO]);
