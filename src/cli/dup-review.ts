@@ -26,7 +26,7 @@ export async function reviewDup(comuneInput: string, options: PlanOption, langua
   if (!stdin?.isTTY || !io.stdout.isTTY) {
     throw new UsageError('dup review asks on a terminal, and stdin or stdout is not one; use psttm dup confirm <comune> <code> <objective>… or psttm dup reject … instead');
   }
-  const location = findPlan(options, io);
+  const location = findPlan(options, io, { edits: true });
   const today = todayOf(options, io);
   const model = requireModel(await checkPlanAt(location, today, io));
   const { comune, dup } = requireDup(model, comuneInput);

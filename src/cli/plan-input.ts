@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { FailingFindingsError } from '../core/errors.js';
+import { FailingFindingsError, UsageError } from '../core/errors.js';
 import { countFindings } from '../findings/finding.js';
 import { locatePlan, type PlanLocation } from '../load/plan-location.js';
 import { displayPath } from '../io/display-path.js';
@@ -19,16 +19,23 @@ export function addPlanOption(command: Command): Command {
   return addTodayOption(command.option('--plan <dir>', 'the plan folder, or a folder holding plan/ (default: nearest plan/ above the working directory, else the shipped plan)', parseText));
 }
 
+/** What a command does with the plan: commands that write into it never fall back on the shipped plan. */
+export interface PlanUse {
+  edits?: boolean;
+}
+
 /** Find, read and check the plan; says on stderr which plan is used when it was not named. */
-export async function loadPlan(options: PlanOption, io: Io): Promise<PlanCheck> {
+export async function loadPlan(options: PlanOption, io: Io, use: PlanUse = {}): Promise<PlanCheck> {
   // A bad SOURCE_DATE_EPOCH is the one line on stderr, before the note on which plan is used.
   const today = todayOf(options, io);
-  return checkPlanAt(findPlan(options, io), today, io);
+  return checkPlanAt(findPlan(options, io, use), today, io);
 }
 
 /** Where the plan is; says on stderr which plan is used when it was not named. */
-export function findPlan(options: PlanOption, io: Io): PlanLocation {
+export function findPlan(options: PlanOption, io: Io, { edits = false }: PlanUse = {}): PlanLocation {
   const location = locatePlan(options.plan, io.cwd);
+  // The shipped plan lives inside the installed package: an edit there would be lost, or refused, at the next install.
+  if (edits && location.origin === 'shipped') throw new UsageError('no plan/ folder here or above to write into (the plan shipped with psttm is read-only); run psttm in your plan\'s folder or pass --plan');
   if (location.origin === 'shipped') io.stderr.write(`psttm: no plan/ folder here or above; using the plan shipped with psttm (${location.dir})\n`);
   if (location.origin === 'ancestor') io.stderr.write(`psttm: using the plan in ${terminalText(displayPath(location.dir, io.cwd))}/\n`);
   return location;

@@ -37,7 +37,7 @@ function decisionCommand(dup: Command, decision: DupDecision, description: strin
 }
 
 async function runDecision(request: Parameters<typeof applyDupDecision>[1], options: DecisionOptions, io: Io): Promise<number> {
-  const check = await loadPlan(options, io);
+  const check = await loadPlan(options, io, { edits: true });
   const result = await applyDupDecision(check, request, { dryRun: options.dryRun === true, language: chooseLanguage(options, io.env) }, io);
   if (options.json) {
     const { toJsonText } = await import('../../render/json/plan-json.js');

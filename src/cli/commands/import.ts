@@ -47,7 +47,7 @@ export const registerImport: RegisterCommand = (program, { io, exit }) => {
 async function runImport(file: string, options: ImportOptions, io: Io): Promise<number> {
   const language = chooseLanguage(options, io.env);
   const today = todayOf(options, io);
-  const location = findPlan(options, io);
+  const location = findPlan(options, io, { edits: true });
   const check = await checkPlanAt(location, today, io);
   const model = requireModel(check);
   const comune = requireComune(model, options.comune, '--comune ');

@@ -75,7 +75,7 @@ async function runUnlink(projectId: string, inputs: string[], options: UnlinkOpt
 }
 
 async function openProject(projectId: string, options: PlanOption, io: Io): Promise<{ check: PlanCheck; model: PlanModel; project: Project; target: EditTarget }> {
-  const check = await loadPlan(options, io);
+  const check = await loadPlan(options, io, { edits: true });
   const model = requireModel(check);
   const project = model.projectById.get(projectId.trim());
   if (!project) throw new UsageError(`${projectId}: no project with that id${didYouMean(projectId, model.projectById.keys())} (psttm list projects shows them all)`);

@@ -57,7 +57,7 @@ async function runNewProject(id: string, options: NewProjectOptions, io: Io): Pr
   // The id becomes a file name, so it is checked before any path is built from it.
   if (!PROJECT_ID.test(id)) throw new UsageError(`${id}: a project id is kebab-case letters and digits (e.g. parco-nord-ciclabile)`);
   if (options.end !== undefined && options.start === undefined) throw new UsageError('--end needs --start');
-  const check = await loadPlan(options, io);
+  const check = await loadPlan(options, io, { edits: true });
   const model = requireModel(check);
   // loadPlan reads the plan from a folder, never from a git revision, so there is one to write into.
   const projectsDir = path.join(check.files.source.folder!, 'projects');
