@@ -32,7 +32,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`psttm: ${terminalText(text.replace(/^error: /, '').trimEnd())} (see psttm --help)\n`),
+      outputError: (text, write) => write(`psttm: ${terminalText(text.replace(/^error: /, '').trimEnd().replace(/\s*\n\s*/g, ' '))} (see psttm --help)\n`),
     });
   for (const register of COMMANDS) register(program, context);
   try {

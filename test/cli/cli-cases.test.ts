@@ -236,3 +236,7 @@ describe.each([
     if (code === 2) expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+it("a usage error from commander with its own suggestion is one line on stderr, the line break joined", async () => {
+  expect(await runInProcess(['coverage', '--lang', 'it'])).toEqual({ code: 2, stdout: '', stderr: "psttm: unknown option '--lang' (Did you mean --plan?) (see psttm --help)\n" });
+});

@@ -143,5 +143,9 @@ describe('the findings of the Italian report', () => {
       for (const message of english) expect(shown).not.toContain(message);
     }
     expect(html).toEqual(italian);
+    // The counts above the table take the noun's plural form: "0 errori", "1 errore", "3 informazioni".
+    const counts = $('#data-quality > p').first().text();
+    expect(counts).toMatch(/\d+ (errore|errori), \d+ (avviso|avvisi), \d+ (informazione|informazioni)\.$/);
+    expect(counts).not.toMatch(/\b(0|[2-9]|\d{2,}) (errore|avviso|informazione)\b/);
   });
 });

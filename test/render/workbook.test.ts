@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { computeMonitoringReport } from '../../src/compute/monitoring-report.ts';
 import { LABELS } from '../../src/render/labels.ts';
@@ -103,5 +104,27 @@ describe('the workbook of a view whose rows list their cells in another order', 
     // Copertura, M1: Città metropolitana 2 of 2 cells (M1.1 by a, M1.2 by b), comuni 0 of 1, corpi intermedi none marked (empty).
     const coverage = inOrder.find((sheet) => sheet.name === 'Copertura')!;
     expect(coverage.rows[1]!.slice(0, 5)).toEqual(['M1', 'Missione M1', 1, 0, undefined]);
+  });
+});
+
+describe('the printed workbook', () => {
+  it('prints every sheet on A4 landscape, all columns on the width of a page, the header row repeated', async () => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await streamWorkbook(view, options, stream);
+    for (const buffer of [Buffer.concat(chunks), await workbookBuffer(view, options)]) {
+      const zip = await JSZip.loadAsync(buffer);
+      const sheets = Object.keys(zip.files).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+      expect(sheets).toHaveLength(11);
+      for (const name of sheets) {
+        const xml = await zip.file(name)!.async('string');
+        // Without fitToPage in sheetPr, spreadsheet programs ignore fitToWidth and print at 100 %.
+        expect(xml).toMatch(/<sheetPr[^>]*>.*<pageSetUpPr fitToPage="1"\/>.*<\/sheetPr>/s);
+        expect(xml).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
+      }
+      const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+      expect(workbookXml.match(/<definedName name="_xlnm.Print_Titles"/g)).toHaveLength(11);
+    }
   });
 });

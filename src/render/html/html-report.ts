@@ -6,7 +6,7 @@ import type { GapReason, Status } from '../../compute/status.js';
 import type { TemplateSet, TemplateSource } from '../../load/template-files.js';
 import { findingMessage } from '../findings/messages/index.js';
 import { fillLabel, type Labels, type ReportLanguage } from '../labels.js';
-import { localeFormat } from '../format.js';
+import { localeFormat, type PluralForms } from '../format.js';
 import type { ComuneReportView } from '../report/comune-view.js';
 import { zoneMissionComuni } from '../report/comuni-view.js';
 import { actorColumnLabel, columnShare, type ReportView } from '../report/report-view.js';
@@ -140,6 +140,7 @@ function registerPageHelpers(instance: Handlebars, templates: TemplateSet, { lab
     signed: format.signed,
     euros: format.euros,
     number: format.number,
+    count: (value: number, noun: PluralForms) => format.count(value, noun),
     longDate: format.longDate,
     shortDate: format.shortDate,
     statusLabel: (status: Status) => labels.status[status],

@@ -45,12 +45,15 @@ const HEADER_FILL = 'FF1F3A5F';
 const DATA_BAR_COLOUR = 'FF2E7D32';
 const WIDTH_SAMPLE = 2000;
 
+/** Printed on A4 landscape, every column on the page's width (as many pages down as it takes), the header row on each page. */
+const PRINTED_TABLE = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' } as const;
+
 /**
  * Add a sheet holding one table: a bold frozen header row, autofilter, number formats, widths fitted
  * to the content, status colours and progress data bars. Works with the in-memory and the streaming workbook.
  */
 export function addTableSheet<Row>(workbook: Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[], style: TableStyle): Worksheet {
-  const sheet = workbook.addWorksheet(xmlText(name), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(xmlText(name), { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINTED_TABLE });
   sheet.columns = columns.map((column, index) => ({ key: String(index), width: columnWidth(column, rows), style: { numFmt: NUMBER_FORMATS[column.kind] } }));
   const header = addRow(sheet, columns.map((column) => column.header), style);
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
