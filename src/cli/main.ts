@@ -20,6 +20,9 @@ import type { Io } from './io.js';
 
 const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerList, registerShow, registerLink, registerDup, registerNew, registerImport, registerCoverage, registerProgress, registerWhy, registerReport, registerTemplates, registerSchema];
 
+// Commander puts its "Did you mean" on a line of its own; a line break in what the user typed stays visible, escaped.
+const COMMANDER_SUGGESTION_BREAK = /\n\((?=Did you mean )/;
+
 /** Run the CLI with `argv` (without node and script) and return the exit code: 0 ok, 1 failing findings, 2 failed run. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
@@ -32,7 +35,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`psttm: ${terminalText(text.replace(/^error: /, '').trimEnd().replace(/\s*\n\s*/g, ' '))} (see psttm --help)\n`),
+      outputError: (text, write) => write(`psttm: ${terminalText(text.replace(/^error: /, '').trimEnd().replace(COMMANDER_SUGGESTION_BREAK, ' ('))} (see psttm --help)\n`),
     });
   for (const register of COMMANDS) register(program, context);
   try {

@@ -96,6 +96,12 @@ describe('the section on the comuni in the HTML report', () => {
     expect(zoneRow('Nord Milano')).toEqual(['2', '1', '50%', '1/2', '1/2', '0/2']);
     expect(section.find('table[data-table="dup-objectives"] tr[data-objective="M2.1"] td.num').text()).toBe('2');
     expect(section.find('table[data-table="without-dup"] td').text()).toBe('Cinisello Balsamo');
+    // The comuni that have a DUP, named: its objectives, the PSTTM objectives served, and those for the Comuni it misses.
+    const withDup = section.find('table[data-table="with-dup"] tbody tr').map((_, row) => [$(row).find('th, td').map((__, cell) => $(cell).text()).get()]).get();
+    expect(withDup).toEqual([
+      ['Milano', 'Milano', '2025-2027', '1', '1', '1'],
+      ['Sesto San Giovanni', 'Nord Milano', '2025-2027', '2', '2', '0'],
+    ]);
     expect($('nav.contents a[href="#comuni"]').length).toBe(1);
   });
 
