@@ -22,6 +22,15 @@ async function read(buffer: Buffer): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
+/** The bytes of the workbook of `view` as streamWorkbook writes it. */
+async function streamedWorkbook(): Promise<Buffer> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await streamWorkbook(view, options, stream);
+  return Buffer.concat(chunks);
+}
+
 /** Every sheet as [name, rows of values, number formats of row 2, conditional formatting refs]. */
 function contents(workbook: ExcelJS.Workbook) {
   return workbook.worksheets.map((sheet) => {
@@ -34,11 +43,7 @@ function contents(workbook: ExcelJS.Workbook) {
 
 describe('the streamed workbook', () => {
   it('holds the same sheets, values and formats as the one built in memory', async () => {
-    const stream = new PassThrough();
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    await streamWorkbook(view, options, stream);
-    const streamed = contents(await read(Buffer.concat(chunks)));
+    const streamed = contents(await read(await streamedWorkbook()));
     const inMemory = contents(await read(await workbookBuffer(view, options)));
     expect(streamed.map((sheet) => sheet.name)).toEqual(['Sintesi', 'Missioni', 'Obiettivi', 'Progetti', 'Indicatori', 'Copertura', 'Territorio', 'DUP', 'Comuni senza DUP', 'Priorità', 'Qualità dati']);
     expect(streamed).toEqual(inMemory);
@@ -109,11 +114,7 @@ describe('the workbook of a view whose rows list their cells in another order', 
 
 describe('the printed workbook', () => {
   it('prints every sheet on A4 landscape, all columns on the width of a page, the header row repeated', async () => {
-    const stream = new PassThrough();
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    await streamWorkbook(view, options, stream);
-    for (const buffer of [Buffer.concat(chunks), await workbookBuffer(view, options)]) {
+    for (const buffer of [await streamedWorkbook(), await workbookBuffer(view, options)]) {
       const zip = await JSZip.loadAsync(buffer);
       const sheets = Object.keys(zip.files).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
       expect(sheets).toHaveLength(11);
