@@ -20,7 +20,3 @@ export const FOLDER_KIND_NAMES = Object.keys(FOLDER_KINDS) as FolderKind[];
 /** The files of a kind's folder that are read: YAML files directly inside it (subfolders are not looked into). */
 export const KIND_FILE_NAME = /\.ya?ml$/i;
 
-/** How many YAML files a plan has: plan.yaml and those of every folder kind. */
-export function countPlanFiles(files: Record<FolderKind, readonly unknown[]>): number {
-  return FOLDER_KIND_NAMES.reduce((count, kind) => count + files[kind].length, 1);
-}

@@ -23,6 +23,11 @@ export async function readPlanFiles(source: PlanSource): Promise<PlanFiles> {
   return { source, plan: plan!, reference, ...byKind };
 }
 
+/** The YAML files of a plan as findings name them: plan.yaml, then those of every folder kind. */
+export function planFilePaths(files: PlanFiles): string[] {
+  return [files.plan, ...FOLDER_KIND_NAMES.flatMap((kind) => files[kind])].map((file) => file.displayPath);
+}
+
 /** The paths of the YAML files directly inside `folder`, in natural order; none when the folder is absent. */
 async function listKindFiles(source: PlanSource, folder: string): Promise<string[]> {
   const names = await source.list(folder);

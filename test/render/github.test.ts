@@ -16,7 +16,7 @@ describe('GitHub workflow command escaping', () => {
       {
         tool: { name: 'psttm', version: '0' },
         planDir: 'plan',
-        filesChecked: 1,
+        files: ['plan/a,b.yaml', 'plan/m6.yaml'],
         counts: { errors: 1, warnings: 0, infos: 1 },
         language: 'en',
         findings: [

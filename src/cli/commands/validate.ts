@@ -5,9 +5,9 @@ import { countFindings } from '../../findings/finding.js';
 import { displayPath } from '../../io/display-path.js';
 import { packageVersion } from '../../io/package-paths.js';
 import { writeOutputs, type OutputFile } from '../../io/write-outputs.js';
-import { countPlanFiles } from '../../load/file-kinds.js';
+import { planFilePaths } from '../../load/plan-files.js';
 import type { FindingsReport } from '../../render/findings/findings-report.js';
-import { FINDINGS_FORMATS, FINDINGS_FORMATTERS, type FindingsFormat } from '../../render/findings/index.js';
+import { FINDINGS_FORMATS, FINDINGS_FORMATTERS, REPOSITORY_PATH_FORMATS, type FindingsFormat } from '../../render/findings/index.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import type { Io } from '../io.js';
@@ -16,6 +16,7 @@ import { requireOutputFolder } from '../output-folder.js';
 import { collect, parseNonNegativeInteger } from '../parse-options.js';
 import { addPlanOption, loadPlan, type PlanOption } from '../plan-input.js';
 import { didYouMean } from '../plan-lookup.js';
+import { reportFromRoot, repositoryRoot } from '../repository-root.js';
 
 interface ValidateOptions extends PlanOption, LanguageOption {
   format: string[];
@@ -49,15 +50,19 @@ async function runValidate(options: ValidateOptions, io: Io): Promise<number> {
   const report: FindingsReport = {
     tool: { name: 'psttm', version: packageVersion() },
     planDir: check.files.source.name,
-    filesChecked: countPlanFiles(check.files),
+    files: planFilePaths(check.files),
     findings: check.findings,
     counts,
     language: chooseLanguage(options, io.env),
   };
+  // CI services name files from the repository root, found only when a format read by one is asked for.
+  const ciReport = targets.some((target) => REPOSITORY_PATH_FORMATS.has(target.format))
+    ? reportFromRoot(report, await repositoryRoot(check.files.source.folder ?? io.cwd, io), io.cwd)
+    : report;
   const files: OutputFile[] = [];
   for (const target of targets) {
     const chalk = chalkFor(target.file ? {} : io.stdout, io.env);
-    const text = FINDINGS_FORMATTERS[target.format](report, chalk);
+    const text = FINDINGS_FORMATTERS[target.format](REPOSITORY_PATH_FORMATS.has(target.format) ? ciReport : report, chalk);
     if (target.file) files.push({ path: target.file, displayPath: displayPath(target.file, io.cwd), content: text });
     else io.stdout.write(text);
   }

@@ -147,6 +147,16 @@ function unreadableObject(repository: string, oid: string, why: string): InputEr
   return new InputError(`cannot read object ${oid} of the git repository at ${repository} (${why}); fetch or repair the repository`);
 }
 
+/** The top folder of the git work tree holding `folder`, or undefined when it is in none (or git is not installed). */
+export async function gitTopLevel(folder: string): Promise<string | undefined> {
+  try {
+    return (await git(folder, ['rev-parse', '--show-toplevel'])).toString('utf8').trim();
+  } catch (error) {
+    if (error instanceof GitFailure) return undefined;
+    throw error;
+  }
+}
+
 /** A failed git command: the first line it wrote on stderr, and its exit status. */
 class GitFailure extends Error {
   constructor(

@@ -14,3 +14,15 @@ export function findingPosition(finding: Finding): string {
 export function findingPlace(finding: Finding): string {
   return `${findingFile(finding)}:${findingPosition(finding)}`;
 }
+
+/** Findings grouped by findingFile, in order; `files` come first, each with its findings or none. */
+export function findingsByFile(findings: readonly Finding[], files: readonly string[] = []): Map<string, Finding[]> {
+  const byFile = new Map<string, Finding[]>(files.map((file) => [file, []]));
+  for (const finding of findings) {
+    const file = findingFile(finding);
+    const group = byFile.get(file);
+    if (group) group.push(finding);
+    else byFile.set(file, [finding]);
+  }
+  return byFile;
+}

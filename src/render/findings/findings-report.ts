@@ -6,7 +6,8 @@ import type { Language } from '../language.js';
 export interface FindingsReport {
   tool: { name: string; version: string };
   planDir: string;
-  filesChecked: number;
+  /** Every file checked, as findings name it (`plan/plan.yaml`), in the order checked. */
+  files: readonly string[];
   findings: readonly Finding[];
   counts: FindingCounts;
   /** The language of the findings' messages. */

@@ -8,7 +8,7 @@ export const json: FindingsFormatter = (report) =>
     version: 1,
     tool: report.tool,
     plan: report.planDir,
-    filesChecked: report.filesChecked,
+    filesChecked: report.files.length,
     summary: report.counts,
     // The message first, for readers; then the data it is rendered from.
     findings: report.findings.map((finding) => {

@@ -5,25 +5,18 @@ import { LABELS } from '../labels.js';
 import type { Language } from '../language.js';
 import { terminalText } from '../terminal/terminal-text.js';
 import type { FindingsFormatter } from './findings-report.js';
-import { findingFile, findingPosition } from './finding-place.js';
+import { findingPosition, findingsByFile } from './finding-place.js';
 import { findingMessage } from './messages/index.js';
 
 /** ESLint's stylish layout: a header per file, `line:col  severity  message  code`, then a total in the findings' language. */
 export const stylish: FindingsFormatter = (report, chalk) => {
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of report.findings) {
-    const file = findingFile(finding);
-    const findings = byFile.get(file);
-    if (findings) findings.push(finding);
-    else byFile.set(file, [finding]);
-  }
-  const blocks = [...byFile].map(([file, findings]) => fileBlock(terminalText(file), findings, report.language, chalk));
+  const blocks = [...findingsByFile(report.findings)].map(([file, findings]) => fileBlock(terminalText(file), findings, report.language, chalk));
   const { errors, warnings, infos } = report.counts;
   const { counts: nouns, locale } = LABELS[report.language];
   const { count } = localeFormat(locale);
   const problems = errors + warnings;
   const tally = `${count(errors, nouns.error)}, ${count(warnings, nouns.warning)}, ${count(infos, nouns.info)}`;
-  const files = count(report.filesChecked, nouns.filesChecked);
+  const files = count(report.files.length, nouns.filesChecked);
   const total =
     problems > 0 ? chalk[errors > 0 ? 'red' : 'yellow'].bold(`✖ ${count(problems, nouns.problem)} (${tally}) in ${files}`) : chalk.green.bold(`✔ ${files}: ${tally}`);
   return [...blocks, total].join('\n\n') + '\n';

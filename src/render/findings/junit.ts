@@ -1,0 +1,40 @@
+import { Chalk } from 'chalk';
+import { create } from 'xmlbuilder2';
+import type { Finding } from '../../findings/finding.js';
+import type { FindingsFormatter } from './findings-report.js';
+import { findingLine } from './finding-line.js';
+import { findingsByFile } from './finding-place.js';
+import { findingMessage } from './messages/index.js';
+
+/**
+ * JUnit XML, as Jenkins and GitLab show test reports: one test case per file checked (and per
+ * other file with findings), a failure per error; warnings and infos as the case's output.
+ * xmlbuilder2 escapes every text, and replaces characters XML 1.0 forbids.
+ */
+/** The XML's text never carries terminal colours, even when printed to a terminal. */
+const NO_COLOR = new Chalk({ level: 0 });
+
+export const junit: FindingsFormatter = (report) => {
+  const byFile = findingsByFile(report.findings, report.files);
+  const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' });
+  const suite = doc.ele('testsuites').ele('testsuite', {
+    name: `${report.tool.name} validate`,
+    tests: byFile.size,
+    // Ant's and Jenkins' meaning: how many test cases failed (a file with errors), not how many errors.
+    failures: [...byFile.values()].filter((findings) => findings.some(isError)).length,
+    errors: 0,
+  });
+  for (const [file, findings] of byFile) {
+    const testCase = suite.ele('testcase', { classname: file, name: file });
+    for (const error of findings.filter(isError)) {
+      testCase.ele('failure', { message: `${error.code}: ${findingMessage(error, report.language)}`, type: error.code }).txt(findingLine(error, report.language, NO_COLOR));
+    }
+    const others = findings.filter((finding) => !isError(finding));
+    if (others.length > 0) testCase.ele('system-out').txt(others.map((finding) => findingLine(finding, report.language, NO_COLOR)).join('\n'));
+  }
+  return doc.end({ prettyPrint: true }) + '\n';
+};
+
+function isError(finding: Finding): boolean {
+  return finding.severity === 'error';
+}
