@@ -25,15 +25,23 @@ export const junit: FindingsFormatter = (report) => {
     errors: 0,
   });
   for (const [file, findings] of byFile) {
-    const testCase = suite.ele('testcase', { classname: file, name: file });
+    const testCase = suite.ele('testcase', { classname: xmlText(file), name: xmlText(file) });
     for (const error of findings.filter(isError)) {
-      testCase.ele('failure', { message: `${error.code}: ${findingMessage(error, report.language)}`, type: error.code }).txt(findingLine(error, report.language, NO_COLOR));
+      testCase.ele('failure', { message: xmlText(`${error.code}: ${findingMessage(error, report.language)}`), type: error.code }).txt(xmlText(findingLine(error, report.language, NO_COLOR)));
     }
     const others = findings.filter((finding) => !isError(finding));
-    if (others.length > 0) testCase.ele('system-out').txt(others.map((finding) => findingLine(finding, report.language, NO_COLOR)).join('\n'));
+    if (others.length > 0) testCase.ele('system-out').txt(xmlText(others.map((finding) => findingLine(finding, report.language, NO_COLOR)).join('\n')));
   }
   return doc.end({ prettyPrint: true }) + '\n';
 };
+
+/**
+ * Text for xmlbuilder2, which escapes `&` only where no entity follows (`&amp;`, `&#0;` and `&bogus;`
+ * pass as written, the last two breaking the document): every `&` is given as `&amp;`, which it keeps.
+ */
+function xmlText(text: string): string {
+  return text.replaceAll('&', '&amp;');
+}
 
 function isError(finding: Finding): boolean {
   return finding.severity === 'error';
