@@ -97,6 +97,22 @@ describe('validate output formats (spawned binary)', () => {
     ]);
   });
 
+  it('junit: one test case per file checked, a failure per error, exit 1 on errors', async () => {
+    const root = tempPlan(fixture('numbering-gap'));
+    const result = await runBinary(['validate', '--format', 'junit'], { cwd: root, env: { GITHUB_WORKSPACE: '', CI_PROJECT_DIR: '' } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites>\n  <testsuite name="psttm validate" tests="4" failures="1" errors="0">\n/);
+    expect(result.stdout).toContain(
+      '<failure message="NUMBERING_GAP: M1.3 follows M1.1: M1.2 is missing" type="NUMBERING_GAP">plan/missions/m1-alpha.yaml:13:9: error: M1.3 follows M1.1: M1.2 is missing (NUMBERING_GAP)</failure>',
+    );
+  });
+
+  it('gitlab: an empty array for a plan without findings, exit 0', async () => {
+    const result = await runBinary(['validate', '--format', 'gitlab'], { cwd: tempPlan() });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([]);
+  });
+
   it('several formats in one run, each to its own file; stdout keeps the default', async () => {
     const root = tempPlan(fixture('numbering-gap'));
     const result = await runBinary(['validate', '--format', 'stylish', '--format', 'sarif=out/report.sarif', '--format', 'json=out/report.json'], { cwd: root });
