@@ -1,7 +1,7 @@
 import type { Finding } from '../../findings/finding.js';
 
 /** The file a finding is in, with its sheet for a spreadsheet: `plan/x.yaml`, `dup.xlsx!Foglio1`, `dup.csv`. */
-export function findingFile(finding: Finding): string {
+function findingFile(finding: Finding): string {
   return finding.sheet ? `${finding.file}!${finding.sheet}` : finding.file;
 }
 
