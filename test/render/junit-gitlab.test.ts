@@ -76,6 +76,16 @@ describe('junit', () => {
     expect($('testcase[name="plan/missions/m6.yaml"] system-out').text()).toMatch(/^plan\/missions\/m6\.yaml:2:1: info: M6 "Sei": .* \(OBJECTIVES_NOT_TRANSCRIBED\)$/);
     expect($('testcase[name="plan/plan.yaml"]').children().length).toBe(0);
   });
+
+  it('one test case for a workbook, whatever sheets its findings are on; each failure names its sheet and cell', () => {
+    const onSheet = (sheet: string): Finding => ({ ...syntaxError('dup.xlsx', 12, 'cell'), sheet, column: 4 });
+    const $ = load(junit(reportOf([onSheet('Foglio1'), onSheet('Foglio2')], ['dup.xlsx']), noColor), { xml: true });
+    expect($('testcase').map((_, testCase) => $(testCase).attr('name')).get()).toEqual(['dup.xlsx']);
+    expect($('failure').map((_, failure) => $(failure).text()).get()).toEqual([
+      'dup.xlsx!Foglio1:R12C4: error: cell (YAML_SYNTAX)',
+      'dup.xlsx!Foglio2:R12C4: error: cell (YAML_SYNTAX)',
+    ]);
+  });
 });
 
 describe('gitlab', () => {

@@ -15,11 +15,14 @@ export function findingPlace(finding: Finding): string {
   return `${findingFile(finding)}:${findingPosition(finding)}`;
 }
 
-/** Findings grouped by findingFile, in order; `files` come first, each with its findings or none. */
-export function findingsByFile(findings: readonly Finding[], files: readonly string[] = []): Map<string, Finding[]> {
+/**
+ * Findings grouped by their file, in order: by the file with its sheet (a workbook's sheets apart)
+ * unless `sheetsApart` is false; `files` come first, each with its findings or none.
+ */
+export function findingsByFile(findings: readonly Finding[], { files = [], sheetsApart = true }: { files?: readonly string[]; sheetsApart?: boolean } = {}): Map<string, Finding[]> {
   const byFile = new Map<string, Finding[]>(files.map((file) => [file, []]));
   for (const finding of findings) {
-    const file = findingFile(finding);
+    const file = sheetsApart ? findingFile(finding) : finding.file;
     const group = byFile.get(file);
     if (group) group.push(finding);
     else byFile.set(file, [finding]);

@@ -6,16 +6,17 @@ import { findingLine } from './finding-line.js';
 import { findingsByFile } from './finding-place.js';
 import { findingMessage } from './messages/index.js';
 
-/**
- * JUnit XML, as Jenkins and GitLab show test reports: one test case per file checked (and per
- * other file with findings), a failure per error; warnings and infos as the case's output.
- * xmlbuilder2 escapes every text, and replaces characters XML 1.0 forbids.
- */
 /** The XML's text never carries terminal colours, even when printed to a terminal. */
 const NO_COLOR = new Chalk({ level: 0 });
 
+/**
+ * JUnit XML, as Jenkins and GitLab show test reports: one test case per file checked (and per
+ * other file with findings; a workbook is one file, its failures name their sheet), a failure per error;
+ * warnings and infos as the case's output.
+ * xmlbuilder2 escapes markup and replaces the characters XML 1.0 forbids (for `&`, see xmlText).
+ */
 export const junit: FindingsFormatter = (report) => {
-  const byFile = findingsByFile(report.findings, report.files);
+  const byFile = findingsByFile(report.findings, { files: report.files, sheetsApart: false });
   const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' });
   const suite = doc.ele('testsuites').ele('testsuite', {
     name: `${report.tool.name} validate`,
