@@ -6,7 +6,7 @@ import { displayPath } from '../../io/display-path.js';
 import { packageVersion } from '../../io/package-paths.js';
 import { DUP_COLUMNS, type DupColumn } from '../../load/spreadsheet/dup-columns.js';
 import { comuneSlug } from '../../model/reference.js';
-import { FINDINGS_FORMATS, type FindingsFormat } from '../../render/findings/index.js';
+import { FINDINGS_FORMATS, type FindingsFormat } from '../../render/findings/formats.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import type { Io } from '../io.js';

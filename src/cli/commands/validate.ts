@@ -5,9 +5,8 @@ import { countFindings } from '../../findings/finding.js';
 import { displayPath } from '../../io/display-path.js';
 import { packageVersion } from '../../io/package-paths.js';
 import { writeOutputs, type OutputFile } from '../../io/write-outputs.js';
-import { planFilePaths } from '../../load/plan-files.js';
 import type { FindingsReport } from '../../render/findings/findings-report.js';
-import { FINDINGS_FORMATS, FINDINGS_FORMATTERS, REPOSITORY_PATH_FORMATS, type FindingsFormat } from '../../render/findings/index.js';
+import { FINDINGS_FORMATS, REPOSITORY_PATH_FORMATS, type FindingsFormat } from '../../render/findings/formats.js';
 import { chalkFor } from '../color.js';
 import type { RegisterCommand } from '../command.js';
 import type { Io } from '../io.js';
@@ -46,6 +45,7 @@ export const registerValidate: RegisterCommand = (program, { io, exit }) => {
 async function runValidate(options: ValidateOptions, io: Io): Promise<number> {
   const targets = parseTargets([...options.format, ...(options.json ? ['json'] : [])], io.cwd);
   const check = await loadPlan(options, io);
+  const [{ FINDINGS_FORMATTERS }, { planFilePaths }] = await Promise.all([import('../../render/findings/index.js'), import('../../load/plan-files.js')]);
   const counts = countFindings(check.findings);
   const report: FindingsReport = {
     tool: { name: 'psttm', version: packageVersion() },
