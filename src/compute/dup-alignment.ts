@@ -1,5 +1,6 @@
 import type { DupLevel } from '../model/plan-data.js';
 import type { PlanModel } from '../model/plan-model.js';
+import { currentObjectiveId } from '../model/plan-lookup.js';
 import { dupObjectiveId } from './initiatives.js';
 
 /** One objective of a comune's DUP, with the PSTTM objectives it serves (confirmed) and those only suggested. */
@@ -86,10 +87,10 @@ export function computeDupAlignment(model: PlanModel): DupAlignment {
         missione: objective.missione,
         programma: objective.programma,
         responsabile: objective.responsabile,
-        confirmed: (objective.psttm ?? []).filter((link) => link.confirmed).map((link) => link.objective),
+        confirmed: (objective.psttm ?? []).filter((link) => link.confirmed).map((link) => currentObjectiveId(model, link.objective)),
         suggested: (objective.psttm ?? [])
           .filter((link) => !link.confirmed)
-          .map((link) => ({ objective: link.objective, score: link.score }))
+          .map((link) => ({ objective: currentObjectiveId(model, link.objective), score: link.score }))
           .sort((a, b) => (b.score ?? 0) - (a.score ?? 0)),
       }),
     );

@@ -1,4 +1,5 @@
 import type { IndicatorData, LeadKind, ProjectData } from '../model/plan-data.js';
+import { currentObjectiveId } from '../model/plan-lookup.js';
 import type { Dup, PlanModel, Project } from '../model/plan-model.js';
 import { territoryZones } from '../model/territory.js';
 
@@ -60,7 +61,7 @@ function projectInitiative(model: PlanModel, project: Project): Initiative {
     cancelled: project.status === 'cancelled',
     start: project.period?.start,
     leadKind: project.lead?.kind,
-    links: project.objectives.map((link) => ({ objectiveId: link.id, share: link.weight ?? 1 / count })),
+    links: project.objectives.map((link) => ({ objectiveId: currentObjectiveId(model, link.id), share: link.weight ?? 1 / count })),
     zones: territoryZones(project.territory, model.reference).zones,
     funding: projectFunding(project),
     indicators: project.indicators ?? [],
@@ -90,7 +91,7 @@ function dupInitiatives(model: PlanModel, dup: Dup): Initiative[] {
         cancelled: false,
         start: undefined,
         leadKind: 'comune',
-        links: confirmed.map((link) => ({ objectiveId: link.objective, share: 1 / confirmed.length })),
+        links: confirmed.map((link) => ({ objectiveId: currentObjectiveId(model, link.objective), share: 1 / confirmed.length })),
         zones: zone === undefined ? [] : [zone],
         funding: 0,
         indicators: [],

@@ -1,4 +1,5 @@
 import { normalizeId } from '../model/ids.js';
+import { currentObjectiveId } from '../model/plan-lookup.js';
 import type { PlanModel } from '../model/plan-model.js';
 
 /** How stakeholders ranked an objective: votes summed over the consultations held by the as-of date. */
@@ -19,7 +20,7 @@ export function computePriorities(model: PlanModel, asOf: string): Priority[] {
   for (const consultation of model.consultations) {
     if (consultation.date !== undefined && consultation.date > asOf) continue;
     for (const vote of consultation.votes ?? []) {
-      const id = normalizeId(vote.objective);
+      const id = currentObjectiveId(model, normalizeId(vote.objective));
       const entry = byObjective.get(id) ?? { votes: 0, consultations: new Set<string>() };
       entry.votes += vote.votes;
       entry.consultations.add(consultation.id);

@@ -70,6 +70,8 @@ export interface FindingArgs {
   NUMBERING_GAP: { id: string; previous?: string; missingFrom: string; missingTo?: string };
   NUMBERING_ORDER: { id: string; previous: string };
   OBJECTIVE_MISSION_MISMATCH: { objective: string; mission: string };
+  /** `first`: the objective that supersedes it first. */
+  SUPERSEDED_TWICE: { objective: string; former: string; first: string };
   MISSION_FILE_NAME: { name: string; mission: string; prefix: string };
   /** `objective` for a column of an objective, not of a direction; `columns` are listed when nothing is close. */
   UNKNOWN_ACTOR_COLUMN: { objective?: string; name: string; suggestion?: string; columns: readonly string[] };
@@ -81,6 +83,8 @@ export interface FindingArgs {
   THRESHOLD_ORDER: { atRisk: number; onTrack: number };
   PROJECT_FILE_NAME: { id: string; stem: string };
   UNKNOWN_OBJECTIVE: { objective: string; suggestion?: string };
+  /** `code`: the DUP objective's code, for a DUP link. */
+  LINK_TO_SUPERSEDED: { code?: string; objective: string; current: string };
   MISSION_WITHOUT_OBJECTIVES: { objective: string; mission: string; title: string };
   /** `marked` and `columns`: labels of actor columns, as plan.yaml writes them. */
   LEAD_KIND_NOT_EXPECTED: { objective: string; marked: readonly string[]; columns: readonly string[]; leadKind: LeadKind; project: string };
@@ -119,5 +123,7 @@ export interface FindingArgs {
   SHEET_DUPLICATE_CODE: { code: string; firstRow: number };
   SHEET_NO_TITLE: { columns: readonly string[] };
   SHEET_BAD_LEVEL: { value: string };
+  /** `code`: the DUP objective's code, for a DUP link; `renumbered`: the objective now bearing the removed one's title. */
+  DANGLING_LINK: { code?: string; objective: string; renumbered?: string };
 }
 

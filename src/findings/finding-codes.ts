@@ -31,6 +31,7 @@ export const FINDING_CODES = {
   NUMBERING_GAP: { severity: 'error', summary: 'Numbering skips a number (a mission or an objective is missing).' },
   NUMBERING_ORDER: { severity: 'error', summary: 'Items are not in the order of their numbers.' },
   OBJECTIVE_MISSION_MISMATCH: { severity: 'error', summary: "An objective's id names another mission than the file it is in." },
+  SUPERSEDED_TWICE: { severity: 'error', summary: 'Two objectives supersede the same former id.' },
   MISSION_FILE_NAME: { severity: 'error', summary: "A mission file's name does not start with its mission id (m<N>-<slug>.yaml)." },
   UNKNOWN_ACTOR_COLUMN: { severity: 'error', summary: 'An actor column is not one of those declared in plan.yaml.' },
   MISSING_ACTOR_COLUMN: { severity: 'error', summary: 'An objective does not say whether an actor column applies.' },
@@ -41,6 +42,7 @@ export const FINDING_CODES = {
   THRESHOLD_ORDER: { severity: 'error', summary: 'The at-risk threshold is not below the on-track threshold.' },
   PROJECT_FILE_NAME: { severity: 'error', summary: "A project's id differs from its file name." },
   UNKNOWN_OBJECTIVE: { severity: 'error', summary: 'A project links to an objective the plan does not have.' },
+  LINK_TO_SUPERSEDED: { severity: 'warning', summary: 'A project or DUP links to a former objective id: the link counts for the objective that supersedes it.' },
   MISSION_WITHOUT_OBJECTIVES: { severity: 'warning', summary: 'A project links to a mission whose objectives are not transcribed.' },
   LEAD_KIND_NOT_EXPECTED: { severity: 'warning', summary: "The project lead's kind is not an actor column the linked objective marks." },
   LEAD_NOT_STATED: { severity: 'info', summary: 'A project names no lead because its source names none: it credits no actor column.' },
@@ -76,6 +78,7 @@ export const FINDING_CODES = {
   SHEET_DUPLICATE_CODE: { severity: 'error', summary: 'Two objectives of an imported spreadsheet share a code.' },
   SHEET_NO_TITLE: { severity: 'error', summary: 'A row of an imported spreadsheet has data but no objective.' },
   SHEET_BAD_LEVEL: { severity: 'error', summary: "A level cell of an imported spreadsheet is neither strategico nor operativo." },
+  DANGLING_LINK: { severity: 'error', summary: 'psttm diff: a project or DUP links to an objective the change removes or renumbers, and no objective supersedes it.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

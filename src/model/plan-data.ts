@@ -41,6 +41,7 @@ interface ObjectiveData {
   id: string;
   title: string;
   actors: Record<string, boolean>;
+  supersedes?: string[];
   note?: string;
 }
 

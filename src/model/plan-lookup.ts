@@ -7,12 +7,17 @@ export type PlanItem = { kind: 'mission'; mission: Mission } | { kind: 'objectiv
 /** The item a user means by `M2`, `2`, `M2.12`, `2.12` or a project id; undefined when the plan has none. */
 export function findPlanItem(model: PlanModel, input: string): PlanItem | undefined {
   const id = normalizeId(input);
-  const objective = model.objectiveById.get(id);
+  const objective = model.objectiveById.get(currentObjectiveId(model, id));
   if (objective) return { kind: 'objective', objective };
   const mission = model.missionById.get(id);
   if (mission) return { kind: 'mission', mission };
   const project = model.projectById.get(input.trim());
   return project ? { kind: 'project', project } : undefined;
+}
+
+/** The id an objective has now: its successor's for a former id an objective supersedes, else the id itself. */
+export function currentObjectiveId(model: PlanModel, id: string): string {
+  return model.supersededBy.get(id) ?? id;
 }
 
 /** Every id of the plan a mistyped one may be close to: objectives, missions, then projects. */

@@ -17,6 +17,8 @@ export interface Objective {
   title: string;
   /** Actor column id → whether the plan marks it, for every column of the plan. */
   actors: Record<string, boolean>;
+  /** The ids it had before a renumbering, or of the objectives it replaces. */
+  supersedes: string[];
 }
 
 export interface Mission {
@@ -59,6 +61,12 @@ export interface PlanModel {
   objectives: Objective[];
   missionById: ReadonlyMap<string, Mission>;
   objectiveById: ReadonlyMap<string, Objective>;
+  /**
+   * Former objective id → the id of the objective that supersedes it, for ids no objective has now
+   * (the first objective to name one wins; validate reports the rest). Links to a former id count
+   * for its successor: see currentObjectiveId.
+   */
+  supersededBy: ReadonlyMap<string, string>;
   projects: Project[];
   projectById: ReadonlyMap<string, Project>;
   consultations: ConsultationData[];
@@ -94,11 +102,13 @@ export function buildPlanModel(plan: PlanData, missionData: readonly MissionData
           number: parseObjectiveId(objective.id)?.number ?? 0,
           title: objective.title,
           actors: Object.fromEntries(actorColumns.map((column) => [column.id, objective.actors[column.id] === true])),
+          supersedes: objective.supersedes ?? [],
         }))
         .sort((a, b) => a.number - b.number),
     }))
     .sort((a, b) => a.number - b.number);
   const objectives = missions.flatMap((mission) => mission.objectives);
+  const objectiveById = new Map(objectives.map((objective) => [objective.id, objective]));
   return {
     id: plan.id,
     title: plan.title,
@@ -114,7 +124,8 @@ export function buildPlanModel(plan: PlanData, missionData: readonly MissionData
     missions,
     objectives,
     missionById: new Map(missions.map((mission) => [mission.id, mission])),
-    objectiveById: new Map(objectives.map((objective) => [objective.id, objective])),
+    objectiveById,
+    supersededBy: supersessions(objectives, objectiveById),
     projects: [...projects],
     projectById: new Map(projects.map((project) => [project.id, project])),
     consultations: [...consultations],
@@ -122,4 +133,13 @@ export function buildPlanModel(plan: PlanData, missionData: readonly MissionData
     dupByIstat: new Map([...dups].reverse().map((dup) => [dup.comune.istat, dup])),
     reference,
   };
+}
+
+/** Each former id an objective supersedes that no objective has now, mapped to the first objective naming it. */
+function supersessions(objectives: readonly Objective[], objectiveById: ReadonlyMap<string, Objective>): Map<string, string> {
+  const supersededBy = new Map<string, string>();
+  for (const objective of objectives) {
+    for (const former of objective.supersedes) if (!objectiveById.has(former) && !supersededBy.has(former)) supersededBy.set(former, objective.id);
+  }
+  return supersededBy;
 }

@@ -1,5 +1,6 @@
 import { normalizeId } from '../../model/ids.js';
 import { closestMatch } from '../../model/did-you-mean.js';
+import { currentObjectiveId } from '../../model/plan-lookup.js';
 import { linkablePlan, type ProjectRule } from './rule.js';
 
 /**
@@ -24,7 +25,8 @@ export const consultationsRule: ProjectRule = (context, report) => {
       const id = normalizeId(vote.objective);
       if (seen.has(id)) report(file, 'DUPLICATE_ID', { case: 'vote', objective: id }, ['votes', index, 'objective']);
       seen.add(id);
-      if (plan && !plan.objectiveById.has(id)) {
+      // Votes are transcribed as cast: one for a former id counts for its successor, unremarked.
+      if (plan && !plan.objectiveById.has(currentObjectiveId(plan, id))) {
         report(file, 'UNKNOWN_OBJECTIVE', { objective: vote.objective, suggestion: closestMatch(id, objectiveIds) }, ['votes', index, 'objective']);
       }
     });

@@ -3,6 +3,7 @@ import { locate, type DataPath } from '../../load/positions.js';
 import type { YamlFile } from '../../load/yaml-file.js';
 import { closestMatch } from '../../model/did-you-mean.js';
 import { normalizeId, parseObjectiveId } from '../../model/ids.js';
+import { currentObjectiveId } from '../../model/plan-lookup.js';
 import type { DupData, DupObjectiveData } from '../../model/plan-data.js';
 import { linkablePlan, type CheckedFile, type ProjectRule, type ProjectRuleContext, type Report } from './rule.js';
 
@@ -72,7 +73,10 @@ function checkObjectives({ file, data }: CheckedFile<DupData>, context: ProjectR
       if (linked.has(link.objective)) report(file, 'DUP_DUPLICATE_LINK', { case: 'linked-twice', code, objective: link.objective }, linkPath);
       else if (rejected.has(link.objective)) report(file, 'DUP_DUPLICATE_LINK', { case: 'linked-and-rejected', code, objective: link.objective }, linkPath);
       linked.add(link.objective);
-      if (!plan || plan.objectiveById.has(link.objective)) return;
+      if (!plan) return;
+      const current = currentObjectiveId(plan, link.objective);
+      if (current !== link.objective) report(file, 'LINK_TO_SUPERSEDED', { code, objective: link.objective, current }, linkPath);
+      if (plan.objectiveById.has(current)) return;
       const mission = plan.missionById.get(parseObjectiveId(link.objective)?.missionId ?? normalizeId(link.objective));
       if (mission && !mission.objectivesTranscribed) {
         report(file, 'DUP_MISSION_WITHOUT_OBJECTIVES', { code, objective: link.objective, mission: mission.id, title: mission.title }, linkPath);

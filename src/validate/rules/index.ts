@@ -10,7 +10,8 @@ import { projectIdentityRule } from './project-identity.js';
 import { projectLinksRule } from './project-links.js';
 import { projectTerritoryRule } from './project-territory.js';
 import type { PlanRule, ProjectRule } from './rule.js';
+import { supersedesRule } from './supersedes.js';
 
-export const PLAN_RULES: readonly PlanRule[] = [planSettingsRule, missionFilesRule, numberingRule, actorColumnsRule, objectivesStatusRule];
+export const PLAN_RULES: readonly PlanRule[] = [planSettingsRule, missionFilesRule, numberingRule, supersedesRule, actorColumnsRule, objectivesStatusRule];
 
 export const PROJECT_RULES: readonly ProjectRule[] = [projectIdentityRule, projectLinksRule, projectTerritoryRule, projectFiguresRule, consultationsRule, dupFilesRule];

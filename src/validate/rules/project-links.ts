@@ -1,5 +1,6 @@
 import { normalizeId, parseObjectiveId } from '../../model/ids.js';
 import { closestMatch } from '../../model/did-you-mean.js';
+import { currentObjectiveId } from '../../model/plan-lookup.js';
 import { linkablePlan, type ProjectRule } from './rule.js';
 
 /** Weights summing to 1 within this tolerance are accepted (0.1 + 0.2 is not exactly 0.3). */
@@ -21,7 +22,9 @@ export const projectLinksRule: ProjectRule = (context, report) => {
       if (seen.has(link.id)) report(file, 'DUPLICATE_ID', { case: 'link', project: data.id, objective: link.id }, path);
       seen.add(link.id);
       if (!plan) return;
-      const objective = plan.objectiveById.get(link.id);
+      const current = currentObjectiveId(plan, link.id);
+      if (current !== link.id) report(file, 'LINK_TO_SUPERSEDED', { objective: link.id, current }, path);
+      const objective = plan.objectiveById.get(current);
       if (!objective) {
         const mission = plan.missionById.get(parseObjectiveId(link.id)?.missionId ?? normalizeId(link.id));
         if (mission && !mission.objectivesTranscribed) {
@@ -37,7 +40,7 @@ export const projectLinksRule: ProjectRule = (context, report) => {
       const marked = plan.actorColumns.filter((column) => objective.actors[column.id]).map((column) => column.label);
       // An objective that marks no column is reported by the plan rules already.
       if (columns.length > 0 && marked.length > 0 && !columns.some((column) => objective.actors[column.id])) {
-        report(file, 'LEAD_KIND_NOT_EXPECTED', { objective: link.id, marked, columns: columns.map((column) => column.label), leadKind, project: data.id }, path);
+        report(file, 'LEAD_KIND_NOT_EXPECTED', { objective: current, marked, columns: columns.map((column) => column.label), leadKind, project: data.id }, path);
       }
     });
     const weights = data.objectives.map((link) => link.weight);

@@ -85,6 +85,7 @@ export const EN: FindingMessages = {
     `${id} ${previous ? `follows ${previous}` : 'comes first'}: ${missingTo ? `${missingFrom} to ${missingTo}` : missingFrom} is missing`,
   NUMBERING_ORDER: ({ id, previous }) => `${id} comes after ${previous}; keep items in the order of their numbers`,
   OBJECTIVE_MISSION_MISMATCH: ({ objective, mission }) => `objective ${objective} is in mission ${mission}; number it ${mission}.<n> or move it to its mission's file`,
+  SUPERSEDED_TWICE: ({ objective, former, first }) => `${objective} supersedes ${former}, which ${first} already supersedes; links to ${former} can count for one objective only`,
   MISSION_FILE_NAME: ({ name, mission, prefix }) => `file name "${name}" does not match mission ${mission}; rename it ${prefix}<slug>.yaml`,
   UNKNOWN_ACTOR_COLUMN: ({ objective, name, suggestion, columns }) =>
     `${objective ? `${objective}: ` : ''}"${name}" is not an actor column of plan.yaml${suggestion ? `; did you mean "${suggestion}"?` : `; use one of: ${columns.join(', ')}`}`,
@@ -99,6 +100,7 @@ export const EN: FindingMessages = {
   THRESHOLD_ORDER: ({ atRisk, onTrack }) => `at_risk_ratio (${atRisk}) must be below on_track_ratio (${onTrack})`,
   PROJECT_FILE_NAME: ({ id, stem }) => `id "${id}" differs from the file name "${stem}"; rename the file ${id}.yaml or change the id`,
   UNKNOWN_OBJECTIVE: ({ objective, suggestion }) => `${objective} is not an objective of the plan${suggestion ? `; did you mean ${suggestion}?` : ''}`,
+  LINK_TO_SUPERSEDED: ({ code, objective, current }) => `${code ? `${code}: ` : ''}${objective} is now ${current} (it supersedes ${objective}); link ${current} instead`,
   MISSION_WITHOUT_OBJECTIVES: ({ objective, mission, title }) => `${objective}: mission ${mission} "${title}" has no objectives yet (the source lacks them), so this link counts nowhere`,
   LEAD_KIND_NOT_EXPECTED: ({ objective, marked, columns, leadKind, project }) => `${objective} is marked for ${marked.join(', ')}, not for ${columns.join(', ')}, yet a ${leadKind} leads ${project}`,
   LEAD_NOT_STATED: ({ project }) => `${project} names no lead, so it credits no actor column of the objectives it serves; add lead when the source names one`,
@@ -143,6 +145,8 @@ export const EN: FindingMessages = {
   SHEET_DUPLICATE_CODE: ({ code, firstRow }) => `code ${code} is already used in row ${firstRow}; give each objective its own code`,
   SHEET_NO_TITLE: ({ columns }) => `the row has data but no objective: fill in ${columns.join(' or ')}, or empty the row`,
   SHEET_BAD_LEVEL: ({ value }) => `"${value}" is not a level; write strategico or operativo`,
+  DANGLING_LINK: ({ code, objective, renumbered }) =>
+    `${code ? `${code}: ` : ''}links to ${objective}, which this change removes; ${renumbered ? `if ${renumbered} is ${objective} renumbered, add "supersedes: [${objective}]" to ${renumbered}, else link` : 'link'} an objective of the plan`,
   DUP_DUPLICATE_LINK: (args) =>
     args.case === 'linked-twice' ? `${args.code} links to ${args.objective} twice; keep one link` : `${args.code} both links to ${args.objective} and rejects it; keep one of the two`,
 };

@@ -105,6 +105,7 @@ export const IT: FindingMessages = {
     `${id} ${previous ? `segue ${previous}` : 'è il primo'}: ${missingTo ? `mancano da ${missingFrom} a ${missingTo}` : `manca ${missingFrom}`}`,
   NUMBERING_ORDER: ({ id, previous }) => `${id} viene dopo ${previous}; tenere gli elementi nell'ordine dei loro numeri`,
   OBJECTIVE_MISSION_MISMATCH: ({ objective, mission }) => `l'obiettivo ${objective} è nella missione ${mission}; numerarlo ${mission}.<n> o spostarlo nel file della sua missione`,
+  SUPERSEDED_TWICE: ({ objective, former, first }) => `${objective} sostituisce ${former}, che già ${first} sostituisce; i collegamenti a ${former} possono contare per un solo obiettivo`,
   MISSION_FILE_NAME: ({ name, mission, prefix }) => `il nome del file "${name}" non corrisponde alla missione ${mission}; rinominarlo ${prefix}<slug>.yaml`,
   UNKNOWN_ACTOR_COLUMN: ({ objective, name, suggestion, columns }) =>
     `${objective ? `${objective}: ` : ''}"${name}" non è una colonna degli attori di plan.yaml${suggestion ? `; forse si intendeva "${suggestion}"?` : `; usare una di queste: ${columns.join(', ')}`}`,
@@ -119,6 +120,7 @@ export const IT: FindingMessages = {
   THRESHOLD_ORDER: ({ atRisk, onTrack }) => `at_risk_ratio (${atRisk}) deve essere inferiore a on_track_ratio (${onTrack})`,
   PROJECT_FILE_NAME: ({ id, stem }) => `l'id "${id}" è diverso dal nome del file "${stem}"; rinominare il file ${id}.yaml o cambiare l'id`,
   UNKNOWN_OBJECTIVE: ({ objective, suggestion }) => `${objective} non è un obiettivo del piano${suggestion ? `; forse si intendeva ${suggestion}?` : ''}`,
+  LINK_TO_SUPERSEDED: ({ code, objective, current }) => `${code ? `${code}: ` : ''}${objective} ora è ${current} (che sostituisce ${objective}); collegare ${current}`,
   MISSION_WITHOUT_OBJECTIVES: ({ objective, mission, title }) =>
     `${objective}: la missione ${mission} "${title}" non ha ancora obiettivi (la fonte non li riporta), quindi questo collegamento non conta in nessun obiettivo`,
   LEAD_KIND_NOT_EXPECTED: ({ objective, marked, columns, leadKind, project }) =>
@@ -170,6 +172,8 @@ export const IT: FindingMessages = {
   SHEET_DUPLICATE_CODE: ({ code, firstRow }) => `il codice ${code} è già usato nella riga ${firstRow}; dare a ogni obiettivo il suo codice`,
   SHEET_NO_TITLE: ({ columns }) => `la riga ha dati ma nessun obiettivo: compilare ${columns.join(' o ')}, o svuotare la riga`,
   SHEET_BAD_LEVEL: ({ value }) => `"${value}" non è un livello; scrivere strategico o operativo`,
+  DANGLING_LINK: ({ code, objective, renumbered }) =>
+    `${code ? `${code}: ` : ''}collegato a ${objective}, che questa modifica elimina; ${renumbered ? `se ${renumbered} è ${objective} rinumerato, aggiungere "supersedes: [${objective}]" a ${renumbered}, altrimenti collegare` : 'collegare'} un obiettivo del piano`,
   DUP_DUPLICATE_LINK: (args) =>
     args.case === 'linked-twice'
       ? `${args.code} è collegato due volte a ${args.objective}; tenere un solo collegamento`
