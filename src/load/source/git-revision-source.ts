@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type { FileKind, ReadRefusal } from '../../io/bounded-read.js';
 import { PLAN_FILE } from '../file-kinds.js';
+import { commitOf, git, gitProblem } from './git.js';
 import type { PlanSource, SourceFile } from './plan-source.js';
 
 /** One entry of `git ls-tree -l`: its mode, object id and, for a blob, its size. */
@@ -99,13 +99,14 @@ function refusalOf(entry: TreeEntry, limit: number): ReadRefusal | undefined {
 
 /** The commit `revision` names; a revision that names none stops the run, naming it. */
 async function resolveCommit(repository: string, revision: string): Promise<string> {
+  let commit: string | undefined;
   try {
-    return (await git(repository, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).toString('utf8').trim();
+    commit = await commitOf(repository, revision);
   } catch (error) {
-    // With --quiet, rev-parse fails silently with status 1 for a name it cannot resolve.
-    if (error instanceof GitFailure && error.exitCode === 1) throw new InputError(`revision ${revision} names no commit of the git repository at ${repository}; name a commit, branch or tag`);
     throw new InputError(`cannot read the git repository at ${repository}: ${gitProblem(error)}`);
   }
+  if (commit === undefined) throw new InputError(`revision ${revision} names no commit of the git repository at ${repository}; name a commit, branch or tag`);
+  return commit;
 }
 
 /** `git ls-tree -r -t -l -z` output: `<mode> <type> <oid> <size>\t<path>`, each record ended by NUL. */
@@ -145,51 +146,4 @@ async function readBlobs(repository: string, entries: readonly TreeEntry[]): Pro
 
 function unreadableObject(repository: string, oid: string, why: string): InputError {
   return new InputError(`cannot read object ${oid} of the git repository at ${repository} (${why}); fetch or repair the repository`);
-}
-
-/** The top folder of the git work tree holding `folder`, or undefined when it is in none (or git is not installed). */
-export async function gitTopLevel(folder: string): Promise<string | undefined> {
-  try {
-    return (await git(folder, ['rev-parse', '--show-toplevel'])).toString('utf8').trim();
-  } catch (error) {
-    if (error instanceof GitFailure) return undefined;
-    throw error;
-  }
-}
-
-/** A failed git command: the first line it wrote on stderr, and its exit status. */
-class GitFailure extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number | undefined,
-  ) {
-    super(message);
-  }
-}
-
-/** Variables by which git finds its repository elsewhere than in its working folder (a hook sets them). */
-const REPOSITORY_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY'];
-
-/**
- * Run git with `args` (never through a shell) in `repository` and return its stdout. Optional
- * locks are off, so reading never rewrites the index, as `git status` would to refresh it.
- */
-function git(repository: string, args: readonly string[], maxBuffer = 1024 * 1024, input?: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0' };
-    for (const name of REPOSITORY_VARIABLES) delete env[name];
-    const child = execFile('git', args, { cwd: repository, env, encoding: 'buffer', maxBuffer }, (error, stdout, stderr) => {
-      if (!error) return resolve(stdout);
-      const exitCode = typeof error.code === 'number' ? error.code : undefined;
-      const message = error.code === 'ENOENT' ? 'git is not installed, or the folder does not exist' : stderr.toString('utf8').split('\n')[0] || error.message;
-      reject(new GitFailure(message, exitCode));
-    });
-    // A git that exits before reading its input closes the pipe; its exit status says why.
-    child.stdin!.on('error', () => {});
-    child.stdin!.end(input);
-  });
-}
-
-function gitProblem(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
