@@ -11,7 +11,7 @@ import type { Io } from './io.js';
 export async function repositoryRoot(planFolder: string, io: Io): Promise<string> {
   const workspace = io.env.GITHUB_WORKSPACE || io.env.CI_PROJECT_DIR;
   if (workspace) return path.resolve(io.cwd, workspace);
-  const { gitTopLevel } = await import('../load/source/git-revision-source.js');
+  const { gitTopLevel } = await import('../load/source/git.js');
   return (await gitTopLevel(planFolder)) ?? io.cwd;
 }
 

@@ -1,0 +1,75 @@
+import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
+import { gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import type { DiffItem, DiffView, FigureRow } from './diff-view.js';
+import type { RichText } from './rich-text.js';
+
+const CHANGE_WORDS: Record<DiffItem['change'], string> = { added: 'added', removed: 'removed', changed: 'changed', renumbered: 'renumbered' };
+
+/**
+ * The diff as a pull-request comment: a heading and the summary line, then one collapsible
+ * section per kind of record, the figures table, and the dangling links. Built as a Markdown
+ * syntax tree and serialised by mdast-util-to-markdown, which escapes every text it is given.
+ */
+export function diffMarkdown(view: DiffView): string {
+  const children: RootContent[] = [
+    { type: 'heading', depth: 3, children: [{ type: 'text', value: `psttm diff ${view.sides}` }] },
+    { type: 'paragraph', children: [{ type: 'text', value: view.summary }] },
+  ];
+  if (view.dangling.length > 0) {
+    children.push(
+      { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: 'Dangling links: this change removes objectives that these links still name.' }] }] },
+      { type: 'list', ordered: false, spread: false, children: view.dangling.map((link) => listItem([{ type: 'inlineCode', value: link.where }, { type: 'text', value: ` ${link.message}` }], [])) },
+    );
+  }
+  for (const section of view.sections) {
+    children.push(...collapsible(`${section.title} (${section.items.length})`, [{ type: 'list', ordered: false, spread: false, children: section.items.map(itemNode) }]));
+  }
+  if (view.figures) {
+    children.push(...collapsible(`Figures as of ${view.figures.asOf}`, [figuresTable(view.figures.rows)]));
+  } else if (view.figuresNote) {
+    children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: view.figuresNote }] }] });
+  }
+  const root: Root = { type: 'root', children };
+  return toMarkdown(root, { extensions: [gfmTableToMarkdown(), gfmStrikethroughToMarkdown()], bullet: '-' });
+}
+
+/** A <details> block: GitHub and GitLab render the Markdown between its tags when blank lines surround it. */
+function collapsible(summary: string, content: RootContent[]): RootContent[] {
+  // The summary is built from fixed words, counts and dates only, so it needs no HTML escaping.
+  return [{ type: 'html', value: `<details><summary>${summary}</summary>` }, ...content, { type: 'html', value: '</details>' }];
+}
+
+function itemNode(item: DiffItem): ListItem {
+  const line: PhrasingContent[] = [{ type: 'strong', children: [{ type: 'text', value: CHANGE_WORDS[item.change] }] }, { type: 'text', value: ' ' }, ...phrasing(item.line)];
+  return listItem(line, item.details.map(phrasing));
+}
+
+function listItem(line: PhrasingContent[], details: PhrasingContent[][]): ListItem {
+  const children: (Paragraph | List)[] = [{ type: 'paragraph', children: line }];
+  if (details.length > 0) children.push({ type: 'list', ordered: false, spread: false, children: details.map((detail) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: detail }] })) });
+  return { type: 'listItem', spread: false, children };
+}
+
+/** Ids as code, removed words struck through, added words bold. */
+function phrasing(line: RichText): PhrasingContent[] {
+  return line.flatMap((span): PhrasingContent[] => {
+    if (span.mark === 'id') return [{ type: 'inlineCode', value: span.text }];
+    if (span.mark === undefined) return [{ type: 'text', value: span.text }];
+    // Emphasis cannot start or end with a space in Markdown: the spaces around a changed word stay outside it.
+    const [, before = '', words = '', after = ''] = /^(\s*)(.*?)(\s*)$/su.exec(span.text) ?? [];
+    const marked: PhrasingContent = span.mark === 'removed' ? { type: 'delete', children: [{ type: 'text', value: words }] } : { type: 'strong', children: [{ type: 'text', value: words }] };
+    const around = (value: string): PhrasingContent[] => (value === '' ? [] : [{ type: 'text', value }]);
+    return [...around(before), marked, ...around(after)];
+  });
+}
+
+function figuresTable(rows: readonly FigureRow[]): Table {
+  const row = (cells: readonly string[]): TableRow => ({ type: 'tableRow', children: cells.map((value) => ({ type: 'tableCell', children: [{ type: 'text', value }] })) });
+  return {
+    type: 'table',
+    align: ['left', 'right', 'right', 'right', 'right'],
+    children: [row(['', 'Coverage before', 'after', 'Progress before', 'after']), ...rows.map((figure) => row([figure.label, ...figure.coverage, ...figure.progress]))],
+  };
+}
