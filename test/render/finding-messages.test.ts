@@ -63,6 +63,7 @@ const EXAMPLES: { [C in FindingCode]: FindingArgs[C][] } = {
     { id: 'M1.5', previous: 'M1.1', missingFrom: 'M1.2', missingTo: 'M1.4' },
   ],
   NUMBERING_ORDER: [{ id: 'M1.2', previous: 'M1.3' }],
+  SUPERSEDED_TWICE: [{ objective: 'M1.4', former: 'M1.3', first: 'M1.2' }],
   OBJECTIVE_MISSION_MISMATCH: [{ objective: 'M2.1', mission: 'M1' }],
   MISSION_FILE_NAME: [{ name: 'mission-one.yaml', mission: 'M1', prefix: 'm1-' }],
   UNKNOWN_ACTOR_COLUMN: [
@@ -83,6 +84,7 @@ const EXAMPLES: { [C in FindingCode]: FindingArgs[C][] } = {
   THRESHOLD_ORDER: [{ atRisk: 0.8, onTrack: 0.7 }],
   PROJECT_FILE_NAME: [{ id: 'alpha', stem: 'beta' }],
   UNKNOWN_OBJECTIVE: [{ objective: 'M1.99', suggestion: 'M1.9' }, { objective: 'M9.1' }],
+  LINK_TO_SUPERSEDED: [{ objective: 'M1.3', current: 'M1.2' }, { code: 'S1', objective: 'M1.3', current: 'M1.2' }],
   MISSION_WITHOUT_OBJECTIVES: [{ objective: 'M6.1', mission: 'M6', title: 'Salute' }],
   LEAD_KIND_NOT_EXPECTED: [{ objective: 'M1.1', marked: ['Città metropolitana'], columns: ['Comuni'], leadKind: 'comune', project: 'alpha' }],
   LEAD_NOT_STATED: [{ project: 'alpha' }],
@@ -130,6 +132,7 @@ const EXAMPLES: { [C in FindingCode]: FindingArgs[C][] } = {
   SHEET_DUPLICATE_CODE: [{ code: '1.1', firstRow: 5 }],
   SHEET_NO_TITLE: [{ columns: ['"Obiettivo strategico"', '"Obiettivo operativo"'] }],
   SHEET_BAD_LEVEL: [{ value: 'tattico' }],
+  DANGLING_LINK: [{ objective: 'M1.3' }, { objective: 'M1.3', renumbered: 'M1.2' }, { code: 'S1', objective: 'M1.3' }],
   DUP_DUPLICATE_LINK: [
     { case: 'linked-twice', code: 'S1', objective: 'M3.4' },
     { case: 'linked-and-rejected', code: 'S1', objective: 'M3.4' },

@@ -11,8 +11,8 @@ export interface ObjectivePairs {
   /** Head objectives the base has no counterpart for. */
   added: Objective[];
   /**
-   * Removed base id → the added head objective with the same title: a renumbering that no
-   * `supersedes` declares, so it reads as a removal and an addition.
+   * Removed base id → the head objective that has its title: most likely a renumbering that no
+   * `supersedes` declares, so it reads as a removal and an addition (or a retitle).
    */
   sameTitle: ReadonlyMap<string, string>;
 }
@@ -38,7 +38,7 @@ export function pairObjectives(base: PlanModel, head: PlanModel): ObjectivePairs
   const paired = new Set(headIdOf.values());
   const removed = base.objectives.filter((objective) => !headIdOf.has(objective.id));
   const added = head.objectives.filter((objective) => !paired.has(objective.id));
-  const addedByTitle = new Map(added.map((objective) => [objective.title, objective.id]));
-  const sameTitle = new Map(removed.flatMap((objective) => (addedByTitle.has(objective.title) ? [[objective.id, addedByTitle.get(objective.title)!] as const] : [])));
+  const headIdByTitle = new Map(head.objectives.map((objective) => [objective.title, objective.id]));
+  const sameTitle = new Map(removed.flatMap((objective) => (headIdByTitle.has(objective.title) ? [[objective.id, headIdByTitle.get(objective.title)!] as const] : [])));
   return { headIdOf, renumbered, removed, added, sameTitle };
 }

@@ -40,7 +40,7 @@ export interface ObjectiveChange {
   title: string;
   titleChange?: TextChange;
   actors: ActorChange[];
-  /** For a removed objective: the added objective with the same title (a renumbering `supersedes` does not declare). */
+  /** For a removed objective: the head objective with its title (a renumbering `supersedes` does not declare). */
   sameTitleAs?: string;
 }
 
@@ -110,7 +110,7 @@ function objectiveChange(before: Objective, after: Objective, head: PlanModel): 
 }
 
 /** A title change, or undefined when the title is the same. */
-export function textChange(before: string, after: string): TextChange | undefined {
+function textChange(before: string, after: string): TextChange | undefined {
   return before === after ? undefined : { before, after };
 }
 

@@ -21,7 +21,7 @@ export interface LinkChange {
 }
 
 /** An actual value added, or corrected (same indicator and date, another value). */
-export interface ActualChange {
+interface ActualChange {
   indicator: string;
   name: string;
   unit: string;

@@ -13,7 +13,7 @@ export interface DiffItem {
   details: RichText[];
 }
 
-export interface DiffSection {
+interface DiffSection {
   title: string;
   items: DiffItem[];
 }
@@ -99,7 +99,7 @@ function transcription(transcribed: boolean): string {
 function objectiveItem(objective: ObjectiveChange): DiffItem {
   const details: RichText[] = [];
   if (objective.change === 'removed' && objective.sameTitleAs) {
-    details.push([{ text: `the added ${objective.sameTitleAs} has its title: if it is ${objective.id} renumbered, declare "supersedes: [${objective.id}]" on it` }]);
+    details.push([{ text: `${objective.sameTitleAs} now has its title: if it is ${objective.id} renumbered, declare "supersedes: [${objective.id}]" on it` }]);
   }
   if (objective.titleChange) details.push([{ text: 'title: ' }, ...wordChange(objective.titleChange)]);
   details.push(...objective.actors.map(actorLine));
