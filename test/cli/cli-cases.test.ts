@@ -130,6 +130,7 @@ const COMMANDS: readonly (readonly [command: string, takesToday: boolean])[] = [
   ['coverage', true],
   ['progress', true],
   ['why', true],
+  ['diff', true],
   ['report', true],
   ['templates', false],
   ['templates export', false],
