@@ -36,7 +36,7 @@ async function runDiff(baseRevision: string | undefined, headRevision: string | 
   const asOf = asOfDate(options, io);
   const location = locatePlan(options.plan, io.cwd);
   if (location.origin === 'shipped') throw new UsageError("no plan/ folder here or above: psttm diff compares revisions of your plan's git repository; run it there or pass --plan");
-  const [{ gitTopLevel }, { GitRevisionSource }, { FolderSource }, { defaultDiffBase }, { openPlan }] = await Promise.all([
+  const [{ gitTopLevel }, { GitRevisionSource, MissingPlanError }, { FolderSource }, { defaultDiffBase }, { openPlan }] = await Promise.all([
     import('../../load/source/git.js'),
     import('../../load/source/git-revision-source.js'),
     import('../../load/source/folder-source.js'),
@@ -49,8 +49,16 @@ async function runDiff(baseRevision: string | undefined, headRevision: string | 
   const planPath = path.relative(repository, planFolder).split(path.sep).join('/');
 
   const base = baseRevision === undefined ? await defaultDiffBase(repository, io.env) : { revision: baseRevision, described: baseRevision };
-  const headSource: PlanSource = headRevision === undefined ? new FolderSource(location.dir, io.cwd) : await GitRevisionSource.open(repository, headRevision, planPath);
-  const baseSource = await GitRevisionSource.open(repository, base.revision, planPath);
+  const planAt = async (revision: string) => {
+    try {
+      return await GitRevisionSource.open(repository, revision, planPath);
+    } catch (error) {
+      if (!(error instanceof MissingPlanError)) throw error;
+      throw new InputError(`${planPath === '' ? 'plan.yaml' : `${planPath}/`} does not exist at ${revision === base.revision ? base.described : revision}, so there is nothing to compare; name revisions that both have it: psttm diff BASE [HEAD]`);
+    }
+  };
+  const headSource: PlanSource = headRevision === undefined ? new FolderSource(location.dir, io.cwd) : await planAt(headRevision);
+  const baseSource = await planAt(base.revision);
   const [before, after] = await Promise.all([openPlan(baseSource, { today }), openPlan(headSource, { today })]);
   const sides = { base: base.described, head: headRevision ?? 'working tree' };
 
