@@ -6,14 +6,7 @@ import { commitOf, git, gitProblem } from './git.js';
 import type { PlanSource, SourceFile } from './plan-source.js';
 
 /** The revision has no plan at the path asked for: no such folder, or no plan.yaml in it. */
-export class MissingPlanError extends InputError {
-  constructor(
-    message: string,
-    readonly revision: string,
-  ) {
-    super(message);
-  }
-}
+export class MissingPlanError extends InputError {}
 
 /** One entry of `git ls-tree -l`: its mode, object id and, for a blob, its size. */
 interface TreeEntry {
@@ -57,10 +50,10 @@ export class GitRevisionSource implements PlanSource {
     try {
       listing = await git(repository, ['ls-tree', '-r', '-t', '-l', '-z', `${commit}:${planPath}`], MAX_LISTING_BYTES);
     } catch (error) {
-      throw new MissingPlanError(`${revision}:${planPath}: no such folder at revision ${revision} (${gitProblem(error)}); name the folder holding ${PLAN_FILE}`, revision);
+      throw new MissingPlanError(`${revision}:${planPath}: no such folder at revision ${revision} (${gitProblem(error)}); name the folder holding ${PLAN_FILE}`);
     }
     const source = new GitRevisionSource(repository, revision, planPath, parseListing(listing));
-    if (!source.has(PLAN_FILE)) throw new MissingPlanError(`${source.name}: no ${PLAN_FILE} in that folder at revision ${revision}; name the folder holding ${PLAN_FILE}`, revision);
+    if (!source.has(PLAN_FILE)) throw new MissingPlanError(`${source.name}: no ${PLAN_FILE} in that folder at revision ${revision}; name the folder holding ${PLAN_FILE}`);
     return source;
   }
 

@@ -5,7 +5,7 @@ import { InputError } from '../../../src/core/errors.ts';
 import { READ_LIMITS } from '../../../src/io/bounded-read.ts';
 import { readPlanFiles } from '../../../src/load/plan-files.ts';
 import { FolderSource } from '../../../src/load/source/folder-source.ts';
-import { GitRevisionSource } from '../../../src/load/source/git-revision-source.ts';
+import { GitRevisionSource, MissingPlanError } from '../../../src/load/source/git-revision-source.ts';
 import { findingMessage } from '../../../src/render/findings/messages/index.ts';
 import { commitAll, git, initRepository } from '../../helpers/git-repository.ts';
 import { tempPlan } from '../../helpers/temp-plan.ts';
@@ -50,7 +50,9 @@ describe('GitRevisionSource', () => {
     const dir = tempPlan();
     initRepository(dir);
     await expect(GitRevisionSource.open(dir, 'HEAD', 'elsewhere')).rejects.toThrow(/^HEAD:elsewhere: no such folder at revision HEAD \(.+\); name the folder holding plan.yaml$/);
-    await expect(GitRevisionSource.open(dir, 'HEAD', 'plan/projects')).rejects.toThrow(new InputError('HEAD:plan/projects: no plan.yaml in that folder at revision HEAD; name the folder holding plan.yaml'));
+    const missing = GitRevisionSource.open(dir, 'HEAD', 'plan/projects');
+    await expect(missing).rejects.toThrow(MissingPlanError);
+    await expect(missing).rejects.toThrow('HEAD:plan/projects: no plan.yaml in that folder at revision HEAD; name the folder holding plan.yaml');
   });
 
   it('lists a folder as the file system does: subfolders are entries, the files inside them are not', async () => {
