@@ -28,7 +28,7 @@ describe('diff text', () => {
     const text = diffText(diffView(RETITLE, [], SIDES, undefined), noColor, 100);
     expect(text).toContain('psttm diff main (merge-base 1234567) → working tree\nObjectives: 1 changed; Projects: 1 added; coverage 0% → 50%; progress – → –.\n');
     expect(text).toContain('  ~ M1.1 Sviluppo e rafforzamento delle reti\n      title: Sviluppo {+e rafforzamento +}delle reti[- di impresa-]\n');
-    expect(text).toContain('  + hub Progetto hub (plan/projects/hub.yaml)\n      links M1.1\n');
+    expect(text).toContain('  + hub Progetto hub (plan/projects/hub.yaml)\n      now links M1.1\n');
     expect(text).toMatch(/│ Plan +│ +0% \(0\/2\) │ +50% \(1\/2\) │/);
   });
 
@@ -42,6 +42,13 @@ describe('diff text', () => {
     const text = diffText(diffView({ ...RETITLE, figures: undefined }, [], SIDES, 'No figures: the plan has 1 error in working tree (psttm validate lists them).'), noColor, 100);
     expect(text).toContain('\nNo figures: the plan has 1 error in working tree');
     expect(text).not.toContain('coverage');
+  });
+
+  it('wraps long lines to the terminal width, further lines indented under their start', () => {
+    const long = diffPlans(testModel([], [], plan('A')), testModel([], [], plan('Valorizzazione in chiave metropolitana delle nuove infrastrutture e dei servizi previsti per le Olimpiadi')), undefined);
+    const text = diffText(diffView(long, [], SIDES, undefined), noColor, 60);
+    expect(text).toContain('  ~ M1.1 Valorizzazione in chiave metropolitana delle nuove\n    infrastrutture e dei servizi previsti per le Olimpiadi\n');
+    expect(text).toContain('      title: [-A-]{+Valorizzazione in chiave metropolitana\n      delle nuove infrastrutture e dei servizi previsti per\n      le Olimpiadi+}\n');
   });
 
   it('neutralises control characters of titles', () => {

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import wrapAnsi from 'wrap-ansi';
 import { renderTable, type Column } from '../terminal/table.js';
 import { terminalText } from '../terminal/terminal-text.js';
 import type { DiffItem, DiffView, FigureRow } from './diff-view.js';
@@ -15,8 +16,8 @@ export function diffText(view: DiffView, chalk: ChalkInstance, width: number): s
   for (const section of view.sections) {
     lines.push('', chalk.bold(section.title));
     for (const item of section.items) {
-      lines.push(`  ${marker(item.change, chalk)} ${richText(item.line, chalk)}`);
-      for (const detail of item.details) lines.push(`      ${richText(detail, chalk)}`);
+      lines.push(hanging(`  ${marker(item.change, chalk)} `, 4, richText(item.line, chalk), width));
+      for (const detail of item.details) lines.push(hanging('      ', 6, richText(detail, chalk), width));
     }
   }
   if (view.figures) {
@@ -29,6 +30,12 @@ export function diffText(view: DiffView, chalk: ChalkInstance, width: number): s
     for (const link of view.dangling) lines.push(`  ${terminalText(link.where)}  ${chalk.red('error')}  ${terminalText(link.message)}  ${chalk.dim('DANGLING_LINK')}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `text` after `lead` (`indent` columns wide), wrapped to the terminal's width, its further lines indented under its start. */
+function hanging(lead: string, indent: number, text: string, width: number): string {
+  const margin = ' '.repeat(indent);
+  return lead + wrapAnsi(text, Math.max(20, width - indent), { hard: true }).replaceAll('\n', `\n${margin}`);
 }
 
 function marker(change: DiffItem['change'], chalk: ChalkInstance): string {

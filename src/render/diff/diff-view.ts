@@ -137,7 +137,7 @@ function linkLine(link: LinkChange): RichText {
   const objective = { text: link.objective, mark: 'id' as const };
   switch (link.change) {
     case 'added':
-      return [{ text: 'links ' }, objective, ...(link.after === undefined ? [] : [{ text: ` (weight ${link.after})` }])];
+      return [{ text: 'now links ' }, objective, ...(link.after === undefined ? [] : [{ text: ` (weight ${link.after})` }])];
     case 'removed':
       return [{ text: 'no longer links ' }, objective];
     case 'reweighted':
