@@ -13,6 +13,16 @@ export interface Share {
   share: number | null;
 }
 
+/** Euros mobilised by some initiatives, and how many of them state their funding: unknown funding is never summed as zero. */
+export interface FundingTotal {
+  /** The sum over the initiatives that state their funding, each times its share. */
+  amount: number;
+  /** Initiatives that state their funding. */
+  stated: number;
+  /** Initiatives summed over, whether they state it or not. */
+  initiatives: number;
+}
+
 interface ObjectiveCoverage {
   id: string;
   missionId: string;
@@ -22,7 +32,7 @@ interface ObjectiveCoverage {
   /** Initiatives by the kind of their lead; `not_stated` where the source names none. */
   byLeadKind: Record<LeadKind | 'not_stated', number>;
   /** Euros mobilised for the objective: each initiative's funding times its share in the objective. */
-  funding: number;
+  funding: FundingTotal;
   zones: string[];
   actorCells: Record<string, ActorCell>;
   priority: Priority | undefined;
@@ -37,6 +47,8 @@ interface MissionCoverage {
   actorCells: Share;
   /** Actor cells per column of the plan: the missions × actor-columns matrix. */
   byColumn: Record<string, Share>;
+  /** Euros mobilised for the mission: each initiative's funding times its share in the mission's objectives. */
+  funding: FundingTotal;
 }
 
 interface ActorCoverage extends Share {
@@ -47,7 +59,7 @@ interface ActorCoverage extends Share {
 export interface ZoneCoverage {
   zone: string;
   /** Per mission: initiatives reaching the zone, and their funding for the mission split evenly over the zones they reach. */
-  missions: { missionId: string; projects: number; funding: number }[];
+  missions: { missionId: string; projects: number; funding: FundingTotal }[];
 }
 
 export interface CoverageReport {
@@ -59,7 +71,7 @@ export interface CoverageReport {
     covered: number;
     share: number | null;
     actorCells: Share;
-    funding: number;
+    funding: FundingTotal;
     /** Objectives nobody works on, in plan order. */
     uncoveredObjectives: string[];
     /** Initiatives linked to no objective of the plan. */
@@ -78,7 +90,8 @@ export function computeCoverage(model: PlanModel, initiatives: readonly Initiati
   const priorityByObjective = new Map(priorities.map((priority) => [priority.objectiveId, priority]));
   const linksByObjective = new Map<string, { initiative: Initiative; share: number }[]>();
   const unlinkedInitiatives: string[] = [];
-  const zoneMission = new Map<string, { projects: number; funding: number }>();
+  const zoneMission = new Map<string, { projects: number; funding: FundingTotal }>();
+  const missionFunding = new Map(model.missions.map((mission) => [mission.id, noFunding()]));
   for (const initiative of initiatives) {
     const missionShares = new Map<string, number>();
     for (const link of initiative.links) {
@@ -91,10 +104,11 @@ export function computeCoverage(model: PlanModel, initiatives: readonly Initiati
     }
     if (missionShares.size === 0) unlinkedInitiatives.push(initiative.id);
     for (const [missionId, share] of missionShares) {
+      addFunding(missionFunding.get(missionId)!, initiative.funding, share);
       for (const zone of initiative.zones) {
-        const cell = zoneMission.get(`${zone}\0${missionId}`) ?? { projects: 0, funding: 0 };
+        const cell = zoneMission.get(`${zone}\0${missionId}`) ?? { projects: 0, funding: noFunding() };
         cell.projects += 1;
-        cell.funding += (initiative.funding * share) / initiative.zones.length;
+        addFunding(cell.funding, initiative.funding, share / initiative.zones.length);
         zoneMission.set(`${zone}\0${missionId}`, cell);
       }
     }
@@ -113,7 +127,7 @@ export function computeCoverage(model: PlanModel, initiatives: readonly Initiati
       projects: links.length,
       initiatives: links.map(({ initiative }) => initiative.id),
       byLeadKind,
-      funding: links.reduce((total, { initiative, share }) => total + initiative.funding * share, 0),
+      funding: fundingOf(links),
       zones: model.reference.zones.filter((zone) => links.some(({ initiative }) => initiative.zones.includes(zone))),
       actorCells,
       priority: priorityByObjective.get(objective.id),
@@ -143,6 +157,7 @@ export function computeCoverage(model: PlanModel, initiatives: readonly Initiati
       share: ratio(covered, own.length),
       actorCells: cellShare(own),
       byColumn: Object.fromEntries(model.actorColumns.map((column) => [column.id, cellShare(own, column.id)])),
+      funding: missionFunding.get(mission.id)!,
     };
   });
   const covered = objectives.filter((objective) => objective.projects > 0).length;
@@ -154,7 +169,7 @@ export function computeCoverage(model: PlanModel, initiatives: readonly Initiati
       covered,
       share: ratio(covered, objectives.length),
       actorCells: cellShare(objectives),
-      funding: initiatives.reduce((total, initiative) => total + initiative.funding, 0),
+      funding: fundingOf(initiatives.map((initiative) => ({ initiative, share: 1 }))),
       uncoveredObjectives: objectives.filter((objective) => objective.projects === 0).map((objective) => objective.id),
       unlinkedInitiatives,
       priorityGaps: priorities.filter((priority) => (linksByObjective.get(priority.objectiveId) ?? []).length === 0),
@@ -164,14 +179,32 @@ export function computeCoverage(model: PlanModel, initiatives: readonly Initiati
     actors: model.actorColumns.map((column) => ({ column: column.id, leadKind: column.leadKind, ...cellShare(objectives, column.id) })),
     zones: model.reference.zones.map((zone) => ({
       zone,
-      missions: model.missions.map((mission) => ({ missionId: mission.id, ...(zoneMission.get(`${zone}\0${mission.id}`) ?? { projects: 0, funding: 0 }) })),
+      missions: model.missions.map((mission) => ({ missionId: mission.id, ...(zoneMission.get(`${zone}\0${mission.id}`) ?? { projects: 0, funding: noFunding() }) })),
     })),
   };
 }
 
 /** A zone's cell for one mission, found by the mission's id (empty when the zone has none for it). */
 export function zoneCell(zone: ZoneCoverage, missionId: string): ZoneCoverage['missions'][number] {
-  return zone.missions.find((cell) => cell.missionId === missionId) ?? { missionId, projects: 0, funding: 0 };
+  return zone.missions.find((cell) => cell.missionId === missionId) ?? { missionId, projects: 0, funding: noFunding() };
+}
+
+function noFunding(): FundingTotal {
+  return { amount: 0, stated: 0, initiatives: 0 };
+}
+
+/** Add one initiative's funding, times its share, to a total; an initiative that states none adds to the count only. */
+function addFunding(total: FundingTotal, funding: number | undefined, share: number): void {
+  total.initiatives += 1;
+  if (funding === undefined) return;
+  total.stated += 1;
+  total.amount += funding * share;
+}
+
+function fundingOf(links: readonly { initiative: Initiative; share: number }[]): FundingTotal {
+  const total = noFunding();
+  for (const { initiative, share } of links) addFunding(total, initiative.funding, share);
+  return total;
 }
 
 function ratio(part: number, whole: number): number | null {

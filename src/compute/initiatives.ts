@@ -24,8 +24,8 @@ export interface Initiative {
   links: { objectiveId: string; share: number }[];
   /** Zone omogenee reached (a metropolitan initiative reaches them all). */
   zones: string[];
-  /** Euros mobilised, all sources. */
-  funding: number;
+  /** Euros mobilised, all sources; undefined when its source states none (unknown, not zero). */
+  funding: number | undefined;
   /** What measures its progress: indicators first, else milestones. */
   indicators: IndicatorData[];
   milestones: ProjectData['milestones'];
@@ -47,9 +47,10 @@ export function countedInitiatives(model: PlanModel, asOf: string): Initiative[]
   return Object.values(ADAPTERS).flatMap((initiatives) => initiatives(model).filter((initiative) => initiativeCounts(initiative, asOf)));
 }
 
-/** Euros a project mobilises, all funding sources summed. */
-export function projectFunding(project: ProjectData): number {
-  return (project.funding ?? []).reduce((total, item) => total + item.amount, 0);
+/** Euros a project mobilises, all funding sources summed; undefined when it states no funding: unknown, not zero. */
+export function projectFunding(project: ProjectData): number | undefined {
+  const sources = project.funding ?? [];
+  return sources.length === 0 ? undefined : sources.reduce((total, item) => total + item.amount, 0);
 }
 
 function projectInitiative(model: PlanModel, project: Project): Initiative {
@@ -93,7 +94,8 @@ function dupInitiatives(model: PlanModel, dup: Dup): Initiative[] {
         leadKind: 'comune',
         links: confirmed.map((link) => ({ objectiveId: currentObjectiveId(model, link.objective), share: 1 / confirmed.length })),
         zones: zone === undefined ? [] : [zone],
-        funding: 0,
+        // A DUP states objectives, not what they cost.
+        funding: undefined,
         indicators: [],
         milestones: undefined,
       },

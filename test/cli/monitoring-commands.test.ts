@@ -58,13 +58,13 @@ describe('psttm coverage', () => {
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({
       asOf: '2026-01-01',
-      plan: { objectives: 3, covered: 2, share: 2 / 3, funding: 1000, uncoveredObjectives: ['M1.2'], unlinkedProjects: [], actorCells: { total: 5, covered: 3, share: 0.6 } },
+      plan: { objectives: 3, covered: 2, share: 2 / 3, funding: { amount: 1000, stated: 1, initiatives: 2 }, uncoveredObjectives: ['M1.2'], unlinkedProjects: [], actorCells: { total: 5, covered: 3, share: 0.6 } },
       missions: [
         { id: 'M1', objectives: 2, covered: 1, share: 0.5 },
         { id: 'M2', objectives: 1, covered: 1, share: 1 },
       ],
     });
-    expect(report.objectives[0]).toMatchObject({ id: 'M1.1', projects: 2, funding: 1000, actorCells: { citta_metropolitana: 'covered', comuni: 'covered', corpi_intermedi: 'not_expected' } });
+    expect(report.objectives[0]).toMatchObject({ id: 'M1.1', projects: 2, funding: { amount: 1000, stated: 1, initiatives: 2 }, actorCells: { citta_metropolitana: 'covered', comuni: 'covered', corpi_intermedi: 'not_expected' } });
     expect(report.objectives[2]).toMatchObject({ id: 'M2.1', actorCells: { citta_metropolitana: 'not_expected', comuni: 'covered', corpi_intermedi: 'uncovered' } });
   });
 

@@ -79,8 +79,12 @@ describe('psttm report', () => {
 
     const sheet = workbook.getWorksheet('Obiettivi')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    // 13 columns, then one per linked project (2 at most).
-    expect(sheet.autoFilter).toBe('A1:O1');
+    // 14 columns, then one per linked project (2 at most).
+    expect(sheet.autoFilter).toBe('A1:P1');
+    // beta-park states no funding: counted in the base, never as 0 €.
+    expect(m11['Progetti che dichiarano le risorse']!.value).toBe(1);
+    const projects = sheetRows(workbook, 'Progetti');
+    expect(projects.find((row) => row.Codice!.value === 'beta-park')!['Risorse (€)']?.value ?? null).toBeNull();
   });
 
   it('stores text that looks like a formula as text, never as a formula', async () => {
@@ -116,10 +120,11 @@ describe('psttm report', () => {
     expect(value('plan-expected')).toBe(progress.plan.expected);
     expect(figure('plan-status').attr('data-value')).toBe(progress.plan.status);
     expect(value('plan-coverage')).toBe(coverage.plan.share);
-    expect(value('plan-funding')).toBe(coverage.plan.funding);
+    expect(value('plan-funding')).toBe(coverage.plan.funding.amount);
     // Shown through Intl it-IT: 46,7% and 1000 € (Italian groups thousands from five digits).
     expect(figure('plan-progress').text()).toBe('46,7%');
-    expect(figure('plan-funding').text()).toMatch(/^1000\s€$/);
+    // beta-park states no funding: the sum says what it rests on.
+    expect(figure('plan-funding').text()).toMatch(/^1000\s€ da 1 su 2 progetti$/);
     for (const mission of progress.missions) {
       const shown = figure(`${mission.id}-progress`).attr('data-value');
       expect(shown === '' ? null : Number(shown)).toBe(mission.progress);

@@ -34,8 +34,8 @@ describe('computeCoverage', () => {
   const objective = (id: string) => report.objectives.find((item) => item.id === id)!;
 
   it('counts projects per objective by lead kind, with funding weighted by link share', () => {
-    expect(objective('M1.1')).toMatchObject({ projects: 2, initiatives: ['a', 'b'], byLeadKind: { citta_metropolitana: 1, comune: 1, corpo_intermedio: 0, not_stated: 0 }, funding: 1350, zones: ['Milano', 'Nord Milano'] });
-    expect(objective('M1.2')).toMatchObject({ projects: 1, funding: 250 });
+    expect(objective('M1.1')).toMatchObject({ projects: 2, initiatives: ['a', 'b'], byLeadKind: { citta_metropolitana: 1, comune: 1, corpo_intermedio: 0, not_stated: 0 }, funding: { amount: 1350, stated: 2, initiatives: 2 }, zones: ['Milano', 'Nord Milano'] });
+    expect(objective('M1.2')).toMatchObject({ projects: 1, funding: { amount: 250, stated: 1, initiatives: 1 } });
   });
 
   it('marks each actor cell covered, uncovered or not expected', () => {
@@ -45,7 +45,7 @@ describe('computeCoverage', () => {
   });
 
   it('gives shares per mission and for the plan: 2 of 3 objectives, 3 of 5 marked cells', () => {
-    expect(report.plan).toMatchObject({ objectives: 3, covered: 2, share: 2 / 3, actorCells: { total: 5, covered: 3, share: 0.6 }, funding: 1600, uncoveredObjectives: ['M2.1'], unlinkedInitiatives: ['c'] });
+    expect(report.plan).toMatchObject({ objectives: 3, covered: 2, share: 2 / 3, actorCells: { total: 5, covered: 3, share: 0.6 }, funding: { amount: 1600, stated: 2, initiatives: 3 }, uncoveredObjectives: ['M2.1'], unlinkedInitiatives: ['c'] });
     expect(report.missions.map(({ id, objectives, covered, share }) => ({ id, objectives, covered, share }))).toEqual([
       { id: 'M1', objectives: 2, covered: 2, share: 1 },
       { id: 'M2', objectives: 1, covered: 0, share: 0 },
@@ -60,9 +60,26 @@ describe('computeCoverage', () => {
 
   it('splits funding over the zones a project reaches in the zone × mission matrix', () => {
     const cell = (zone: string, mission: string) => report.zones.find((item) => item.zone === zone)!.missions.find((item) => item.missionId === mission);
-    expect(cell('Milano', 'M1')).toEqual({ missionId: 'M1', projects: 1, funding: 500 });
-    expect(cell('Nord Milano', 'M1')).toEqual({ missionId: 'M1', projects: 2, funding: 1100 });
-    expect(cell('Nord Milano', 'M2')).toEqual({ missionId: 'M2', projects: 0, funding: 0 });
+    expect(cell('Milano', 'M1')).toEqual({ missionId: 'M1', projects: 1, funding: { amount: 500, stated: 1, initiatives: 1 } });
+    expect(cell('Nord Milano', 'M1')).toEqual({ missionId: 'M1', projects: 2, funding: { amount: 1100, stated: 2, initiatives: 2 } });
+    expect(cell('Nord Milano', 'M2')).toEqual({ missionId: 'M2', projects: 0, funding: { amount: 0, stated: 0, initiatives: 0 } });
+  });
+
+  it('sums funding per mission over the initiatives of its objectives, each once, times its share in them', () => {
+    expect(report.missions.map(({ id, funding }) => [id, funding])).toEqual([
+      ['M1', { amount: 1600, stated: 2, initiatives: 2 }],
+      ['M2', { amount: 0, stated: 0, initiatives: 0 }],
+      ['M3', { amount: 0, stated: 0, initiatives: 0 }],
+    ]);
+  });
+
+  it('keeps unknown funding unknown: a project that states none counts in the base, not as 0 €', () => {
+    const unstated = testModel([project('x'), project('y', { funding: [{ source: 'PNRR', amount: 300 }] })]);
+    const { plan, objectives } = computeCoverage(unstated, countedInitiatives(unstated, AS_OF), [], AS_OF);
+    expect(plan.funding).toEqual({ amount: 300, stated: 1, initiatives: 2 });
+    expect(objectives.find((item) => item.id === 'M1.1')!.funding).toEqual({ amount: 300, stated: 1, initiatives: 2 });
+    const none = testModel([project('x')]);
+    expect(computeCoverage(none, countedInitiatives(none, AS_OF), [], AS_OF).plan.funding).toEqual({ amount: 0, stated: 0, initiatives: 1 });
   });
 
   it('ranks priorities by votes cast by the as-of date, and names the voted objectives nobody works on', () => {

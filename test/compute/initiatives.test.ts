@@ -29,7 +29,7 @@ describe('countedInitiatives', () => {
       { objectiveId: 'M1.1', share: 0.5 },
       { objectiveId: 'M2.1', share: 0.5 },
     ]);
-    expect(c).toMatchObject({ kind: 'project', leadKind: 'comune', funding: 0, zones: ['Nord Milano'], links: [{ objectiveId: 'M1.2', share: 0.4 }] });
+    expect(c).toMatchObject({ kind: 'project', leadKind: 'comune', funding: undefined, zones: ['Nord Milano'], links: [{ objectiveId: 'M1.2', share: 0.4 }] });
   });
 
   it('is what every figure counts: progress, coverage, the report headline and its status chart', () => {
@@ -44,8 +44,8 @@ describe('countedInitiatives', () => {
       { id: 'a', kind: 'project' },
       { id: 'd', kind: 'project' },
     ]);
-    // a alone works for objectives: M1.1 and M2.1 covered, its 1 250 € in the plan total; d is linked to none.
-    expect(report.coverage.plan).toMatchObject({ covered: 2, funding: 1250, unlinkedInitiatives: ['d'] });
+    // a alone works for objectives: M1.1 and M2.1 covered, its 1 250 € in the plan total; d is linked to none and states no funding.
+    expect(report.coverage.plan).toMatchObject({ covered: 2, funding: { amount: 1250, stated: 1, initiatives: 2 }, unlinkedInitiatives: ['d'] });
     const view = buildReportView(model, report, [], { title: undefined, year: undefined });
     expect(view.headline.projects).toBe(2);
     expect(view.statusCounts.reduce((total, { count }) => total + count, 0)).toBe(2);

@@ -24,7 +24,7 @@ const view = buildReportView(model, computeMonitoringReport(model, AS_OF), findi
 describe('buildReportView', () => {
   it('heads with the plan figures: progress of M1 only (M2 has no data), 2 of 3 objectives covered, funding of counted projects', () => {
     expect(view.title).toBe('Piano di prova');
-    expect(view.headline).toMatchObject({ progress: 0.6, expected: 0.5, status: 'on_track', objectives: 3, covered: 2, projects: 2, funding: 1500, indicators: 1 });
+    expect(view.headline).toMatchObject({ progress: 0.6, expected: 0.5, status: 'on_track', objectives: 3, covered: 2, projects: 2, funding: { amount: 1500, stated: 2, initiatives: 2 }, indicators: 1 });
     expect(view.headline.coverage).toBeCloseTo(2 / 3, 12);
     expect(view.headline.findings).toEqual({ errors: 0, warnings: 0, infos: 1 });
   });
@@ -41,7 +41,9 @@ describe('buildReportView', () => {
 
   it('keeps raw values: shares, weights, zones of a comune project, and which projects count', () => {
     const m1 = view.missions[0]!;
-    expect(m1).toMatchObject({ id: 'M1', objectiveCount: 2, covered: 1, coverage: 0.5, funding: 1250 });
+    // a's 1 000 € and half of b's 500 €, both stating their funding.
+    expect(m1).toMatchObject({ id: 'M1', objectiveCount: 2, covered: 1, coverage: 0.5, funding: { amount: 1250, stated: 2, initiatives: 2 } });
+    expect(view.projects.find((row) => row.id === 'c')!.funding).toBeNull();
     expect(m1.projects.map((row) => row.id)).toEqual(['a', 'b']);
     expect(m1.byColumn).toEqual([
       { columnId: 'citta_metropolitana', total: 2, covered: 1, share: 0.5 },

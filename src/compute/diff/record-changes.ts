@@ -10,7 +10,7 @@ export type FieldChange =
   | { field: 'title'; before: string; after: string }
   | { field: 'status'; before: ProjectStatus; after: ProjectStatus }
   | { field: 'period'; before: Project['period']; after: Project['period'] }
-  | { field: 'funding'; before: number; after: number };
+  | { field: 'funding'; before: number | undefined; after: number | undefined };
 
 /** A link to an objective (by its head id) added, removed, or given another weight (undefined: an equal share). */
 export interface LinkChange {

@@ -125,8 +125,13 @@ function fieldLine(field: FieldChange): RichText {
     case 'period':
       return [{ text: `period: ${period(field.before)} → ${period(field.after)}` }];
     case 'funding':
-      return [{ text: `funding: ${euros(field.before)} → ${euros(field.after)}` }];
+      return [{ text: `funding: ${stated(field.before)} → ${stated(field.after)}` }];
   }
+}
+
+/** A project's funding, or `not stated`: unknown, not 0 €. */
+function stated(amount: number | undefined): string {
+  return amount === undefined ? 'not stated' : euros(amount);
 }
 
 function period(value: { start: string; end?: string } | undefined): string {

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../../core/errors.js';
 import type { RuntimeOptions } from 'handlebars';
-import { zoneCell } from '../../compute/coverage.js';
+import { zoneCell, type FundingTotal } from '../../compute/coverage.js';
 import type { GapReason, Status } from '../../compute/status.js';
 import type { TemplateSet, TemplateSource } from '../../load/template-files.js';
 import { findingMessage } from '../findings/messages/index.js';
 import { fillLabel, type Labels, type ReportLanguage } from '../labels.js';
 import { localeFormat, type PluralForms } from '../format.js';
+import { fundingText } from '../funding.js';
 import type { ComuneReportView } from '../report/comune-view.js';
 import { zoneMissionComuni } from '../report/comuni-view.js';
 import { actorColumnLabel, columnShare, type ReportView } from '../report/report-view.js';
@@ -139,6 +140,8 @@ function registerPageHelpers(instance: Handlebars, templates: TemplateSet, { lab
     points: (value: number | null) => format.points(value, labels.pointsUnit),
     signed: format.signed,
     euros: format.euros,
+    // A project's own funding (a number, or null when it states none) or a total over several initiatives.
+    fundingText: (value: FundingTotal | number | null) => (value === null ? labels.notStated : typeof value === 'number' ? format.euros(value) : fundingText(value, format, labels)),
     number: format.number,
     count: (value: number, noun: PluralForms) => format.count(value, noun),
     longDate: format.longDate,

@@ -18,7 +18,7 @@ export function coverageJson(report: CoverageReport) {
       unlinkedProjects: plan.unlinkedInitiatives,
       priorityGaps: plan.priorityGaps.map((gap) => ({ objective: gap.objectiveId, votes: gap.votes, rank: gap.rank })),
     },
-    missions: report.missions.map((mission) => ({ id: mission.id, objectivesTranscribed: mission.objectivesTranscribed, objectives: mission.objectives, covered: mission.covered, share: mission.share, actorCells: mission.actorCells })),
+    missions: report.missions.map((mission) => ({ id: mission.id, objectivesTranscribed: mission.objectivesTranscribed, objectives: mission.objectives, covered: mission.covered, share: mission.share, actorCells: mission.actorCells, funding: mission.funding })),
     actors: report.actors,
     objectives: report.objectives.map((objective) => ({
       id: objective.id,

@@ -1,4 +1,4 @@
-import { zoneCell, type ActorCell, type Share, type ZoneCoverage } from '../../compute/coverage.js';
+import { zoneCell, type ActorCell, type FundingTotal, type Share, type ZoneCoverage } from '../../compute/coverage.js';
 import { projectFunding } from '../../compute/initiatives.js';
 import type { MissionChange, MonitoringReport } from '../../compute/monitoring-report.js';
 import type { ProjectResult } from '../../compute/progress.js';
@@ -49,7 +49,7 @@ interface Headline {
   coverage: number | null;
   actorCells: Share;
   projects: number;
-  funding: number;
+  funding: FundingTotal;
   indicators: number;
   dataGaps: number;
   findings: { errors: number; warnings: number; infos: number };
@@ -76,7 +76,7 @@ export interface MissionRow extends Figures {
   byColumn: (Share & { columnId: string })[];
   /** Projects linked to the mission's objectives, in portfolio order. */
   projects: ProjectRow[];
-  funding: number;
+  funding: FundingTotal;
   change: MissionChange | undefined;
   objectives: ObjectiveRow[];
 }
@@ -88,7 +88,7 @@ export interface ObjectiveRow extends Figures {
   /** One cell per actor column, in the order of the view's `actorColumns` (templates rely on it). */
   actors: { columnId: string; cell: ActorCell }[];
   projects: { id: string; title: string; weight: number }[];
-  funding: number;
+  funding: FundingTotal;
   zones: string[];
   votes: number | undefined;
 }
@@ -106,7 +106,8 @@ export interface ProjectRow extends Figures {
   cup: string | undefined;
   start: string | undefined;
   end: string | undefined;
-  funding: number;
+  /** Null when the project states no funding: unknown, not 0 €. */
+  funding: number | null;
   objectives: string[];
   method: 'indicators' | 'milestones' | 'none';
   updated: string;
@@ -175,7 +176,7 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
       cup: project.cup,
       start: project.period?.start,
       end: project.period?.end,
-      funding: projectFunding(project),
+      funding: projectFunding(project) ?? null,
       objectives: project.objectives.map((link) => link.id),
       method: result?.method ?? 'none',
       updated: project.updated,
@@ -221,7 +222,7 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
       actorCells: covered.actorCells,
       byColumn: model.actorColumns.map((column) => ({ columnId: column.id, ...covered.byColumn[column.id]! })),
       projects: projects.filter((project) => linked.has(project.id)),
-      funding: own.reduce((total, objective) => total + objective.funding, 0),
+      funding: covered.funding,
       change: changeByMission.get(mission.id),
       objectives: own,
       ...rollUpFigures(result.rollUp, result.gap),

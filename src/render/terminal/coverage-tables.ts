@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import { zoneCell, type CoverageReport } from '../../compute/coverage.js';
+import { zoneCell, type CoverageReport, type ZoneCoverage } from '../../compute/coverage.js';
 import type { PlanModel } from '../../model/plan-model.js';
-import { euros, percent, TERMINAL_LABELS } from './figures.js';
+import { funding, percent, TERMINAL_LABELS } from './figures.js';
 import { renderTable } from './table.js';
 import { terminalText } from './terminal-text.js';
 
@@ -58,7 +58,7 @@ function byActor(model: PlanModel, report: CoverageReport, width: number): strin
 }
 
 function byZone(model: PlanModel, report: CoverageReport, width: number): string {
-  const cellText = ({ projects, funding }: { projects: number; funding: number }) => (projects === 0 ? '·' : `${projects} · ${euros(funding)}`);
+  const cellText = (cell: ZoneCoverage['missions'][number]) => (cell.projects === 0 ? '·' : `${cell.projects} · ${funding(cell.funding)}`);
   const rows = report.zones.map((zone) => [terminalText(zone.zone), ...model.missions.map((mission) => cellText(zoneCell(zone, mission.id)))]);
   return renderTable([{ header: COLUMNS.zone, flex: true }, ...model.missions.map((mission) => ({ header: mission.id, width: 16, align: 'right' as const }))], rows, width);
 }
@@ -66,7 +66,7 @@ function byZone(model: PlanModel, report: CoverageReport, width: number): string
 function summary(model: PlanModel, report: CoverageReport, chalk: ChalkInstance): string {
   const { plan } = report;
   const lines = [
-    `${chalk.bold(percent(plan.share))} of objectives have at least one project (${plan.covered} of ${plan.objectives}); ${percent(plan.actorCells.share)} of the actor cells the plan marks have a project led by that kind of actor (${plan.actorCells.covered} of ${plan.actorCells.total}). Funding mobilised: ${euros(plan.funding)}.`,
+    `${chalk.bold(percent(plan.share))} of objectives have at least one project (${plan.covered} of ${plan.objectives}); ${percent(plan.actorCells.share)} of the actor cells the plan marks have a project led by that kind of actor (${plan.actorCells.covered} of ${plan.actorCells.total}). Funding mobilised: ${funding(plan.funding)}.`,
   ];
   const untranscribed = model.missions.filter((mission) => !mission.objectivesTranscribed).map((mission) => mission.id);
   if (untranscribed.length > 0) lines.push(chalk.yellow(`Not counted: ${untranscribed.join(', ')} (objectives missing from the source).`));

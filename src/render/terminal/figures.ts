@@ -1,6 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { clampForDisplay, type Status } from '../../compute/status.js';
+import type { FundingTotal } from '../../compute/coverage.js';
 import { localeFormat } from '../format.js';
+import { fundingText } from '../funding.js';
 import { LABELS } from '../labels.js';
 
 /** The terminal speaks English; amounts keep the Italian form the plan's sources write them in (`1.234.567 €`). */
@@ -14,6 +16,11 @@ export function percent(value: number | null | undefined, options: { clamp?: boo
 }
 
 export const euros = AMOUNTS.euros;
+
+/** Funding in the terminal: `n/a` when nobody states it, the sum with its base when only some do. */
+export function funding(total: FundingTotal): string {
+  return fundingText(total, AMOUNTS, TERMINAL_LABELS);
+}
 
 /** A number to 4 decimals; in scientific notation when that would hide it (`5E-324`, `1E20`). */
 export const number = TERMINAL_FORMAT.precise;

@@ -3,6 +3,7 @@ import type { Workbook } from 'exceljs';
 import { zoneCell } from '../../compute/coverage.js';
 import { STATUSES, type Status } from '../../compute/status.js';
 import { findingMessage } from '../findings/messages/index.js';
+import { fundingAmount } from '../funding.js';
 import type { Labels, ReportLanguage } from '../labels.js';
 import { actorCell, actorColumnLabel, columnShare, type DataGapRow, type IndicatorRow, type MissionRow, type ObjectiveRow, type ProjectRow, type ReportView, type ZoneRow } from '../report/report-view.js';
 import { xmlText } from './cell-text.js';
@@ -79,7 +80,8 @@ function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }
     { header: c.coverage, kind: 'percent', value: (row) => row.coverage },
     { header: c.actorCells, kind: 'percent', value: (row) => row.actorCells.share },
     { header: c.projects, kind: 'integer', value: (row) => row.projects.length },
-    { header: c.funding, kind: 'euro', value: (row) => row.funding },
+    { header: c.funding, kind: 'euro', value: (row) => fundingAmount(row.funding) },
+    { header: c.fundingStated, kind: 'integer', value: (row) => row.funding.stated },
     ...figureColumns<MissionRow>(),
     ...changeColumns,
   ];
@@ -92,7 +94,8 @@ function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }
     { header: c.title, kind: 'text', value: (row) => row.title },
     ...view.actorColumns.map((column): Column<ObjectiveRow> => ({ header: actorColumnLabel(column, language), kind: 'text', value: (row) => labels.actorCell[actorCell(row, column.id)] })),
     { header: c.projects, kind: 'integer', value: (row) => row.projects.length },
-    { header: c.funding, kind: 'euro', value: (row) => row.funding },
+    { header: c.funding, kind: 'euro', value: (row) => fundingAmount(row.funding) },
+    { header: c.fundingStated, kind: 'integer', value: (row) => row.funding.stated },
     ...figureColumns<ObjectiveRow>(),
     { header: c.votes, kind: 'integer', value: (row) => row.votes },
     // One cell per linked project, each a link to the project's row.
@@ -160,7 +163,7 @@ function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }
   const territoryColumns: Column<ZoneRow>[] = [
     { header: c.zone, kind: 'text', value: (row) => row.zone },
     ...view.missions.map((mission): Column<ZoneRow> => ({ header: `${mission.id} ${c.projects}`, kind: 'integer', heat: true, value: (row) => zoneCell(row, mission.id).projects })),
-    ...view.missions.map((mission): Column<ZoneRow> => ({ header: `${mission.id} ${c.funding}`, kind: 'euro', value: (row) => zoneCell(row, mission.id).funding })),
+    ...view.missions.map((mission): Column<ZoneRow> => ({ header: `${mission.id} ${c.funding}`, kind: 'euro', value: (row) => fundingAmount(zoneCell(row, mission.id).funding) })),
   ];
   done(addTableSheet(workbook, sheets.territory, territoryColumns, view.zones, style));
 
@@ -270,7 +273,8 @@ function summaryRows(view: ReportView, labels: Labels): SummaryRow[] {
     { figure: h.coverage, value: headline.coverage, kind: 'percent' },
     { figure: h.actorCells, value: headline.actorCells.share, kind: 'percent' },
     { figure: h.projects, value: headline.projects, kind: 'integer' },
-    { figure: h.funding, value: headline.funding, kind: 'euro' },
+    { figure: h.funding, value: fundingAmount(headline.funding), kind: 'euro' },
+    { figure: h.fundingStated, value: headline.funding.stated, kind: 'integer' },
     { figure: h.indicators, value: headline.indicators, kind: 'integer' },
     { figure: `${h.findings}: ${labels.severity.error}`, value: headline.findings.errors, kind: 'integer' },
     { figure: `${h.findings}: ${labels.severity.warning}`, value: headline.findings.warnings, kind: 'integer' },
