@@ -25,7 +25,7 @@ export interface IndicatorProgress {
  * decrease target lies below its baseline); expected = where the straight lines from the baseline
  * through the targets stand at the as-of date, on the same scale. Only data dated by the as-of date counts.
  */
-export function indicatorProgress(indicator: IndicatorData, asOf: string, monitoring: MonitoringData): IndicatorProgress {
+export function indicatorProgress(indicator: IndicatorData, asOf: string, monitoring: Required<MonitoringData>): IndicatorProgress {
   const baseline = indicator.baseline && indicator.baseline.date <= asOf ? indicator.baseline : undefined;
   // ISO dates order as plain strings (no locale collation, which is slow).
   const targets = [...(indicator.targets ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

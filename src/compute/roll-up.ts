@@ -49,7 +49,18 @@ export function rollUp(children: readonly RollUpChild[], thresholds: Thresholds)
   const measure = { progress: progressSum / weightSum, expected: expectedSum / weightSum };
   // The children with data still count as such: it is their mean that has no figure.
   if (!isFiniteMeasure(measure)) return { measure: undefined, status: 'no_data', counted: counted.length, gaps, weightTotal: weightSum * scale, overflow: true };
+  return { measure, status: rolledUpStatus(measure, counted, gaps, thresholds), counted: counted.length, gaps, weightTotal: weightSum * scale, overflow: false };
+}
+
+/**
+ * The status of a mean: insufficient data when fewer than `min_data_share` of the children have data
+ * (a mission whose objectives the source lacks is no child that could have any), or when every child
+ * with data has insufficient data itself (the figure rests on too little); else stale when every
+ * child with data is stale (and the mean is not achieved); else the status rule's.
+ */
+function rolledUpStatus(measure: Measure, counted: readonly RollUpChild[], gaps: RollUp['gaps'], thresholds: Thresholds): Status {
+  const couldHaveData = counted.length + gaps.filter((gap) => gap.reason !== 'objectives_not_transcribed').length;
+  if (counted.length / couldHaveData < thresholds.min_data_share || counted.every((child) => child.status === 'insufficient_data')) return 'insufficient_data';
   const status = statusOf(measure, thresholds);
-  const allStale = counted.every((child) => child.status === 'stale');
-  return { measure, status: allStale && status !== 'achieved' ? 'stale' : status, counted: counted.length, gaps, weightTotal: weightSum * scale, overflow: false };
+  return status !== 'achieved' && counted.every((child) => child.status === 'stale') ? 'stale' : status;
 }

@@ -1,9 +1,12 @@
 import type { MonitoringData } from '../model/plan-data.js';
 
 /** Computed, never typed: how a measured item stands against what was expected by the as-of date. */
-export type Status = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'stale' | 'no_data';
+export type Status = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'insufficient_data' | 'stale' | 'no_data';
 
-export const STATUSES: readonly Status[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'stale', 'no_data'];
+export const STATUSES: readonly Status[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'insufficient_data', 'stale', 'no_data'];
+
+/** What the status rule gives a measure alone, before staleness and the share of data are judged. */
+type MeasuredStatus = 'achieved' | 'on_track' | 'at_risk' | 'off_track';
 
 /** Why an item has no progress figure: each is a data gap, shown and counted, never dropped. */
 export type GapReason =
@@ -25,7 +28,11 @@ export interface Measure {
   expected: number;
 }
 
-export type Thresholds = Pick<MonitoringData, 'on_track_ratio' | 'at_risk_ratio'>;
+/** What a roll-up judges by: the status rule's ratios and the share of items with data it needs. */
+export type Thresholds = Pick<Required<MonitoringData>, 'on_track_ratio' | 'at_risk_ratio' | 'min_data_share'>;
+
+/** What the status rule judges a measure by. */
+type StatusThresholds = Pick<Thresholds, 'on_track_ratio' | 'at_risk_ratio'>;
 
 /** Why the status rule gave its status: the figures it compared, so that `why` can explain it without restating it. */
 export type StatusReason =
@@ -37,7 +44,7 @@ export type StatusReason =
  * The status rule: achieved at progress ≥ 1; on track when nothing was expected yet or progress is at
  * least `on_track_ratio` of the expected; at risk from `at_risk_ratio`; off track below.
  */
-export function statusRule({ progress, expected }: Measure, thresholds: Thresholds): { status: Exclude<Status, 'stale' | 'no_data'>; reason: StatusReason } {
+export function statusRule({ progress, expected }: Measure, thresholds: StatusThresholds): { status: MeasuredStatus; reason: StatusReason } {
   if (progress >= 1) return { status: 'achieved', reason: { rule: 'achieved' } };
   if (expected <= 0) return { status: 'on_track', reason: { rule: 'nothing_expected' } };
   const ratio = progress / expected;
@@ -46,7 +53,7 @@ export function statusRule({ progress, expected }: Measure, thresholds: Threshol
 }
 
 /** The status of a measure by the status rule. */
-export function statusOf(measure: Measure, thresholds: Thresholds): Exclude<Status, 'stale' | 'no_data'> {
+export function statusOf(measure: Measure, thresholds: StatusThresholds): MeasuredStatus {
   return statusRule(measure, thresholds).status;
 }
 

@@ -21,6 +21,8 @@ export interface MonitoringData {
   at_risk_ratio: number;
   freshness_months: number;
   project_update_months: number;
+  /** Below this share of items with data a roll-up's status is insufficient_data (default 0.5). */
+  min_data_share?: number;
 }
 
 export interface PlanData {

@@ -55,7 +55,8 @@ export interface PlanModel {
   actionCoordinates: NamedTextData[];
   directions: PlanData['directions'];
   actorColumns: ActorColumn[];
-  monitoring: MonitoringData;
+  /** The plan's thresholds, defaults filled in. */
+  monitoring: Required<MonitoringData>;
   missions: Mission[];
   /** Every objective in plan order (mission by mission, by number). */
   objectives: Objective[];
@@ -76,6 +77,9 @@ export interface PlanModel {
   dupByIstat: ReadonlyMap<string, Dup>;
   reference: Reference;
 }
+
+/** The share of items with data below which a roll-up has insufficient data, when plan.yaml sets none (after Open SDG). */
+const DEFAULT_MIN_DATA_SHARE = 0.5;
 
 /** The records of a plan's files beside plan.yaml and the missions. */
 export interface PlanRecords {
@@ -120,7 +124,7 @@ export function buildPlanModel(plan: PlanData, missionData: readonly MissionData
     actionCoordinates: plan.action_coordinates,
     directions: plan.directions,
     actorColumns,
-    monitoring: plan.monitoring,
+    monitoring: { ...plan.monitoring, min_data_share: plan.monitoring.min_data_share ?? DEFAULT_MIN_DATA_SHARE },
     missions,
     objectives,
     missionById: new Map(missions.map((mission) => [mission.id, mission])),

@@ -166,6 +166,7 @@ const IT = {
     on_track: 'in linea',
     at_risk: 'a rischio',
     off_track: 'in ritardo',
+    insufficient_data: 'dati insufficienti',
     stale: 'dati non aggiornati',
     no_data: 'senza dati',
   } satisfies Record<Status, string>,
@@ -442,7 +443,7 @@ const EN: Labels = {
     noDup: 'No comune has a DUP file (plan/dup/) yet.',
     none: 'none',
   },
-  status: { achieved: 'achieved', on_track: 'on track', at_risk: 'at risk', off_track: 'off track', stale: 'stale', no_data: 'no data' },
+  status: { achieved: 'achieved', on_track: 'on track', at_risk: 'at risk', off_track: 'off track', insufficient_data: 'insufficient data', stale: 'stale', no_data: 'no data' },
   gap: {
     no_target: 'no target',
     no_baseline: 'no baseline',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { indicatorProgress, latestActual, progressBetween } from '../../src/compute/indicator-progress.ts';
 import { indicator } from '../helpers/model.ts';
 
-const MONITORING = { on_track_ratio: 0.95, at_risk_ratio: 0.6, freshness_months: 12, project_update_months: 12 };
+const MONITORING = { on_track_ratio: 0.95, at_risk_ratio: 0.6, freshness_months: 12, project_update_months: 12, min_data_share: 0.5 };
 // 2026-01-01 is 365 of the 730 days from 2025-01-01 to 2027-01-01: expected = 0.5.
 const HALFWAY = 365 / 730;
 

@@ -5,8 +5,8 @@ import { computeProgress } from '../../src/compute/progress.ts';
 import { rollUp } from '../../src/compute/roll-up.ts';
 import { indicator, project, testModel } from '../helpers/model.ts';
 
-const MONITORING = { on_track_ratio: 0.95, at_risk_ratio: 0.6, freshness_months: 12, project_update_months: 12 };
-const THRESHOLDS = { on_track_ratio: 0.95, at_risk_ratio: 0.6 };
+const MONITORING = { on_track_ratio: 0.95, at_risk_ratio: 0.6, freshness_months: 12, project_update_months: 12, min_data_share: 0.5 };
+const THRESHOLDS = { on_track_ratio: 0.95, at_risk_ratio: 0.6, min_data_share: 0.5 };
 
 /** A target 5e-324 (the smallest subnormal) above a baseline of 0: (1 − 0) / 5e-324 is Infinity. */
 const subnormalTarget = indicator([['2025-12-31', 1]], { targets: [{ value: 5e-324, date: '2027-01-01' }] });

@@ -8,7 +8,7 @@ import type { ProjectData } from '../../src/model/plan-data.ts';
 import { coverageJson, progressJson } from '../../src/render/json/monitoring-json.ts';
 import { indicator, project, testModel } from '../helpers/model.ts';
 
-const THRESHOLDS = { on_track_ratio: 0.95, at_risk_ratio: 0.6 };
+const THRESHOLDS = { on_track_ratio: 0.95, at_risk_ratio: 0.6, min_data_share: 0.5 };
 const AS_OF = '2026-01-01';
 const date = (from: number, to: number) => fc.integer({ min: from, max: to }).map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10));
 const BEFORE = date(20_089, 20_454); // 2025-01-01 … 2026-01-01

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { milestoneProgress } from '../../src/compute/milestone-progress.ts';
 import { rollUp, type RollUpChild } from '../../src/compute/roll-up.ts';
 
-const THRESHOLDS = { on_track_ratio: 0.95, at_risk_ratio: 0.6 };
+const THRESHOLDS = { on_track_ratio: 0.95, at_risk_ratio: 0.6, min_data_share: 0.5 };
 const child = (id: string, weight: number, progress?: number, expected = 0.5, status: RollUpChild['status'] = 'on_track'): RollUpChild => ({
   id,
   weight,
@@ -27,8 +27,29 @@ describe('rollUp', () => {
       { id: 'b', reason: 'no_actual' },
       { id: 'c', reason: 'no_actual' },
     ]);
-    // 0.2 / 0.5 = 0.4 < 0.6
-    expect(result.status).toBe('off_track');
+    // 1 of 3 children with data is below 0.5: the figure stands, its status says it rests on too little.
+    expect(result.status).toBe('insufficient_data');
+    // With the share met, 0.2 / 0.5 = 0.4 < 0.6.
+    expect(rollUp([child('a', 1, 0.2), child('b', 1, 0.2), child('c', 1)], THRESHOLDS).status).toBe('off_track');
+  });
+
+  it('has insufficient data below min_data_share of children with data, and not at it', () => {
+    const children = [child('a', 1, 0.5), child('b', 1), child('c', 1), child('d', 1)];
+    expect(rollUp(children, THRESHOLDS)).toMatchObject({ status: 'insufficient_data', measure: { progress: 0.5, expected: 0.5 } });
+    expect(rollUp(children, { ...THRESHOLDS, min_data_share: 0.25 }).status).toBe('on_track');
+    expect(rollUp(children.slice(0, 2), THRESHOLDS).status).toBe('on_track');
+  });
+
+  it('has insufficient data when every child with data has, whatever their share', () => {
+    const thin = [child('a', 1, 0.5, 0.5, 'insufficient_data'), child('b', 1, 0.9, 0.5, 'insufficient_data')];
+    expect(rollUp(thin, THRESHOLDS).status).toBe('insufficient_data');
+    expect(rollUp([...thin, child('c', 1, 0.5)], THRESHOLDS).status).toBe('on_track');
+  });
+
+  it('does not count a mission whose objectives the source lacks as a child that could have data', () => {
+    const untranscribed = { id: 'M6', weight: 1, measure: undefined, status: 'no_data' as const, gap: 'objectives_not_transcribed' as const };
+    // 1 of 2 missions that could have data: 0.5 is not below 0.5.
+    expect(rollUp([child('M1', 1, 0.5), child('M2', 1), untranscribed], THRESHOLDS).status).toBe('on_track');
   });
 
   it('uses equal weights when the weights are equal: (0.2 + 0.6) / 2', () => {

@@ -90,7 +90,7 @@ const refusals: ContractCase[] = [
     name: 'progress --status with a typo, through the same parser',
     argv: (root) => ['progress', '--plan', root, '--status', 'at_rsk'],
     code: 2,
-    stderr: `psttm: option '--status <status,...>' argument 'at_rsk' is invalid. unknown status at_rsk; did you mean at_risk? (one or more of, comma-separated: achieved, on_track, at_risk, off_track, stale, no_data) (see psttm --help)\n`,
+    stderr: `psttm: option '--status <status,...>' argument 'at_rsk' is invalid. unknown status at_rsk; did you mean at_risk? (one or more of, comma-separated: achieved, on_track, at_risk, off_track, insufficient_data, stale, no_data) (see psttm --help)\n`,
   },
   {
     name: 'new project --objective M6.1 is refused as link refuses it',

@@ -7,6 +7,7 @@ const STATUS_COLOURS: Record<Status, string> = {
   on_track: '#2e7d32',
   at_risk: '#b45309',
   off_track: '#b71c1c',
+  insufficient_data: '#0d47a1',
   stale: '#6a1b9a',
   no_data: '#616161',
 };

@@ -36,6 +36,8 @@ export function statusLabel(status: Status, chalk: ChalkInstance): string {
       return chalk.yellow(label);
     case 'off_track':
       return chalk.red(label);
+    case 'insufficient_data':
+      return chalk.blue(label);
     case 'stale':
       return chalk.magenta(label);
     case 'no_data':

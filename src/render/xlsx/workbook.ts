@@ -15,6 +15,7 @@ const STATUS_FILLS: Record<Status, string> = {
   on_track: 'FFDCEDC8',
   at_risk: 'FFFFE0B2',
   off_track: 'FFFFCDD2',
+  insufficient_data: 'FFBBDEFB',
   stale: 'FFE1BEE7',
   no_data: 'FFEEEEEE',
 };
