@@ -49,7 +49,7 @@ describe('psttm report', () => {
     const root = reportPlan();
     expect((await run(root, ['report', '--as-of', '2026-01-01', '--format', 'xlsx'])).code).toBe(0);
     const workbook = await readWorkbook(path.join(root, 'reports/monitoraggio-2026-01-01.xlsx'));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Sintesi', 'Missioni', 'Obiettivi', 'Progetti', 'Indicatori', 'Copertura', 'Territorio', 'DUP', 'Comuni senza DUP', 'Priorità', 'Qualità dati']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Sintesi', 'Missioni', 'Obiettivi', 'Progetti', 'Indicatori', 'Copertura', 'Territorio', 'DUP', 'Comuni senza DUP', 'Priorità', 'Qualità dati', 'Metodo']);
     expect(workbook.title).toBe('Piano di prova: Rapporto di monitoraggio');
     expect(workbook.created.toISOString()).toBe('2026-01-01T00:00:00.000Z');
 
@@ -125,6 +125,10 @@ describe('psttm report', () => {
     expect(figure('plan-progress').text()).toBe('46,7%');
     // beta-park states no funding: the sum says what it rests on.
     expect(figure('plan-funding').text()).toMatch(/^1000\s€ da 1 su 2 progetti$/);
+    // The headline says what it rests on, and links to the rules.
+    expect(figure('plan-sentence').text()).toMatch(/^Avanzamento del piano 46,7% \(atteso alla data .+\), calcolato su \d+ dei 2 progetti considerati/);
+    expect(figure('plan-sentence').find('a').attr('href')).toBe('#method');
+    expect($('#method dt').length).toBe(10);
     for (const mission of progress.missions) {
       const shown = figure(`${mission.id}-progress`).attr('data-value');
       expect(shown === '' ? null : Number(shown)).toBe(mission.progress);
@@ -204,7 +208,7 @@ describe('psttm report', () => {
     const result = await run(root, ['report', '--as-of', '2026-01-01', '--lang', 'en']);
     expect(result.stdout).toBe('reports/monitoring-2026-01-01.xlsx\nreports/monitoring-2026-01-01.html\n');
     const workbook = await readWorkbook(path.join(root, 'reports/monitoring-2026-01-01.xlsx'));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Missions', 'Objectives', 'Projects', 'Indicators', 'Coverage', 'Territory', 'DUP', 'Comuni without DUP', 'Priorities', 'Data quality']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Missions', 'Objectives', 'Projects', 'Indicators', 'Coverage', 'Territory', 'DUP', 'Comuni without DUP', 'Priorities', 'Data quality', 'Method']);
     const $ = load(readFileSync(path.join(root, 'reports/monitoring-2026-01-01.html'), 'utf8'));
     expect($('html').attr('lang')).toBe('en');
     expect($('[data-figure="plan-progress"]').text()).toBe('46.7%');

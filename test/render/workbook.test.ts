@@ -45,7 +45,7 @@ describe('the streamed workbook', () => {
   it('holds the same sheets, values and formats as the one built in memory', async () => {
     const streamed = contents(await read(await streamedWorkbook()));
     const inMemory = contents(await read(await workbookBuffer(view, options)));
-    expect(streamed.map((sheet) => sheet.name)).toEqual(['Sintesi', 'Missioni', 'Obiettivi', 'Progetti', 'Indicatori', 'Copertura', 'Territorio', 'DUP', 'Comuni senza DUP', 'Priorità', 'Qualità dati']);
+    expect(streamed.map((sheet) => sheet.name)).toEqual(['Sintesi', 'Missioni', 'Obiettivi', 'Progetti', 'Indicatori', 'Copertura', 'Territorio', 'DUP', 'Comuni senza DUP', 'Priorità', 'Qualità dati', 'Metodo']);
     expect(streamed).toEqual(inMemory);
     const projects = streamed.find((sheet) => sheet.name === 'Progetti')!;
     expect(projects.rows[2]![1]).toBe('-2 progetto');
@@ -117,7 +117,7 @@ describe('the printed workbook', () => {
     for (const buffer of [await streamedWorkbook(), await workbookBuffer(view, options)]) {
       const zip = await JSZip.loadAsync(buffer);
       const sheets = Object.keys(zip.files).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
-      expect(sheets).toHaveLength(11);
+      expect(sheets).toHaveLength(12);
       for (const name of sheets) {
         const xml = await zip.file(name)!.async('string');
         // Without fitToPage in sheetPr, spreadsheet programs ignore fitToWidth and print at 100 %.
@@ -125,7 +125,7 @@ describe('the printed workbook', () => {
         expect(xml).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
       }
       const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
-      expect(workbookXml.match(/<definedName name="_xlnm.Print_Titles"/g)).toHaveLength(11);
+      expect(workbookXml.match(/<definedName name="_xlnm.Print_Titles"/g)).toHaveLength(12);
     }
   });
 });

@@ -38,12 +38,16 @@ export interface ReportView {
   comuni: ComuniSection;
   findings: Finding[];
   change: { since: string; plan: MissionChange } | undefined;
+  /** The thresholds of the monitoring rules, as the method section states them. */
+  thresholds: PlanModel['monitoring'];
 }
 
 interface Headline {
   progress: number | null;
   expected: number | null;
   status: Status;
+  /** What the progress figure rests on: the counted initiatives with a figure of their own, of all counted. */
+  base: { withData: number; initiatives: number };
   objectives: number;
   covered: number;
   coverage: number | null;
@@ -259,6 +263,7 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
     year: options.year,
     headline: {
       ...rollUpFigures(progress.plan, undefined),
+      base: { withData: progress.projects.filter((result) => result.measure !== undefined).length, initiatives: progress.projects.length },
       objectives: coverage.plan.objectives,
       covered: coverage.plan.covered,
       coverage: coverage.plan.share,
@@ -286,6 +291,7 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
     comuni: buildComuniSection(model),
     findings: [...findings],
     change: report.change && { since: report.change.since, plan: report.change.plan },
+    thresholds: model.monitoring,
   };
   // Both reports draw only from the view: checked here, no NaN or Infinity reaches a cell, a text, a data-value or a chart.
   assertFiniteNumbers(view, 'the report view');

@@ -4,7 +4,9 @@ import { zoneCell } from '../../compute/coverage.js';
 import { STATUSES, type Status } from '../../compute/status.js';
 import { findingMessage } from '../findings/messages/index.js';
 import { fundingAmount } from '../funding.js';
+import { localeFormat } from '../format.js';
 import type { Labels, ReportLanguage } from '../labels.js';
+import { headlineSentence, methodRules, type MethodRule } from '../report/method.js';
 import { actorCell, actorColumnLabel, columnShare, type DataGapRow, type IndicatorRow, type MissionRow, type ObjectiveRow, type ProjectRow, type ReportView, type ZoneRow } from '../report/report-view.js';
 import { xmlText } from './cell-text.js';
 import { dupSheetTable, withoutDupTable } from './dup-sheets.js';
@@ -188,6 +190,13 @@ function fillWorkbook(workbook: Workbook, view: ReportView, { language, labels }
   done(addTableSheet(workbook, sheets.priorities, priorityColumns, priorityRows, style));
 
   done(addTableSheet(workbook, sheets.dataQuality, qualityColumns(labels), qualityRows(view, labels, language), style));
+
+  const method = labels.methodSection;
+  const methodColumns: Column<MethodRule>[] = [
+    { header: method.rule, kind: 'text', value: (row) => row.name },
+    { header: method.text, kind: 'text', value: (row) => row.text },
+  ];
+  done(addTableSheet(workbook, method.sheet, methodColumns, methodRules(view.thresholds, labels, localeFormat(labels.locale)), style));
 }
 
 /** The workbook's title, plan, author and dates (created = the as-of date, so the same input gives the same file). */
@@ -266,7 +275,9 @@ function summaryRows(view: ReportView, labels: Labels): SummaryRow[] {
     { figure: labels.source, value: view.plan.source, kind: 'text' },
     { figure: labels.asOf, value: view.asOf, kind: 'date' },
     ...(view.year === undefined ? [] : [{ figure: labels.yearReport, value: view.year, kind: 'text' as const }]),
+    { figure: labels.sheets.summary, value: headlineSentence(headline, labels, localeFormat(labels.locale)), kind: 'text' },
     { figure: h.progress, value: headline.progress, kind: 'percent' },
+    { figure: h.withData, value: headline.base.withData, kind: 'integer' },
     { figure: h.expected, value: headline.expected, kind: 'percent' },
     { figure: h.status, value: labels.status[headline.status], kind: 'text' },
     { figure: h.objectives, value: headline.objectives, kind: 'integer' },
