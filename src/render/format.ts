@@ -5,7 +5,8 @@ export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other
 
 /**
  * Numbers, money, dates and counted nouns in one locale, through Intl (it-IT: `1.234 €`, `42,5%`,
- * `31 dicembre 2025`; en-GB: `€1,234`, `42.5%`). `–` stands for no value.
+ * `31 dicembre 2025`; en-GB: `€1,234`, `42.5%`). `none` stands for no value: the reports' `n.d.`,
+ * never a zero.
  */
 export interface LocaleFormat {
   readonly locale: string;
@@ -26,9 +27,7 @@ export interface LocaleFormat {
   count(value: number, noun: PluralForms): string;
 }
 
-const NONE = '–';
-
-export function localeFormat(locale: string): LocaleFormat {
+export function localeFormat(locale: string, none = '–'): LocaleFormat {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const points = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
   const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
@@ -44,17 +43,17 @@ export function localeFormat(locale: string): LocaleFormat {
   const instant = (iso: string) => new Date(`${iso}T00:00:00Z`);
   return {
     locale,
-    percent: (value) => (value === null || value === undefined ? NONE : percent.format(finite(value, 'a percentage'))),
-    points: (value, unit) => (value === null || value === undefined ? NONE : `${points.format(finite(value * 100, 'a change in points'))} ${unit}`),
+    percent: (value) => (value === null || value === undefined ? none : percent.format(finite(value, 'a percentage'))),
+    points: (value, unit) => (value === null || value === undefined ? none : `${points.format(finite(value * 100, 'a change in points'))} ${unit}`),
     signed: (value) => signed.format(value),
     euros: (value) => euros.format(finite(value, 'an amount in euros')),
-    number: (value) => (value === null || value === undefined ? NONE : number.format(value)),
+    number: (value) => (value === null || value === undefined ? none : number.format(value)),
     precise: (value) => {
       const magnitude = Math.abs(finite(value, 'a number'));
       return (magnitude > 0 && magnitude < 5e-5) || magnitude >= 1e15 ? scientific.format(value) : precise.format(value);
     },
     longDate: (iso) => longDate.format(instant(iso)),
-    shortDate: (iso) => (iso === undefined ? NONE : shortDate.format(instant(iso))),
+    shortDate: (iso) => (iso === undefined ? none : shortDate.format(instant(iso))),
     count: (value, noun) => `${count.format(value)} ${noun[plurals.select(value)] ?? noun.other}`,
   };
 }

@@ -129,7 +129,7 @@ function templateError(template: TemplateSource, error: unknown): InputError {
 
 /** The helpers of every page: its stylesheet and logo, formatting, labels and progress bars. */
 function registerPageHelpers(instance: Handlebars, templates: TemplateSet, { labels }: HtmlReportOptions): void {
-  const format = localeFormat(labels.locale);
+  const format = localeFormat(labels.locale, labels.notStated);
   const css = templates.css.text;
   const safe = (html: string) => new instance.SafeString(html);
   registerAll(instance, {
@@ -161,7 +161,7 @@ function registerPageHelpers(instance: Handlebars, templates: TemplateSet, { lab
 
 /** The helpers of the main report, drawing its charts from the view. */
 function registerReportHelpers(instance: Handlebars, view: ReportView, { labels, language }: HtmlReportOptions): void {
-  const format = localeFormat(labels.locale);
+  const format = localeFormat(labels.locale, labels.notStated);
   const actorColumnLabels = view.actorColumns.map((column) => actorColumnLabel(column, language));
   const missionIds = view.missions.map((mission) => mission.id);
   const { withData, initiatives } = view.headline.base;
