@@ -176,6 +176,9 @@ function lineEndingsKept(spec: FileSpec, edited: Buffer): boolean {
   return spec.eol !== 'crlf' || !/(^|[^\r])\n/.test(edited.toString('utf8'));
 }
 
+// Thousands of generated files: minutes on a loaded two-core machine, seconds alone; a time limit is not what this checks.
+const PROPERTY_TIMEOUT_MS = 180_000;
+
 describe('link and unlink over generated YAML styles', () => {
   it(`link then unlink gives back the exact bytes (${RUNS} files)`, () => {
     fc.assert(
@@ -189,7 +192,7 @@ describe('link and unlink over generated YAML styles', () => {
       }),
       { numRuns: RUNS, seed: SEED },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it(`changing a link's weight or note, then setting the old values, gives back the exact bytes (${RESTORE_RUNS} files)`, () => {
     fc.assert(
@@ -211,5 +214,5 @@ describe('link and unlink over generated YAML styles', () => {
       }),
       { numRuns: RESTORE_RUNS, seed: SEED },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
