@@ -14,6 +14,7 @@ import { addLanguageOption, chooseLanguage, type LanguageOption } from '../langu
 import { parseText } from '../parse-options.js';
 import { addPlanOption, checkPlanAt, findPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { didYouMean, requireComune } from '../plan-lookup.js';
+import { schemaReference } from '../schema-reference.js';
 import { todayOf } from '../today.js';
 import { retryWhenChanged, writeProjectFile } from '../write-project.js';
 
@@ -80,6 +81,7 @@ async function runImport(file: string, options: ImportOptions, io: Io): Promise<
     source: { title: path.basename(absFile), date: check.today },
     objectives: sheet.objectives,
     fields: sheet.fields,
+    schemaPath: schemaReference(location.dir, path.dirname(target.absPath), 'dup'),
   };
   const { text, changes } = importDup(dupFile?.text, input, dupSuggester(model), options.force === true);
   const written = !options.dryRun && text !== dupFile?.text;
