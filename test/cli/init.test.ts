@@ -1,22 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { repoRoot, runInProcess } from '../helpers/run-cli.ts';
+import { tempFolder } from '../helpers/temp-plan.ts';
 import { snapshotTree } from '../helpers/tree-snapshot.ts';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A new temporary folder: the working directory the command runs in. */
-function workFolder(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'psttm-init-'));
-  made.push(dir);
-  return dir;
-}
 
 const VERSION = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 const SCHEMAS = ['consultation', 'dup', 'mission', 'plan', 'project'].map((schema) => `schemas/${schema}.schema.json`);
@@ -31,7 +20,7 @@ function shippedPlanFiles(): string[] {
 
 describe('psttm init', () => {
   it('writes the shipped plan, its schemas and the repository files, printing their paths', async () => {
-    const cwd = workFolder();
+    const cwd = tempFolder();
     const result = await runInProcess(['init', 'piano'], { cwd });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const expected = [...shippedPlanFiles(), ...SCHEMAS, ...REPOSITORY_FILES];
@@ -41,7 +30,7 @@ describe('psttm init', () => {
   });
 
   it('pins this version of psttm and writes the plan’s coverage, floored, as the ratchet of both CI files and the README', async () => {
-    const cwd = workFolder();
+    const cwd = tempFolder();
     expect((await runInProcess(['init', '--today', '2026-11-22'], { cwd })).code).toBe(0);
     // 13 of the 70 objectives have a project: 18.57 %, floored to 18.
     const workflow = readFileSync(path.join(cwd, '.github/workflows/psttm.yml'), 'utf8');
@@ -56,7 +45,7 @@ describe('psttm init', () => {
   });
 
   it('maps every schema to the files of its kind for the YAML language server', async () => {
-    const cwd = workFolder();
+    const cwd = tempFolder();
     await runInProcess(['init'], { cwd });
     expect(JSON.parse(readFileSync(path.join(cwd, '.vscode/settings.json'), 'utf8'))).toEqual({
       'yaml.schemas': {
@@ -70,7 +59,7 @@ describe('psttm init', () => {
   });
 
   it('--empty writes a skeleton of one mission and one objective that validates with no error and no warning', async () => {
-    const cwd = workFolder();
+    const cwd = tempFolder();
     const result = await runInProcess(['init', '--empty', '--json'], { cwd });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ files: ['plan/missions/m1-prima-missione.yaml', 'plan/plan.yaml', ...SCHEMAS, ...REPOSITORY_FILES] });
@@ -85,7 +74,7 @@ describe('psttm init', () => {
   });
 
   it('refuses a folder that is not empty without --force, writing nothing', async () => {
-    const cwd = workFolder();
+    const cwd = tempFolder();
     writeFileSync(path.join(cwd, 'appunti.txt'), 'mie note\n');
     const before = snapshotTree(cwd);
     const result = await runInProcess(['init', '.'], { cwd });
@@ -98,13 +87,13 @@ describe('psttm init', () => {
   });
 
   it('takes a folder holding only .git (a repository just made) as empty', async () => {
-    const cwd = workFolder();
+    const cwd = tempFolder();
     mkdirSync(path.join(cwd, '.git'));
     expect((await runInProcess(['init'], { cwd })).code).toBe(0);
   });
 
   it('--force replaces the files init writes and keeps every other file', async () => {
-    const cwd = workFolder();
+    const cwd = tempFolder();
     mkdirSync(path.join(cwd, 'plan/projects'), { recursive: true });
     writeFileSync(path.join(cwd, 'appunti.txt'), 'mie note\n');
     writeFileSync(path.join(cwd, 'plan/projects/mio-progetto.yaml'), 'id: mio-progetto\n');
@@ -118,9 +107,21 @@ describe('psttm init', () => {
   });
 
   it('refuses a target that is a file', async () => {
-    const cwd = workFolder();
+    const cwd = tempFolder();
     writeFileSync(path.join(cwd, 'piano'), '');
     const result = await runInProcess(['init', 'piano'], { cwd });
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'psttm: init piano: piano is a file, not a folder; name a folder to write into\n' });
+  });
+});
+
+describe('psttm init writes all its files or none', () => {
+  it('with --force, a link where one of its files goes stops the run before anything is written', async () => {
+    const cwd = tempFolder();
+    mkdirSync(path.join(cwd, '.vscode'));
+    symlinkSync(path.join(cwd, 'elsewhere.json'), path.join(cwd, '.vscode/settings.json'));
+    const before = snapshotTree(cwd);
+    const result = await runInProcess(['init', '--force'], { cwd });
+    expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'psttm: .vscode/settings.json is a link; psttm never writes through links: name the real path, or remove the link\n' });
+    expect(snapshotTree(cwd)).toEqual(before);
   });
 });

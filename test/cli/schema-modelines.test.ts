@@ -20,12 +20,14 @@ function planWithOwnSchemas(): string {
 
 const NEW_PROJECT = ['new', 'project', 'parco-beta', '--title', 'Parco Beta', '--lead-kind', 'corpo_intermedio', '--lead', 'Fondazione Beta'];
 const IMPORT_DUP = ['import', 'dup', 'dup.csv', '--comune', 'Abbiategrasso', '--period', '2025-2027'];
+/** The commands that create a plan file: what they run, the file they write and its schema. */
+const WRITERS = [
+  ['new project', NEW_PROJECT, 'plan/projects/parco-beta.yaml', 'project'],
+  ['import dup', IMPORT_DUP, 'plan/dup/015002-abbiategrasso.yaml', 'dup'],
+] as const;
 
 describe('the modelines of the files psttm writes', () => {
-  it.each([
-    ['new project', NEW_PROJECT, 'plan/projects/parco-beta.yaml', 'project'],
-    ['import dup', IMPORT_DUP, 'plan/dup/015002-abbiategrasso.yaml', 'dup'],
-  ])('%s names the schema in the repository’s own schemas/ folder, relative to the file', async (_command, argv, written, schema) => {
+  it.each(WRITERS)('%s names the schema in the repository’s own schemas/ folder, relative to the file', async (_command, argv, written, schema) => {
     const root = planWithOwnSchemas();
     writeFileSync(path.join(root, 'dup.csv'), 'Missione;Obiettivo\n01;Una città digitale\n');
     const result = await runInProcess(argv, { cwd: root });
@@ -34,10 +36,7 @@ describe('the modelines of the files psttm writes', () => {
     expect(modelineTarget(path.join(root, written))).toBe(path.join(root, 'schemas', `${schema}.schema.json`));
   });
 
-  it.each([
-    ['new project', NEW_PROJECT, 'plan/projects/parco-beta.yaml', 'project'],
-    ['import dup', IMPORT_DUP, 'plan/dup/015002-abbiategrasso.yaml', 'dup'],
-  ])('%s falls back on the schemas of the installed package when the repository has none', async (_command, argv, written, schema) => {
+  it.each(WRITERS)('%s falls back on the schemas of the installed package when the repository has none', async (_command, argv, written, schema) => {
     const root = tempPlan();
     writeFileSync(path.join(root, 'dup.csv'), 'Missione;Obiettivo\n01;Una città digitale\n');
     const result = await runInProcess(argv, { cwd: root });

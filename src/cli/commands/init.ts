@@ -3,17 +3,15 @@ import path from 'node:path';
 import { Argument } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { displayPath } from '../../io/display-path.js';
-import { terminalText } from '../../render/terminal/terminal-text.js';
 import type { RegisterCommand } from '../command.js';
 import type { Io } from '../io.js';
 import { requireOutputFolder } from '../output-folder.js';
 import { parseText } from '../parse-options.js';
 import { addTodayOption, todayOf, type TodayOption } from '../today.js';
+import { writeAndListFiles, type WrittenFilesOptions } from '../written-files.js';
 
-interface InitOptions extends TodayOption {
+interface InitOptions extends TodayOption, WrittenFilesOptions {
   empty?: boolean;
-  force?: boolean;
-  json?: boolean;
 }
 
 export const registerInit: RegisterCommand = (program, { io, exit }) => {
@@ -33,16 +31,12 @@ async function runInit(dir: string, options: InitOptions, io: Io): Promise<numbe
   if (!options.force && !isEmptyFolder(root)) {
     throw new UsageError(`${displayPath(root, io.cwd)} is not empty; choose an empty folder, or pass --force to write psttm's files into it (the files of the same name are replaced, no other file is touched)`);
   }
-  const [{ scaffoldFiles }, { writeOutputs }] = await Promise.all([import('../scaffold.js'), import('../../io/write-outputs.js')]);
+  const { scaffoldFiles } = await import('../scaffold.js');
   const files = (await scaffoldFiles({ empty: options.empty === true, today }, io)).map(({ relative, content }) => {
     const absPath = path.join(root, relative);
     return { path: absPath, displayPath: displayPath(absPath, io.cwd), content };
   });
-  await writeOutputs(files, { force: options.force === true });
-  if (options.json) {
-    const { toJsonText } = await import('../../render/json/plan-json.js');
-    io.stdout.write(toJsonText({ files: files.map((written) => written.displayPath) }));
-  } else for (const written of files) io.stdout.write(`${terminalText(written.displayPath)}\n`);
+  await writeAndListFiles(files, options, io);
   return 0;
 }
 
