@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { FailingFindingsError, UsageError } from '../../core/errors.js';
 import { countFindings } from '../../findings/finding.js';
@@ -85,16 +85,7 @@ async function runImport(file: string, options: ImportOptions, io: Io): Promise<
   };
   const { text, changes } = importDup(dupFile?.text, input, dupSuggester(model), options.force === true);
   const written = !options.dryRun && text !== dupFile?.text;
-  if (written) {
-    // The lock of a new file lives beside it: a plan without dup/ gets the folder, removed again if the write fails.
-    const createdFolder = mkdirSync(path.dirname(target.absPath), { recursive: true });
-    try {
-      await writeProjectFile(check, target, (dupFile?.bom ? '\uFEFF' : '') + text, io, { force: dupFile !== undefined, editedFrom: dupFile?.text, language });
-    } catch (error) {
-      if (createdFolder !== undefined) rmdirSync(createdFolder);
-      throw error;
-    }
-  }
+  if (written) await writeProjectFile(check, target, (dupFile?.bom ? '\uFEFF' : '') + text, io, { force: dupFile !== undefined, editedFrom: dupFile?.text, language });
   if (options.json) {
     const { toJsonText } = await import('../../render/json/plan-json.js');
     io.stdout.write(toJsonText({ file: target.displayPath, created: dupFile === undefined, written, dryRun: options.dryRun === true, ...changes, unchanged: sheet.objectives.length - changes.added.length - changes.changed.length }));
