@@ -7,6 +7,7 @@ import { registerCoverage } from './commands/coverage.js';
 import { registerDiff } from './commands/diff.js';
 import { registerDup } from './commands/dup.js';
 import { registerImport } from './commands/import.js';
+import { registerInit } from './commands/init.js';
 import { registerLink } from './commands/link.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
@@ -19,7 +20,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerWhy } from './commands/why.js';
 import type { Io } from './io.js';
 
-const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerList, registerShow, registerLink, registerDup, registerNew, registerImport, registerCoverage, registerProgress, registerWhy, registerDiff, registerReport, registerTemplates, registerSchema];
+const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerList, registerShow, registerLink, registerDup, registerNew, registerImport, registerCoverage, registerProgress, registerWhy, registerDiff, registerReport, registerTemplates, registerSchema, registerInit];
 
 // Commander puts its "Did you mean" on a line of its own; a line break in what the user typed stays visible, escaped.
 const COMMANDER_SUGGESTION_BREAK = /\n\((?=Did you mean )/;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { FailingFindingsError, WriteError } from '../core/errors.js';
 import { countFindings } from '../findings/finding.js';
 import { READ_LIMITS, readBoundedFile } from '../io/bounded-read.js';
@@ -40,7 +41,7 @@ const EDIT_ATTEMPTS = 5;
  * file's lock is held from the last look at its content to the rename, so concurrent edits take turns.
  */
 export async function writeProjectFile(check: PlanCheck, target: ProjectTarget, text: string, io: Io, options: WriteProjectOptions): Promise<void> {
-  const [{ checkProjectEdit }, { SchemaValidator }, { findingLine }, { writeOutputs }, { withFileLock }] = await Promise.all([
+  const [{ checkProjectEdit }, { SchemaValidator }, { findingLine }, { writeOutputs, ensureRealFolder, removeCreatedFolders }, { withFileLock }] = await Promise.all([
     import('../edit/check-edit.js'),
     import('../validate/schema-validator.js'),
     import('../render/findings/finding-line.js'),
@@ -58,12 +59,20 @@ export async function writeProjectFile(check: PlanCheck, target: ProjectTarget, 
     showIntroduced();
     throw new FailingFindingsError(`nothing written: the change would give ${target.displayPath} ${errors} error${errors === 1 ? '' : 's'} (above)`);
   }
-  await withFileLock(target.absPath, target.displayPath, async (assertHeld) => {
-    if (options.editedFrom !== undefined && currentText(target.absPath, target.displayPath) !== options.editedFrom) {
-      throw new FileChangedError(`${target.displayPath} was changed by another program while psttm was editing it; nothing was written, run the command again`);
-    }
-    await writeOutputs([{ path: target.absPath, displayPath: target.displayPath, content: text }], { force: options.force, beforeCommit: assertHeld });
-  });
+  // The lock of a new file lives beside it: a plan without the file's folder yet (no projects/ or dup/) gets it, removed again if the write fails.
+  const folder = path.dirname(target.absPath);
+  const createdFolder = await ensureRealFolder(folder, `the folder of ${target.displayPath}`);
+  try {
+    await withFileLock(target.absPath, target.displayPath, async (assertHeld) => {
+      if (options.editedFrom !== undefined && currentText(target.absPath, target.displayPath) !== options.editedFrom) {
+        throw new FileChangedError(`${target.displayPath} was changed by another program while psttm was editing it; nothing was written, run the command again`);
+      }
+      await writeOutputs([{ path: target.absPath, displayPath: target.displayPath, content: text }], { force: options.force, beforeCommit: assertHeld });
+    });
+  } catch (error) {
+    removeCreatedFolders(folder, createdFolder);
+    throw error;
+  }
   // The warnings of the edit that was written, once, even when it had to be redone.
   showIntroduced();
 }

@@ -14,6 +14,8 @@ export interface DupImport {
   objectives: readonly SheetObjective[];
   /** The fields the sheet has columns for: the others keep what the file holds. */
   fields: ReadonlySet<SheetField>;
+  /** The `$schema` of a new file's language-server modeline, relative to the file. */
+  schemaPath: string;
 }
 
 /** Fresh suggestions for an objective, never one of `exclude` (its rejected and confirmed links). */
@@ -36,8 +38,6 @@ export interface DupImportResult {
 
 /** The order of an objective's keys in a file psttm writes, as in the schema. */
 const FIELD_ORDER: readonly (keyof DupObjectiveData)[] = ['code', 'level', 'parent', 'indirizzo', 'title', 'description', 'missione', 'programma', 'responsabile', 'psttm', 'rejected'];
-
-const SCHEMA_LINE = '# yaml-language-server: $schema=../../schemas/dup.schema.json\n';
 
 /**
  * Bring a DUP file up to date with an import, or write it new (`existing` undefined). Objectives are
@@ -96,7 +96,7 @@ export function importDup(existing: string | undefined, input: DupImport, sugges
 function newFile(input: DupImport, suggest: Suggest): DupImportResult {
   if (input.period === undefined) throw new UsageError(`${input.source.title} states no period (as 2025-2027 in its name or its title rows); give it with --period YYYY-YYYY`);
   const data: DupData = { comune: input.comune, period: input.period, source: input.source, objectives: input.objectives.map((objective) => withLinks(objective, suggest)) };
-  const text = SCHEMA_LINE + new Document(data).toString({ lineWidth: 0 });
+  const text = `# yaml-language-server: $schema=${input.schemaPath}\n${new Document(data).toString({ lineWidth: 0 })}`;
   return { text, changes: { added: input.objectives.map((objective) => objective.code), changed: [], removed: [], fileFields: [] } };
 }
 

@@ -12,6 +12,8 @@ export const READ_LIMITS = {
   template: 1024 * 1024,
   /** A logo embedded in the HTML report. */
   logo: 2 * 1024 * 1024,
+  /** A file `psttm init` copies from the package into a new plan repository (plan, schema, template). */
+  scaffold: 1024 * 1024,
   /** A spreadsheet to import (.xlsx or CSV): a DUP of thousands of objectives takes about 1 MiB. */
   spreadsheet: 20 * 1024 * 1024,
 } as const;

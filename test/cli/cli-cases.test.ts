@@ -135,6 +135,7 @@ const COMMANDS: readonly (readonly [command: string, takesToday: boolean])[] = [
   ['templates', false],
   ['templates export', false],
   ['schema', false],
+  ['init', true],
 ];
 
 /** The names under "Commands:" in a help text, without help itself. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -120,6 +120,15 @@ describe('psttm new project', () => {
       sources: [],
       updated: '2026-11-22',
     });
+    expect((await runIn(['validate'], root)).code).toBe(0);
+  });
+
+  it('creates projects/ for the first project of a plan that has none, and leaves no folder when it writes nothing', async () => {
+    const root = tempPlan();
+    rmSync(path.join(root, 'plan/projects'), { recursive: true });
+    expect((await runIn([...args, '--cup', 'B41B2100'], root)).code).toBe(1);
+    expect(existsSync(path.join(root, 'plan/projects'))).toBe(false);
+    expect(await runIn(args, root)).toMatchObject({ code: 0, stdout: 'plan/projects/parco-beta.yaml\n' });
     expect((await runIn(['validate'], root)).code).toBe(0);
   });
 

@@ -74,6 +74,7 @@ const refusals: ContractCase[] = [
   },
   { name: 'report --out a file', argv: (root) => ['report', '--plan', root, '--out', 'plan/plan.yaml'], code: 2, stderr: 'psttm: --out plan/plan.yaml: plan/plan.yaml is a file, not a folder; name a folder to write into\n' },
   { name: 'templates export below a file', argv: () => ['templates', 'export', 'plan/plan.yaml/t'], code: 2, stderr: 'psttm: templates export plan/plan.yaml/t: plan/plan.yaml is a file, not a folder; name a folder to write into\n' },
+  { name: 'init below a file', argv: () => ['init', 'plan/plan.yaml/t'], code: 2, stderr: 'psttm: init plan/plan.yaml/t: plan/plan.yaml is a file, not a folder; name a folder to write into\n' },
   {
     name: 'list projects --status bogus',
     argv: (root) => ['list', 'projects', '--plan', root, '--status', 'bogus'],
@@ -155,6 +156,7 @@ const refusals: ContractCase[] = [
   { name: "report --templates ''", argv: (root) => ['report', '--plan', root, '--templates', ''], code: 2, stderr: emptyError('--templates <dir>') },
   { name: "validate --plan ''", argv: () => ['validate', '--plan', ''], code: 2, stderr: emptyError('--plan <dir>') },
   { name: "templates export ''", argv: () => ['templates', 'export', ''], code: 2, stderr: "psttm: command-argument value '' is invalid for argument 'dir'. expected a value, not an empty text (see psttm --help)\n" },
+  { name: "init ''", argv: () => ['init', ''], code: 2, stderr: "psttm: command-argument value '' is invalid for argument 'dir'. expected a value, not an empty text (see psttm --help)\n" },
   { name: "show ''", argv: (root) => ['show', '', '--plan', root], code: 2, stderr: "psttm: command-argument value '' is invalid for argument 'id'. expected a value, not an empty text (see psttm --help)\n" },
   { name: "link --note ''", argv: (root) => ['link', 'alpha-hub', 'M1.1', '--plan', root, '--note', ''], code: 2, stderr: emptyError('--note <text>') },
   {

@@ -16,9 +16,15 @@ afterEach(() => {
  * optionally with the files of `overlay` copied over it. Returns the copy's root (it holds plan/).
  */
 export function tempPlan(overlay?: string, source = baseFixture): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'psttm-test-'));
-  made.push(dir);
+  const dir = tempFolder();
   cpSync(source, dir, { recursive: true });
   if (overlay) cpSync(overlay, path.join(dir, 'plan'), { recursive: true });
+  return dir;
+}
+
+/** A new empty temporary folder, removed after the test. */
+export function tempFolder(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'psttm-test-'));
+  made.push(dir);
   return dir;
 }

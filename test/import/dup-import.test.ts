@@ -44,7 +44,8 @@ describe('psttm import dup: reading', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${DUP_FILE} (created): 5 objectives: 5 added, 0 changed, 0 removed\n  + S1\n  + 1.1\n  + 1.2\n  + S2\n  + 2.1\n`);
     const text = readFileSync(path.join(root, DUP_FILE), 'utf8');
-    expect(text.startsWith('# yaml-language-server: $schema=../../schemas/dup.schema.json\n')).toBe(true);
+    // The plan has no schemas/ of its own: the modeline names the package's.
+    expect(text.startsWith(`# yaml-language-server: $schema=${path.relative(path.join(root, 'plan/dup'), path.join(repoRoot, 'schemas/dup.schema.json'))}\n`)).toBe(true);
     expect(dupData(root)).toEqual({
       comune: { istat: '015002', name: 'Abbiategrasso' },
       period: '2025-2027',

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { FailingFindingsError, UsageError } from '../../core/errors.js';
 import { countFindings } from '../../findings/finding.js';
@@ -14,6 +14,7 @@ import { addLanguageOption, chooseLanguage, type LanguageOption } from '../langu
 import { parseText } from '../parse-options.js';
 import { addPlanOption, checkPlanAt, findPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { didYouMean, requireComune } from '../plan-lookup.js';
+import { schemaReference } from '../schema-reference.js';
 import { todayOf } from '../today.js';
 import { retryWhenChanged, writeProjectFile } from '../write-project.js';
 
@@ -80,19 +81,11 @@ async function runImport(file: string, options: ImportOptions, io: Io): Promise<
     source: { title: path.basename(absFile), date: check.today },
     objectives: sheet.objectives,
     fields: sheet.fields,
+    schemaPath: schemaReference(location.dir, path.dirname(target.absPath), 'dup'),
   };
   const { text, changes } = importDup(dupFile?.text, input, dupSuggester(model), options.force === true);
   const written = !options.dryRun && text !== dupFile?.text;
-  if (written) {
-    // The lock of a new file lives beside it: a plan without dup/ gets the folder, removed again if the write fails.
-    const createdFolder = mkdirSync(path.dirname(target.absPath), { recursive: true });
-    try {
-      await writeProjectFile(check, target, (dupFile?.bom ? '\uFEFF' : '') + text, io, { force: dupFile !== undefined, editedFrom: dupFile?.text, language });
-    } catch (error) {
-      if (createdFolder !== undefined) rmdirSync(createdFolder);
-      throw error;
-    }
-  }
+  if (written) await writeProjectFile(check, target, (dupFile?.bom ? '\uFEFF' : '') + text, io, { force: dupFile !== undefined, editedFrom: dupFile?.text, language });
   if (options.json) {
     const { toJsonText } = await import('../../render/json/plan-json.js');
     io.stdout.write(toJsonText({ file: target.displayPath, created: dupFile === undefined, written, dryRun: options.dryRun === true, ...changes, unchanged: sheet.objectives.length - changes.added.length - changes.changed.length }));

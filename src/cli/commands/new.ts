@@ -2,7 +2,6 @@ import path from 'node:path';
 import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { displayPath } from '../../io/display-path.js';
-import { packagePaths } from '../../io/package-paths.js';
 import { closestMatch } from '../../model/did-you-mean.js';
 import { LEAD_KINDS, PROJECT_STATUSES, type ActorData, type LeadKind, type ProjectData, type ProjectStatus } from '../../model/plan-data.js';
 import type { PlanModel } from '../../model/plan-model.js';
@@ -12,6 +11,7 @@ import { addLanguageOption, chooseLanguage, type LanguageOption } from '../langu
 import { collect, parseIsoDate, parseText } from '../parse-options.js';
 import { addPlanOption, loadPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { didYouMean, requireObjective } from '../plan-lookup.js';
+import { schemaReference } from '../schema-reference.js';
 import { writeProjectFile } from '../write-project.js';
 
 interface NewProjectOptions extends PlanOption, LanguageOption {
@@ -60,7 +60,8 @@ async function runNewProject(id: string, options: NewProjectOptions, io: Io): Pr
   const check = await loadPlan(options, io, { edits: true });
   const model = requireModel(check);
   // loadPlan reads the plan from a folder, never from a git revision, so there is one to write into.
-  const projectsDir = path.join(check.files.source.folder!, 'projects');
+  const planFolder = check.files.source.folder!;
+  const projectsDir = path.join(planFolder, 'projects');
   const absPath = path.join(projectsDir, `${id}.yaml`);
   const lead = leadActor(model, options);
   const project: ProjectData = {
@@ -78,7 +79,7 @@ async function runNewProject(id: string, options: NewProjectOptions, io: Io): Pr
     updated: check.today,
   };
   const { newProjectText } = await import('../../edit/new-project.js');
-  const schemaPath = path.relative(projectsDir, path.join(packagePaths.schemas, 'project.schema.json')).split(path.sep).join('/');
+  const schemaPath = schemaReference(planFolder, projectsDir, 'project');
   const target = { absPath, displayPath: displayPath(absPath, io.cwd) };
   await writeProjectFile(check, target, newProjectText(project, schemaPath), io, { force: options.force === true, language: chooseLanguage(options, io.env) });
   io.stdout.write(`${target.displayPath}\n`);

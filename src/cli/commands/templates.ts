@@ -1,16 +1,11 @@
 import { Argument } from 'commander';
 import path from 'node:path';
 import { displayPath } from '../../io/display-path.js';
-import { terminalText } from '../../render/terminal/terminal-text.js';
 import type { RegisterCommand } from '../command.js';
 import type { Io } from '../io.js';
 import { requireOutputFolder } from '../output-folder.js';
 import { parseText } from '../parse-options.js';
-
-interface ExportOptions {
-  force?: boolean;
-  json?: boolean;
-}
+import { writeAndListFiles, type WrittenFilesOptions } from '../written-files.js';
 
 export const registerTemplates: RegisterCommand = (program, { io, exit }) => {
   const templates = program.command('templates').description('the Handlebars templates of the HTML report');
@@ -20,11 +15,11 @@ export const registerTemplates: RegisterCommand = (program, { io, exit }) => {
     .addArgument(new Argument('<dir>', 'folder to copy them into (created when missing)').argParser(parseText))
     .option('--force', 'overwrite templates already in the folder')
     .option('--json', 'print the written files as JSON')
-    .action(async (dir: string, options: ExportOptions) => exit(await runExport(dir, options, io)));
+    .action(async (dir: string, options: WrittenFilesOptions) => exit(await runExport(dir, options, io)));
 };
 
-async function runExport(dir: string, options: ExportOptions, io: Io): Promise<number> {
-  const [{ readTemplateSet, LAYOUT_FILE, COMUNE_LAYOUT_FILE, CSS_FILE, PARTIALS_FOLDER }, { writeOutputs }] = await Promise.all([import('../../load/template-files.js'), import('../../io/write-outputs.js')]);
+async function runExport(dir: string, options: WrittenFilesOptions, io: Io): Promise<number> {
+  const { readTemplateSet, LAYOUT_FILE, COMUNE_LAYOUT_FILE, CSS_FILE, PARTIALS_FOLDER } = await import('../../load/template-files.js');
   const shipped = readTemplateSet(undefined, io.cwd);
   const root = path.resolve(io.cwd, dir);
   requireOutputFolder(root, `templates export ${dir}`, io.cwd);
@@ -38,10 +33,6 @@ async function runExport(dir: string, options: ExportOptions, io: Io): Promise<n
     file(CSS_FILE, shipped.css.text),
     ...shipped.partials.map((partial) => file(path.join(PARTIALS_FOLDER, `${partial.name}.hbs`), partial.text)),
   ];
-  await writeOutputs(files, { force: options.force === true });
-  if (options.json) {
-    const { toJsonText } = await import('../../render/json/plan-json.js');
-    io.stdout.write(toJsonText({ files: files.map((written) => written.displayPath) }));
-  } else for (const written of files) io.stdout.write(`${terminalText(written.displayPath)}\n`);
+  await writeAndListFiles(files, options, io);
   return 0;
 }
