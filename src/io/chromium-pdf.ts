@@ -14,7 +14,8 @@ export async function printPdf(html: string, executablePath: string): Promise<Ui
   const { chromium } = await import('playwright-core');
   let browser: import('playwright-core').Browser;
   try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS });
+    // Signals stay psttm's (playwright's own handlers would call process.exit); Chromium, on a pipe, ends with psttm.
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   } catch (error) {
     const reason = String((error as Error).message ?? error).split('\n')[0];
     throw new InputError(`cannot start ${executablePath} to print the PDF (${reason}); install Debian's chromium or pass --chromium PATH`);
