@@ -259,8 +259,17 @@ describe('psttm report', () => {
     const both = await run(root, ['report', '--as-of', '2026-01-01', '--year', '2025']);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/--year.*cannot be used with.*--as-of/);
-    const format = await run(root, ['report', '--format', 'pdf']);
-    expect(format).toMatchObject({ code: 2, stderr: "psttm: option '--format <format>' argument 'pdf' is invalid. unknown report format pdf (one or more of, comma-separated: xlsx, html) (see psttm --help)\n" });
+    const format = await run(root, ['report', '--format', 'docx']);
+    expect(format).toMatchObject({ code: 2, stderr: "psttm: option '--format <format>' argument 'docx' is invalid. unknown report format docx (one or more of, comma-separated: xlsx, html, pdf) (see psttm --help)\n" });
+    expect(existsSync(path.join(root, 'reports'))).toBe(false);
+  });
+
+  it('asks for a Chromium to print the PDF, before reading or writing anything', async () => {
+    const root = reportPlan();
+    const noBrowser = await runInProcess(['report', '--format', 'pdf', '--plan', root], { cwd: root, env: { PATH: path.join(root, 'no-such-folder') } });
+    expect(noBrowser).toEqual({ code: 2, stdout: '', stderr: "psttm: no Chromium found: install Debian's chromium or pass --chromium PATH\n" });
+    const notPdf = await run(root, ['report', '--format', 'html', '--chromium', '/nonexistent']);
+    expect(notPdf).toEqual({ code: 2, stdout: '', stderr: 'psttm: --chromium applies to the PDF report; add --format pdf\n' });
     expect(existsSync(path.join(root, 'reports'))).toBe(false);
   });
 });

@@ -154,6 +154,7 @@ const refusals: ContractCase[] = [
   { name: "report --out ''", argv: (root) => ['report', '--plan', root, '--out', ''], code: 2, stderr: emptyError('--out <dir>') },
   { name: "report --title ' '", argv: (root) => ['report', '--plan', root, '--title', ' '], code: 2, stderr: emptyError('--title <text>').replace("argument ''", "argument ' '") },
   { name: "report --templates ''", argv: (root) => ['report', '--plan', root, '--templates', ''], code: 2, stderr: emptyError('--templates <dir>') },
+  { name: "report --chromium ''", argv: (root) => ['report', '--plan', root, '--format', 'pdf', '--chromium', ''], code: 2, stderr: emptyError('--chromium <path>') },
   { name: "validate --plan ''", argv: () => ['validate', '--plan', ''], code: 2, stderr: emptyError('--plan <dir>') },
   { name: "templates export ''", argv: () => ['templates', 'export', ''], code: 2, stderr: "psttm: command-argument value '' is invalid for argument 'dir'. expected a value, not an empty text (see psttm --help)\n" },
   { name: "init ''", argv: () => ['init', ''], code: 2, stderr: "psttm: command-argument value '' is invalid for argument 'dir'. expected a value, not an empty text (see psttm --help)\n" },
@@ -189,7 +190,7 @@ const refusals: ContractCase[] = [
     name: "report --format ''",
     argv: (root) => ['report', '--plan', root, '--format', 'html', '--format', ''],
     code: 2,
-    stderr: "psttm: option '--format <format>' argument '' is invalid. unknown report format \"\" (one or more of, comma-separated: xlsx, html) (see psttm --help)\n",
+    stderr: "psttm: option '--format <format>' argument '' is invalid. unknown report format \"\" (one or more of, comma-separated: xlsx, html, pdf) (see psttm --help)\n",
   },
 ];
 

@@ -15,13 +15,16 @@ import type { RegisterCommand } from '../command.js';
 import type { Io } from '../io.js';
 import { choiceList, parseReportYear, parseText } from '../parse-options.js';
 import { requireOutputFolder } from '../output-folder.js';
+import { findChromium } from '../chromium.js';
 import { addPlanOption, checkPlanAt, findPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { requireComune } from '../plan-lookup.js';
 import { stepProgress } from '../progress-bar.js';
 import { todayOf } from '../today.js';
 
-const REPORT_FORMATS = ['xlsx', 'html'] as const;
+const REPORT_FORMATS = ['xlsx', 'html', 'pdf'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** Written when no --format is given: the PDF needs a browser, so it is asked for by name. */
+const DEFAULT_FORMATS: readonly ReportFormat[] = ['xlsx', 'html'];
 
 interface ReportOptions extends PlanOption, AsOfOption {
   format: ReportFormat[];
@@ -31,20 +34,22 @@ interface ReportOptions extends PlanOption, AsOfOption {
   templates?: string;
   title?: string;
   comune?: string;
+  chromium?: string;
   force?: boolean;
   json?: boolean;
 }
 
 export const registerReport: RegisterCommand = (program, { io, exit }) => {
   addAsOfOption(addPlanOption(program.command('report')))
-    .description('write the monitoring report: an Excel workbook and a self-contained HTML page')
-    .option('--format <format>', `${REPORT_FORMATS.join(' or ')}; repeat or separate with commas (default: both)`, collectFormats, [])
+    .description('write the monitoring report: an Excel workbook and a self-contained HTML page, or a PDF for publication')
+    .option('--format <format>', `${REPORT_FORMATS.join(', ')}; repeat or separate with commas (default: ${DEFAULT_FORMATS.join(' and ')})`, collectFormats, [])
     .option('--out <dir>', 'folder to write the reports into', parseText, 'reports')
     .addOption(new Option('--year <yyyy>', 'report on a year: as of 31 December, with the change since the previous year').argParser(parseReportYear).conflicts('asOf'))
     .addOption(new Option('--lang <language>', 'language of the report').choices(REPORT_LANGUAGES).default('it'))
     .option('--templates <dir>', 'templates folder overriding the shipped ones by name (see psttm templates export)', parseText)
     .option('--title <text>', 'title of the report (default: the plan short title)', parseText)
     .option('--comune <istat|name>', "write the short report of one comune instead: its DUP's alignment with the plan and the projects that reach it", parseText)
+    .option('--chromium <path>', 'the Chromium or Chrome that prints --format pdf (default: chromium, chromium-browser or google-chrome on PATH)', parseText)
     .option('--force', 'overwrite report files psttm did not write, or that were changed since')
     .option('--json', 'print the written files as JSON')
     .action(async (options: ReportOptions) => exit(await runReport(options, io)));
@@ -56,14 +61,17 @@ function collectFormats(value: string, previous: ReportFormat[]): ReportFormat[]
   return [...previous, ...parseFormats(value)];
 }
 
-/** The formats asked for, in the order they are written: both when none is named. */
+/** The formats asked for, in the order they are written: the default ones when none is named. */
 function chosenFormats(names: readonly ReportFormat[]): ReportFormat[] {
-  return names.length === 0 ? [...REPORT_FORMATS] : REPORT_FORMATS.filter((format) => names.includes(format));
+  return names.length === 0 ? [...DEFAULT_FORMATS] : REPORT_FORMATS.filter((format) => names.includes(format));
 }
 
 async function runReport(options: ReportOptions, io: Io): Promise<number> {
   const formats = chosenFormats(options.format);
-  if (options.templates !== undefined && !formats.includes('html')) throw new UsageError('--templates applies to the HTML report; add --format html');
+  const printed = formats.includes('html') || formats.includes('pdf');
+  if (options.templates !== undefined && !printed) throw new UsageError('--templates applies to the HTML and PDF reports; add --format html or pdf');
+  if (options.chromium !== undefined && !formats.includes('pdf')) throw new UsageError('--chromium applies to the PDF report; add --format pdf');
+  const chromium = formats.includes('pdf') ? await findChromium(options.chromium, io) : undefined;
   const outDir = path.resolve(io.cwd, options.out);
   requireOutputFolder(outDir, `--out ${options.out}`, io.cwd);
   const today = todayOf(options, io);
@@ -82,7 +90,7 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
       import('../../render/report/report-view.js'),
     ]);
     // Templates are read and checked before anything is computed, so a broken one fails fast.
-    const templates = formats.includes('html') ? readTemplateSet(options.templates, io.cwd) : undefined;
+    const templates = printed ? readTemplateSet(options.templates, io.cwd) : undefined;
     for (const ignored of templates?.ignored ?? []) notices.push(`psttm: ${terminalText(ignored)} is not a template psttm uses (report.hbs, comune.hbs, report.css, partials/<name>.hbs, logo.svg|png|jpg); ignored
 `);
 
@@ -92,7 +100,7 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
     const view = buildReportView(model, report, check.findings, { title: options.title, year: options.year });
     const labels = LABELS[options.lang];
     const pageOptions = { language: options.lang, labels };
-    const render = comune
+    const page = comune
       ? comunePage((await import('../../render/report/comune-view.js')).buildComuneView(model, view, comune), templates, pageOptions)
       : monitoringReport(view, templates, pageOptions);
 
@@ -101,7 +109,7 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
     for (const format of formats) {
       progress.step(`writing ${format}`);
       const file = path.join(outDir, `${stem}-${asOf}.${format}`);
-      files.push({ path: file, displayPath: displayPath(file, io.cwd), content: await render(format) });
+      files.push({ path: file, displayPath: displayPath(file, io.cwd), content: await renderFormat(page, format, chromium) });
     }
 
     progress.step('saving');
@@ -123,30 +131,44 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
   }
 }
 
-/** A report's content in one format. */
-type RenderReport = (format: ReportFormat) => Promise<OutputFile['content']>;
+/** How a page is rendered: its HTML and its workbook; the PDF is its HTML printed by Chromium. */
+interface PageRenderer {
+  html(): Promise<string>;
+  xlsx(): Promise<OutputFile['content']>;
+}
+
+/** A page's content in one format. */
+async function renderFormat(page: PageRenderer, format: ReportFormat, chromium: string | undefined): Promise<OutputFile['content']> {
+  if (format !== 'pdf') return page[format]();
+  const { printPdf } = await import('../../io/chromium-pdf.js');
+  return printPdf(await page.html(), chromium!);
+}
 
 /** The monitoring report of the plan. */
-function monitoringReport(view: ReportView, templates: TemplateSet | undefined, options: HtmlReportOptions): RenderReport {
-  return async (format) => {
-    if (format === 'html') {
+function monitoringReport(view: ReportView, templates: TemplateSet | undefined, options: HtmlReportOptions): PageRenderer {
+  return {
+    async html() {
       const { renderHtmlReport } = await import('../../render/html/html-report.js');
       return renderHtmlReport(view, templates!, options);
-    }
-    const { workbookBuffer, streamWorkbook, tableRowCount, STREAMING_ROWS } = await import('../../render/xlsx/workbook.js');
-    // Large portfolios stream the workbook to its file instead of building it in memory.
-    return tableRowCount(view) > STREAMING_ROWS ? { writeTo: (stream) => streamWorkbook(view, options, stream) } : workbookBuffer(view, options);
+    },
+    async xlsx() {
+      const { workbookBuffer, streamWorkbook, tableRowCount, STREAMING_ROWS } = await import('../../render/xlsx/workbook.js');
+      // Large portfolios stream the workbook to its file instead of building it in memory.
+      return tableRowCount(view) > STREAMING_ROWS ? { writeTo: (stream) => streamWorkbook(view, options, stream) } : workbookBuffer(view, options);
+    },
   };
 }
 
 /** The page of one comune (`--comune`). */
-function comunePage(view: ComuneReportView, templates: TemplateSet | undefined, options: HtmlReportOptions): RenderReport {
-  return async (format) => {
-    if (format === 'html') {
+function comunePage(view: ComuneReportView, templates: TemplateSet | undefined, options: HtmlReportOptions): PageRenderer {
+  return {
+    async html() {
       const { renderComuneReport } = await import('../../render/html/html-report.js');
       return renderComuneReport(view, templates!, options);
-    }
-    const { comuneWorkbookBuffer } = await import('../../render/xlsx/comune-workbook.js');
-    return comuneWorkbookBuffer(view, options.labels);
+    },
+    async xlsx() {
+      const { comuneWorkbookBuffer } = await import('../../render/xlsx/comune-workbook.js');
+      return comuneWorkbookBuffer(view, options.labels);
+    },
   };
 }
