@@ -18,7 +18,8 @@ export const LINK_FONT: Partial<Font> = { ...CELL_FONT, color: { argb: 'FF0563C1
 
 /**
  * A4 landscape, every column on the width of one page (as many pages down as it takes), the header
- * row on each page, half-inch margins, and a footer naming the sheet and the page: &A is the sheet's
+ * row on each page, half-inch margins but at the foot, which holds a footer naming the sheet and the page
+ * (LibreOffice prints a blank page after some tables when the footer has less room): &A is the sheet's
  * name, &P the page, &N the pages.
  */
 export const PAGE_SETUP: Partial<PageSetup> = {
@@ -28,7 +29,7 @@ export const PAGE_SETUP: Partial<PageSetup> = {
   fitToWidth: 1,
   fitToHeight: 0,
   printTitlesRow: '1:1',
-  margins: { left: 0.5, right: 0.5, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.25 },
+  margins: { left: 0.5, right: 0.5, top: 0.5, bottom: 0.75, header: 0.3, footer: 0.3 },
 };
 export const HEADER_FOOTER: Partial<HeaderFooter> = { oddFooter: `&L&"${FONT_NAME},Regular"&9&A&R&"${FONT_NAME},Regular"&9&P / &N` };
 

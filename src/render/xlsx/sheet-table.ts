@@ -55,11 +55,11 @@ const WIDTH_SAMPLE = 2000;
 export function addTableSheet<Row>(workbook: Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[], style: TableStyle): Worksheet {
   const sheet = workbook.addWorksheet(xmlText(name), { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE_SETUP, headerFooter: HEADER_FOOTER });
   const widths = columns.map((column) => columnWidth(column, rows));
-  // Cells take their column's style when added, so every cell names its font; text wraps within its column (numbers never wrap).
+  // Cells take their column's style when added, so every cell names its font; text wraps within its column.
   sheet.columns = columns.map((column, index) => ({
     key: String(index),
     width: widths[index],
-    style: { numFmt: NUMBER_FORMATS[column.kind], font: CELL_FONT, alignment: { vertical: 'top', wrapText: true } },
+    style: { numFmt: NUMBER_FORMATS[column.kind], font: CELL_FONT, alignment: { vertical: 'top', wrapText: holdsText(column) } },
   }));
   const header = addRow(sheet, columns.map((column) => column.header), style);
   header.font = HEADER_FONT;
@@ -78,7 +78,7 @@ export function addTableSheet<Row>(workbook: Workbook, name: string, columns: re
       if (isLink(values[index])) cell.font = LINK_FONT;
     });
     // Spreadsheet programs do not all fit a row to its wrapped text (LibreOffice keeps one line): say how tall it is.
-    const lines = rowLines(values.map((value, index) => (isText(kinds[index]!) ? shownText(value) : '')), widths);
+    const lines = rowLines(values.map((value, index) => (holdsText(columns[index]!) ? shownText(value) : '')), widths);
     if (lines > 1) added.height = rowHeight(lines);
     added.commit();
   }
@@ -172,9 +172,14 @@ function shownText(value: CellValue): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** A column of text, or mixing text and figures (the summary's values): its text wraps. A note in a column of figures runs over the empty cells beside it. */
+function holdsText<Row>(column: Column<Row>): boolean {
+  return isText(column.kind) || column.format !== undefined;
+}
+
 /** A column of figures is as wide as its header (within bounds); a column that holds text, as its longest text up to the cap. */
 function columnWidth<Row>(column: Column<Row>, rows: readonly Row[]): number {
-  if (!isText(column.kind) && !column.format) return Math.max(12, Math.min(24, column.header.length + 2));
+  if (!holdsText(column)) return Math.max(12, Math.min(24, column.header.length + 2));
   let widest = textWidth(column.header);
   for (const row of rows.slice(0, WIDTH_SAMPLE)) widest = Math.max(widest, textWidth(String(column.value(row) ?? '')));
   return Math.max(8, Math.min(TEXT_WIDTH_CAP, Math.ceil(widest) + 2));
