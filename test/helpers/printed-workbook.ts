@@ -8,17 +8,25 @@ import { load } from 'cheerio';
 
 const run = promisify(execFile);
 
-/** Why workbooks cannot be printed here (LibreOffice's soffice or poppler's pdfinfo/pdftotext missing), or undefined when they can. */
+/** Succeeds when the shell command does. */
+function succeeds(command: string, ...args: string[]): boolean {
+  try {
+    execFileSync('sh', ['-c', command, ...args], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why workbooks cannot be printed here as CI prints them, or undefined when they can: LibreOffice's
+ * soffice, poppler's pdfinfo and pdftotext, and the Carlito font that stands in for Calibri (without
+ * it LibreOffice draws another font, and lines break elsewhere).
+ */
 export function printingUnavailable(): string | undefined {
-  const missing = ['soffice', 'pdfinfo', 'pdftotext'].filter((command) => {
-    try {
-      execFileSync('sh', ['-c', 'command -v "$0"', command], { stdio: 'ignore' });
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  return missing.length > 0 ? `${missing.join(', ')} not installed; .ci/run installs libreoffice-calc-nogui and poppler-utils` : undefined;
+  const missing = ['soffice', 'pdfinfo', 'pdftotext'].filter((command) => !succeeds('command -v "$0"', command));
+  if (!succeeds('fc-list -q Carlito')) missing.push('the Carlito font');
+  return missing.length > 0 ? `${missing.join(', ')} not installed; .ci/run installs libreoffice-calc-nogui, poppler-utils and fonts-crosextra-carlito` : undefined;
 }
 
 /**
