@@ -20,11 +20,11 @@ function succeeds(command: string, ...args: string[]): boolean {
 
 /**
  * Why workbooks cannot be printed here as CI prints them, or undefined when they can: LibreOffice's
- * soffice, poppler's pdfinfo and pdftotext, and the Carlito font that stands in for Calibri (without
+ * soffice, poppler's pdftotext, and the Carlito font that stands in for Calibri (without
  * it LibreOffice draws another font, and lines break elsewhere).
  */
 export function printingUnavailable(): string | undefined {
-  const missing = ['soffice', 'pdfinfo', 'pdftotext'].filter((command) => !succeeds('command -v "$0"', command));
+  const missing = ['soffice', 'pdftotext'].filter((command) => !succeeds('command -v "$0"', command));
   if (!succeeds('fc-list -q Carlito')) missing.push('the Carlito font');
   return missing.length > 0 ? `${missing.join(', ')} not installed; .ci/run installs libreoffice-calc-nogui, poppler-utils and fonts-crosextra-carlito` : undefined;
 }
