@@ -22,12 +22,12 @@ async function read(buffer: Buffer): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-/** The bytes of the workbook of `view` as streamWorkbook writes it. */
-async function streamedWorkbook(): Promise<Buffer> {
+/** The bytes of the workbook of `of` (default: `view`) as streamWorkbook writes it. */
+async function streamedWorkbook(of = view): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await streamWorkbook(view, options, stream);
+  await streamWorkbook(of, options, stream);
   return Buffer.concat(chunks);
 }
 
@@ -127,5 +127,51 @@ describe('the printed workbook', () => {
       const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
       expect(workbookXml.match(/<definedName name="_xlnm.Print_Titles"/g)).toHaveLength(12);
     }
+  });
+});
+
+describe('the workbook on screen and on paper', () => {
+  const longTitle = Array.from({ length: 10 }, () => '0000000000').join(' ');
+  const longModel = testModel([project('a', { title: longTitle })]);
+  const longView = buildReportView(longModel, computeMonitoringReport(longModel, '2026-01-01'), [], { title: undefined, year: undefined });
+
+  it.each([
+    ['in memory', () => workbookBuffer(view, options)],
+    ['streamed', () => streamedWorkbook()],
+  ])('%s: every cell names Calibri; headers bold, wrapped, as tall as their lines; links look like links; margins and a footer', async (_, build) => {
+    const workbook = await read(await build());
+    for (const sheet of workbook.worksheets) {
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect({ cell: `${sheet.name}!${cell.address}`, font: cell.font?.name, size: cell.font?.size }).toEqual({ cell: `${sheet.name}!${cell.address}`, font: 'Calibri', size: 11 });
+        }),
+      );
+      expect(sheet.getRow(1).getCell(1).font).toMatchObject({ bold: true, color: { argb: 'FFFFFFFF' } });
+      expect(sheet.getRow(1).getCell(1).alignment).toMatchObject({ wrapText: true });
+      expect(sheet.pageSetup.margins).toEqual({ left: 0.5, right: 0.5, top: 0.5, bottom: 0.75, header: 0.3, footer: 0.3 });
+      expect(sheet.headerFooter.oddFooter).toBe('&L&"Calibri,Regular"&9&A&R&"Calibri,Regular"&9&P / &N');
+    }
+    // "Progetti che dichiarano le risorse" is 26.9 digits wide, its column 24: two lines of 15 points.
+    const missions = workbook.getWorksheet('Missioni')!;
+    expect(missions.getCell('J1').value).toBe('Progetti che dichiarano le risorse');
+    expect([missions.getColumn(10).width, missions.getRow(1).height]).toEqual([24, 30]);
+    const objectives = workbook.getWorksheet('Obiettivi')!;
+    const link = objectives.getRow(1).values as unknown[];
+    const linkCell = objectives.getRow(2).getCell(link.indexOf('Progetto collegato 1'));
+    expect(linkCell.formula).toMatch(/^HYPERLINK\(/);
+    expect(linkCell.font).toEqual({ name: 'Calibri', size: 11, color: { argb: 'FF0563C1' }, underline: true });
+    expect(objectives.getRow(2).getCell(1).font).toEqual({ name: 'Calibri', size: 11 });
+  });
+
+  it.each([
+    ['in memory', () => workbookBuffer(longView, options)],
+    ['streamed', () => streamedWorkbook(longView)],
+  ])('%s: a long title wraps in a column of at most 50 digit widths, its row as tall as its lines', async (_, build) => {
+    const projects = (await read(await build())).getWorksheet('Progetti')!;
+    expect(projects.getCell('B2').value).toBe(longTitle);
+    expect(projects.getColumn(2).width).toBe(50);
+    expect(projects.getCell('B2').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    // Ten words of 10 digits in 49 digit widths: four a line (4 × 10 + 3 spaces = 41.35), so 3 lines of 15 points.
+    expect(projects.getRow(2).height).toBe(45);
   });
 });

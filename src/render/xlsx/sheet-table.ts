@@ -1,6 +1,7 @@
 import type { CellValue, ConditionalFormattingRule, Row as SheetRow, Workbook, Worksheet } from 'exceljs';
 import { finite } from '../finite-numbers.js';
 import { cellText, xmlText } from './cell-text.js';
+import { CELL_FONT, HEADER_FONT, HEADER_FOOTER, LINK_FONT, PAGE_SETUP, TEXT_WIDTH_CAP, rowHeight, rowLines, textWidth } from './print-style.js';
 
 /** How a column's values are stored and shown. Numbers stay numbers: the format only changes how Excel shows them. */
 export type CellKind = 'text' | 'integer' | 'number' | 'euro' | 'percent' | 'points' | 'date' | 'status' | 'progress';
@@ -45,20 +46,26 @@ const HEADER_FILL = 'FF1F3A5F';
 const DATA_BAR_COLOUR = 'FF2E7D32';
 const WIDTH_SAMPLE = 2000;
 
-/** Printed on A4 landscape, every column on the page's width (as many pages down as it takes), the header row on each page. */
-const PRINTED_TABLE = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' } as const;
-
 /**
- * Add a sheet holding one table: a bold frozen header row, autofilter, number formats, widths fitted
- * to the content, status colours and progress data bars. Works with the in-memory and the streaming workbook.
+ * Add a sheet holding one table: a bold frozen header row tall enough for its wrapped labels,
+ * autofilter, number formats, widths fitted to the content (long text wraps), status colours,
+ * progress data bars, links styled as links, and the page setup of print-style. Works with the
+ * in-memory and the streaming workbook.
  */
 export function addTableSheet<Row>(workbook: Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[], style: TableStyle): Worksheet {
-  const sheet = workbook.addWorksheet(xmlText(name), { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINTED_TABLE });
-  sheet.columns = columns.map((column, index) => ({ key: String(index), width: columnWidth(column, rows), style: { numFmt: NUMBER_FORMATS[column.kind] } }));
+  const sheet = workbook.addWorksheet(xmlText(name), { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE_SETUP, headerFooter: HEADER_FOOTER });
+  const widths = columns.map((column) => columnWidth(column, rows));
+  // Cells take their column's style when added, so every cell names its font; text wraps within its column.
+  sheet.columns = columns.map((column, index) => ({
+    key: String(index),
+    width: widths[index],
+    style: { numFmt: NUMBER_FORMATS[column.kind], font: CELL_FONT, alignment: { vertical: 'top', wrapText: holdsText(column) } },
+  }));
   const header = addRow(sheet, columns.map((column) => column.header), style);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.font = HEADER_FONT;
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
   header.alignment = { vertical: 'middle', wrapText: true };
+  header.height = rowHeight(rowLines(columns.map((column) => column.header), widths));
   header.commit();
   for (const row of rows) {
     const kinds = columns.map((column) => column.format?.(row) ?? column.kind);
@@ -68,7 +75,11 @@ export function addTableSheet<Row>(workbook: Workbook, name: string, columns: re
       const cell = added.getCell(index + 1);
       // A column mixing figures takes each row's format, unless addRow pinned the cell to Text.
       if (column.format && cell.numFmt !== '@') cell.numFmt = NUMBER_FORMATS[kinds[index]!] ?? 'General';
+      if (isLink(values[index])) cell.font = LINK_FONT;
     });
+    // Spreadsheet programs do not all fit a row to its wrapped text (LibreOffice keeps one line): say how tall it is.
+    const lines = rowLines(values.map((value, index) => (holdsText(columns[index]!) ? shownText(value) : '')), widths);
+    if (lines > 1) added.height = rowHeight(lines);
     added.commit();
   }
   const last = rows.length + 1;
@@ -146,9 +157,30 @@ function heatScale(): ConditionalFormattingRule {
   return { type: 'colorScale', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }], color: [{ argb: 'FFF7FBFF' }, { argb: 'FF2171B5' }] };
 }
 
+function isText(kind: CellKind): boolean {
+  return kind === 'text' || kind === 'status';
+}
+
+/** cellValue writes a formula only for a link to another sheet. */
+function isLink(value: CellValue): value is { formula: string; result: string } {
+  return typeof value === 'object' && value !== null && 'formula' in value;
+}
+
+/** The text a cell shows: a link's text, or the text itself. */
+function shownText(value: CellValue): string {
+  if (isLink(value)) return value.result;
+  return typeof value === 'string' ? value : '';
+}
+
+/** A column of text, or mixing text and figures (the summary's values): its text wraps. A note in a column of figures runs over the empty cells beside it. */
+function holdsText<Row>(column: Column<Row>): boolean {
+  return isText(column.kind) || column.format !== undefined;
+}
+
+/** A column of figures is as wide as its header (within bounds); a column that holds text, as its longest text up to the cap. */
 function columnWidth<Row>(column: Column<Row>, rows: readonly Row[]): number {
-  if (column.kind !== 'text' && column.kind !== 'status') return Math.max(12, Math.min(24, column.header.length + 2));
-  let longest = column.header.length;
-  for (const row of rows.slice(0, WIDTH_SAMPLE)) longest = Math.max(longest, String(column.value(row) ?? '').length);
-  return Math.max(8, Math.min(60, longest + 2));
+  if (!holdsText(column)) return Math.max(12, Math.min(24, column.header.length + 2));
+  let widest = textWidth(column.header);
+  for (const row of rows.slice(0, WIDTH_SAMPLE)) widest = Math.max(widest, textWidth(String(column.value(row) ?? '')));
+  return Math.max(8, Math.min(TEXT_WIDTH_CAP, Math.ceil(widest) + 2));
 }
