@@ -113,6 +113,38 @@ describe('psttm diff between two commits', () => {
     expect((outputs.json.figures as { missions: unknown[] }).missions[2]).toEqual({ id: 'M3', before: null, after: { objectives: 1, covered: 0, coverage: 0, progress: null } });
   });
 
+  it('a mission removed while a project and DUPs still link its objective: exit 1 naming each link at file:line:column (a consultation’s votes are no link)', async () => {
+    const outputs = await diffOf((plan) => plan.remove('missions/m2-beta.yaml'));
+    expect(outputs.code).toBe(1);
+    expect(outputs.text).toMatchInlineSnapshot(`
+      "psttm diff HEAD~1 → HEAD
+      Missions: 1 removed; Objectives: 1 removed; 3 dangling links.
+
+      Missions
+        - M2 Beta
+
+      Objectives
+        - M2.1 Unico obiettivo
+
+      No figures: the plan has 4 errors in HEAD (psttm validate lists them).
+
+      Dangling links
+        HEAD:plan/dup/015081-cologno-monzese.yaml:11:20  error  1: links to M2.1, which this change removes; link an objective of the plan  DANGLING_LINK
+        HEAD:plan/dup/015209-sesto-san-giovanni.yaml:13:22  error  S1: links to M2.1, which this change removes; link an objective of the plan  DANGLING_LINK
+        HEAD:plan/projects/beta-park.yaml:10:9  error  links to M2.1, which this change removes; link an objective of the plan  DANGLING_LINK
+      "
+    `);
+    expectMarkdown(outputs, { 'Missions (1)': [['removed M2 Beta']], 'Objectives (1)': [['removed M2.1 Unico obiettivo']] });
+    expect(markdownOutline(outputs.markdown).dangling.map((link) => link.split(' ')[0])).toEqual(['HEAD:plan/dup/015081-cologno-monzese.yaml:11:20', 'HEAD:plan/dup/015209-sesto-san-giovanni.yaml:13:22', 'HEAD:plan/projects/beta-park.yaml:10:9']);
+    expect((outputs.json.danglingLinks as { file: string; line: number; column: number }[]).map(({ file, line, column }) => `${file}:${line}:${column}`)).toMatchInlineSnapshot(`
+      [
+        "HEAD:plan/dup/015081-cologno-monzese.yaml:11:20",
+        "HEAD:plan/dup/015209-sesto-san-giovanni.yaml:13:22",
+        "HEAD:plan/projects/beta-park.yaml:10:9",
+      ]
+    `);
+  });
+
   it('an objective nothing links removed: listed, coverage back to 2 of 3, exit 0', async () => {
     const outputs = await diffOf((plan) => plan.edit('missions/m1-alpha.yaml', M1_3, ''), addThirdObjective);
     expect(outputs.code).toBe(0);
