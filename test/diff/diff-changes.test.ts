@@ -12,10 +12,10 @@ import { diffInAllFormats, markdownHtml, markdownOutline, planRepository, type D
  */
 
 /**
- * The diff, in three formats, of `change` committed on top of the base plan, or on top of the base
- * plan with `prepare` committed first.
+ * The diff, in three formats, of `change` committed on top of the base plan (or on top of the base
+ * plan with `prepare` committed first), checking its exit code and the heading of its text.
  */
-async function diffOf(change: (plan: PlanRepository) => void, prepare?: (plan: PlanRepository) => void): Promise<DiffOutputs> {
+async function diffOf(exitCode: number, change: (plan: PlanRepository) => void, prepare?: (plan: PlanRepository) => void): Promise<DiffOutputs> {
   const repository = planRepository();
   if (prepare) {
     prepare(repository);
@@ -23,7 +23,10 @@ async function diffOf(change: (plan: PlanRepository) => void, prepare?: (plan: P
   }
   change(repository);
   repository.commit('the change');
-  return diffInAllFormats(repository.dir, 'HEAD~1', 'HEAD');
+  const outputs = await diffInAllFormats(repository.dir, 'HEAD~1', 'HEAD');
+  expect(outputs.code).toBe(exitCode);
+  expect(outputs.text.split('\n')[0]).toBe('psttm diff HEAD~1 → HEAD');
+  return outputs;
 }
 
 /** The keys of `psttm diff --json`, in the order the README documents them. */
@@ -39,6 +42,22 @@ function expectMarkdown(outputs: DiffOutputs, sections: Record<string, string[][
 function expectJson(outputs: DiffOutputs, expected: Partial<Record<(typeof JSON_KEYS)[number], unknown>>): void {
   expect(Object.keys(outputs.json)).toEqual(JSON_KEYS);
   expect(outputs.json).toMatchObject({ base: 'HEAD~1', head: 'HEAD', missions: [], objectives: [], projects: [], dups: [], consultations: [], figuresNote: null, danglingLinks: [], ...expected });
+}
+
+/** The text output after its heading (which diffOf checks) and before its figures table (which movedFigures checks). */
+function changesIn(text: string): string {
+  return text.slice(text.indexOf('\n') + 1).replace(/\nFigures as of [\s\S]*$/, '');
+}
+
+/**
+ * The rows of the figures table whose coverage or progress moved (label, coverage before, after,
+ * progress before, after), after checking that the text and the Markdown tables hold the same rows.
+ */
+function movedFigures(outputs: DiffOutputs): string[][] {
+  const textRows = outputs.text.split('\n').filter((line) => line.startsWith('│')).map((line) => line.split('│').slice(1, -1).map((cell) => cell.trim()));
+  const [, ...rows] = markdownOutline(outputs.markdown).figures;
+  expect(rows).toEqual(textRows.slice(1));
+  return rows.filter(([, coverageBefore, coverageAfter, progressBefore, progressAfter]) => coverageBefore !== coverageAfter || progressBefore !== progressAfter);
 }
 
 /** The plan's figures in the JSON: objectives and covered before → after, and progress before → after. */
@@ -59,8 +78,7 @@ const renumberThird = (supersedes: string) => (plan: PlanRepository) => plan.edi
 
 describe('psttm diff between two commits', () => {
   it('an objective added: listed, with the coverage it lowers (2 of 4 objectives covered instead of 2 of 3)', async () => {
-    const outputs = await diffOf(addThirdObjective);
-    expect(outputs.code).toBe(0);
+    const outputs = await diffOf(0, addThirdObjective);
     expect(outputs.text).toMatchInlineSnapshot(`
       "psttm diff HEAD~1 → HEAD
       Objectives: 1 added; coverage 66.7% → 50%; progress 63.3% → 63.3%.
@@ -77,34 +95,25 @@ describe('psttm diff between two commits', () => {
       └───────┴──────────────────┴──────────────────┴─────────────────┴──────────┘
       "
     `);
+    expect(movedFigures(outputs)).toEqual([['Plan', '66.7% (2/3)', '50% (2/4)', '63.3%', '63.3%'], ['M1', '50% (1/2)', '33.3% (1/3)', '76.7%', '76.7%']]);
     expectMarkdown(outputs, { 'Objectives (1)': [['added M1.3 Terzo obiettivo']] });
     expectJson(outputs, { objectives: [{ change: 'added', id: 'M1.3', title: 'Terzo obiettivo', actors: [] }] });
     expect(planFigures(outputs)).toEqual({ covered: ['2/3', '2/4'], progress: [0.6333333333333333, 0.6333333333333333] });
   });
 
   it('a mission added, with its objective', async () => {
-    const outputs = await diffOf((plan) => plan.add('missions/m3-gamma.yaml'));
-    expect(outputs.code).toBe(0);
-    expect(outputs.text).toMatchInlineSnapshot(`
-      "psttm diff HEAD~1 → HEAD
-      Missions: 1 added; Objectives: 1 added; coverage 66.7% → 50%; progress 63.3% → 63.3%.
+    const outputs = await diffOf(0, (plan) => plan.add('missions/m3-gamma.yaml'));
+    expect(changesIn(outputs.text)).toMatchInlineSnapshot(`
+      "Missions: 1 added; Objectives: 1 added; coverage 66.7% → 50%; progress 63.3% → 63.3%.
 
       Missions
         + M3 Gamma
 
       Objectives
         + M3.1 Obiettivo della terza missione
-
-      Figures as of 2026-11-22
-      ┌───────┬──────────────────┬──────────────────┬─────────────────┬──────────┐
-      │       │  coverage before │            after │ progress before │    after │
-      │ Plan  │      66.7% (2/3) │        50% (2/4) │           63.3% │    63.3% │
-      │ M1    │        50% (1/2) │        50% (1/2) │           76.7% │    76.7% │
-      │ M2    │       100% (1/1) │       100% (1/1) │             50% │      50% │
-      │ M3    │                – │         0% (0/1) │               – │        – │
-      └───────┴──────────────────┴──────────────────┴─────────────────┴──────────┘
       "
     `);
+    expect(movedFigures(outputs)).toEqual([['Plan', '66.7% (2/3)', '50% (2/4)', '63.3%', '63.3%'], ['M3', '–', '0% (0/1)', '–', '–']]);
     expectMarkdown(outputs, { 'Missions (1)': [['added M3 Gamma']], 'Objectives (1)': [['added M3.1 Obiettivo della terza missione']] });
     expectJson(outputs, {
       missions: [{ change: 'added', id: 'M3', title: 'Gamma' }],
@@ -114,11 +123,9 @@ describe('psttm diff between two commits', () => {
   });
 
   it('a mission removed while a project and DUPs still link its objective: exit 1 naming each link at file:line:column (a consultation’s votes are no link)', async () => {
-    const outputs = await diffOf((plan) => plan.remove('missions/m2-beta.yaml'));
-    expect(outputs.code).toBe(1);
-    expect(outputs.text).toMatchInlineSnapshot(`
-      "psttm diff HEAD~1 → HEAD
-      Missions: 1 removed; Objectives: 1 removed; 3 dangling links.
+    const outputs = await diffOf(1, (plan) => plan.remove('missions/m2-beta.yaml'));
+    expect(changesIn(outputs.text)).toMatchInlineSnapshot(`
+      "Missions: 1 removed; Objectives: 1 removed; 3 dangling links.
 
       Missions
         - M2 Beta
@@ -146,54 +153,36 @@ describe('psttm diff between two commits', () => {
   });
 
   it('an objective nothing links removed: listed, coverage back to 2 of 3, exit 0', async () => {
-    const outputs = await diffOf((plan) => plan.edit('missions/m1-alpha.yaml', M1_3, ''), addThirdObjective);
-    expect(outputs.code).toBe(0);
-    expect(outputs.text).toMatchInlineSnapshot(`
-      "psttm diff HEAD~1 → HEAD
-      Objectives: 1 removed; coverage 50% → 66.7%; progress 63.3% → 63.3%.
+    const outputs = await diffOf(0, (plan) => plan.edit('missions/m1-alpha.yaml', M1_3, ''), addThirdObjective);
+    expect(changesIn(outputs.text)).toMatchInlineSnapshot(`
+      "Objectives: 1 removed; coverage 50% → 66.7%; progress 63.3% → 63.3%.
 
       Objectives
         - M1.3 Terzo obiettivo
-
-      Figures as of 2026-11-22
-      ┌───────┬──────────────────┬──────────────────┬─────────────────┬──────────┐
-      │       │  coverage before │            after │ progress before │    after │
-      │ Plan  │        50% (2/4) │      66.7% (2/3) │           63.3% │    63.3% │
-      │ M1    │      33.3% (1/3) │        50% (1/2) │           76.7% │    76.7% │
-      │ M2    │       100% (1/1) │       100% (1/1) │             50% │      50% │
-      └───────┴──────────────────┴──────────────────┴─────────────────┴──────────┘
       "
     `);
+    expect(movedFigures(outputs)).toEqual([['Plan', '50% (2/4)', '66.7% (2/3)', '63.3%', '63.3%'], ['M1', '33.3% (1/3)', '50% (1/2)', '76.7%', '76.7%']]);
     expectMarkdown(outputs, { 'Objectives (1)': [['removed M1.3 Terzo obiettivo']] });
     expectJson(outputs, { objectives: [{ change: 'removed', id: 'M1.3', title: 'Terzo obiettivo', actors: [] }] });
     expect(planFigures(outputs).covered).toEqual(['2/4', '2/3']);
   });
 
   it('an objective retitled and an actor column marked: the words that changed, struck and bold in Markdown', async () => {
-    const outputs = await diffOf((plan) => {
+    const outputs = await diffOf(0, (plan) => {
       plan.edit('missions/m1-alpha.yaml', 'title: Primo obiettivo', 'title: Primo traguardo condiviso');
       plan.edit('missions/m1-alpha.yaml', 'citta_metropolitana: true, comuni: false', 'citta_metropolitana: true, comuni: true');
     });
-    expect(outputs.code).toBe(0);
-    expect(outputs.text).toMatchInlineSnapshot(`
-      "psttm diff HEAD~1 → HEAD
-      Objectives: 2 changed; coverage 66.7% → 66.7%; progress 63.3% → 63.3%.
+    expect(changesIn(outputs.text)).toMatchInlineSnapshot(`
+      "Objectives: 2 changed; coverage 66.7% → 66.7%; progress 63.3% → 63.3%.
 
       Objectives
         ~ M1.1 Primo traguardo condiviso
             title: Primo [-obiettivo-]{+traguardo condiviso+}
         ~ M1.2 Secondo obiettivo
             Comuni: not marked → marked
-
-      Figures as of 2026-11-22
-      ┌───────┬──────────────────┬──────────────────┬─────────────────┬──────────┐
-      │       │  coverage before │            after │ progress before │    after │
-      │ Plan  │      66.7% (2/3) │      66.7% (2/3) │           63.3% │    63.3% │
-      │ M1    │        50% (1/2) │        50% (1/2) │           76.7% │    76.7% │
-      │ M2    │       100% (1/1) │       100% (1/1) │             50% │      50% │
-      └───────┴──────────────────┴──────────────────┴─────────────────┴──────────┘
       "
     `);
+    expect(movedFigures(outputs)).toEqual([]);
     expect(markdownHtml(outputs.markdown)).toContain('<li>title: Primo <del>obiettivo</del><strong>traguardo condiviso</strong></li>');
     expectMarkdown(outputs, {
       'Objectives (2)': [
@@ -210,25 +199,16 @@ describe('psttm diff between two commits', () => {
   });
 
   it('an objective renumbered with supersedes: a rename, the link to its old id unchanged, exit 0', async () => {
-    const outputs = await diffOf(renumberThird('    supersedes: [M1.3]\n'), addThirdObjectiveLinked);
-    expect(outputs.code).toBe(0);
-    expect(outputs.text).toMatchInlineSnapshot(`
-      "psttm diff HEAD~1 → HEAD
-      Objectives: 1 removed, 1 renumbered; coverage 75% → 100%; progress 65% → 65%.
+    const outputs = await diffOf(0, renumberThird('    supersedes: [M1.3]\n'), addThirdObjectiveLinked);
+    expect(changesIn(outputs.text)).toMatchInlineSnapshot(`
+      "Objectives: 1 removed, 1 renumbered; coverage 75% → 100%; progress 65% → 65%.
 
       Objectives
         - M1.2 Secondo obiettivo
         > M1.3 → M1.2 Terzo obiettivo
-
-      Figures as of 2026-11-22
-      ┌───────┬──────────────────┬──────────────────┬─────────────────┬──────────┐
-      │       │  coverage before │            after │ progress before │    after │
-      │ Plan  │        75% (3/4) │       100% (3/3) │             65% │      65% │
-      │ M1    │      66.7% (2/3) │       100% (2/2) │             80% │      80% │
-      │ M2    │       100% (1/1) │       100% (1/1) │             50% │      50% │
-      └───────┴──────────────────┴──────────────────┴─────────────────┴──────────┘
       "
     `);
+    expect(movedFigures(outputs)).toEqual([['Plan', '75% (3/4)', '100% (3/3)', '65%', '65%'], ['M1', '66.7% (2/3)', '100% (2/2)', '80%', '80%']]);
     expectMarkdown(outputs, { 'Objectives (2)': [['removed M1.2 Secondo obiettivo'], ['renumbered M1.3 → M1.2 Terzo obiettivo']] });
     expectJson(outputs, {
       objectives: [
@@ -240,11 +220,9 @@ describe('psttm diff between two commits', () => {
   });
 
   it('an objective renumbered without supersedes: a removal and a retitle, and exit 1 naming the link left dangling at file:line:column', async () => {
-    const outputs = await diffOf(renumberThird(''), addThirdObjectiveLinked);
-    expect(outputs.code).toBe(1);
-    expect(outputs.text).toMatchInlineSnapshot(`
-      "psttm diff HEAD~1 → HEAD
-      Objectives: 1 changed, 1 removed; 1 dangling link.
+    const outputs = await diffOf(1, renumberThird(''), addThirdObjectiveLinked);
+    expect(changesIn(outputs.text)).toMatchInlineSnapshot(`
+      "Objectives: 1 changed, 1 removed; 1 dangling link.
 
       Objectives
         ~ M1.2 Terzo obiettivo
@@ -291,64 +269,44 @@ describe('psttm diff between two commits', () => {
   });
 
   it('a project added: its links, and the objective it covers (3 of 3)', async () => {
-    const outputs = await diffOf((plan) => plan.add('projects/gamma-lab.yaml'));
-    expect(outputs.code).toBe(0);
-    expect(outputs.text).toMatchInlineSnapshot(`
-      "psttm diff HEAD~1 → HEAD
-      Projects: 1 added; coverage 66.7% → 100%; progress 63.3% → 63.3%.
+    const outputs = await diffOf(0, (plan) => plan.add('projects/gamma-lab.yaml'));
+    expect(changesIn(outputs.text)).toMatchInlineSnapshot(`
+      "Projects: 1 added; coverage 66.7% → 100%; progress 63.3% → 63.3%.
 
       Projects
         + gamma-lab Gamma Lab (HEAD:plan/projects/gamma-lab.yaml)
             now links M1.2
-
-      Figures as of 2026-11-22
-      ┌───────┬──────────────────┬──────────────────┬─────────────────┬──────────┐
-      │       │  coverage before │            after │ progress before │    after │
-      │ Plan  │      66.7% (2/3) │       100% (3/3) │           63.3% │    63.3% │
-      │ M1    │        50% (1/2) │       100% (2/2) │           76.7% │    76.7% │
-      │ M2    │       100% (1/1) │       100% (1/1) │             50% │      50% │
-      └───────┴──────────────────┴──────────────────┴─────────────────┴──────────┘
       "
     `);
+    expect(movedFigures(outputs)).toEqual([['Plan', '66.7% (2/3)', '100% (3/3)', '63.3%', '63.3%'], ['M1', '50% (1/2)', '100% (2/2)', '76.7%', '76.7%']]);
     expectMarkdown(outputs, { 'Projects (1)': [['added gamma-lab Gamma Lab (HEAD:plan/projects/gamma-lab.yaml)', 'now links M1.2']] });
     expectJson(outputs, { projects: [{ change: 'added', id: 'gamma-lab', title: 'Gamma Lab', file: 'HEAD:plan/projects/gamma-lab.yaml', fields: [], links: [{ change: 'added', objective: 'M1.2' }], actuals: [] }] });
     expect(planFigures(outputs).covered).toEqual(['2/3', '3/3']);
   });
 
   it('a project removed: M1.1 and M2.1 stay covered, progress rests on alpha-hub alone in M1 (90 %) and on nothing in M2', async () => {
-    const outputs = await diffOf((plan) => plan.remove('projects/beta-park.yaml'));
-    expect(outputs.code).toBe(0);
-    expect(outputs.text).toMatchInlineSnapshot(`
-      "psttm diff HEAD~1 → HEAD
-      Projects: 1 removed; coverage 66.7% → 66.7%; progress 63.3% → 90%.
+    const outputs = await diffOf(0, (plan) => plan.remove('projects/beta-park.yaml'));
+    expect(changesIn(outputs.text)).toMatchInlineSnapshot(`
+      "Projects: 1 removed; coverage 66.7% → 66.7%; progress 63.3% → 90%.
 
       Projects
         - beta-park Beta Park (HEAD~1:plan/projects/beta-park.yaml)
-
-      Figures as of 2026-11-22
-      ┌───────┬──────────────────┬──────────────────┬─────────────────┬──────────┐
-      │       │  coverage before │            after │ progress before │    after │
-      │ Plan  │      66.7% (2/3) │      66.7% (2/3) │           63.3% │      90% │
-      │ M1    │        50% (1/2) │        50% (1/2) │           76.7% │      90% │
-      │ M2    │       100% (1/1) │       100% (1/1) │             50% │        – │
-      └───────┴──────────────────┴──────────────────┴─────────────────┴──────────┘
       "
     `);
+    expect(movedFigures(outputs)).toEqual([['Plan', '66.7% (2/3)', '66.7% (2/3)', '63.3%', '90%'], ['M1', '50% (1/2)', '50% (1/2)', '76.7%', '90%'], ['M2', '100% (1/1)', '100% (1/1)', '50%', '–']]);
     expectMarkdown(outputs, { 'Projects (1)': [['removed beta-park Beta Park (HEAD~1:plan/projects/beta-park.yaml)']] });
     expectJson(outputs, { projects: [{ change: 'removed', id: 'beta-park', title: 'Beta Park', file: 'HEAD~1:plan/projects/beta-park.yaml', fields: [], links: [], actuals: [] }] });
   });
 
   it('a project changed: status, period, funding, a link added and weights changed', async () => {
-    const outputs = await diffOf((plan) => {
+    const outputs = await diffOf(0, (plan) => {
       plan.edit('projects/alpha-hub.yaml', 'status: in_progress', 'status: completed\nperiod: { start: 2025-01-01, end: 2026-06-30 }');
       plan.edit('projects/alpha-hub.yaml', 'amount: 1000', 'amount: 2500');
       plan.edit('projects/alpha-hub.yaml', '  - id: M1.1\n', '  - id: M1.1\n  - id: M1.2\n');
       plan.edit('projects/beta-park.yaml', 'weight: 0.5\n  - id: M2.1\n    weight: 0.5', 'weight: 0.8\n  - id: M2.1\n    weight: 0.2');
     });
-    expect(outputs.code).toBe(0);
-    expect(outputs.text).toMatchInlineSnapshot(`
-      "psttm diff HEAD~1 → HEAD
-      Projects: 2 changed; coverage 66.7% → 100%; progress 63.3% → 63.8%.
+    expect(changesIn(outputs.text)).toMatchInlineSnapshot(`
+      "Projects: 2 changed; coverage 66.7% → 100%; progress 63.3% → 63.8%.
 
       Projects
         ~ alpha-hub Alpha Hub (HEAD:plan/projects/alpha-hub.yaml)
@@ -359,16 +317,9 @@ describe('psttm diff between two commits', () => {
         ~ beta-park Beta Park (HEAD:plan/projects/beta-park.yaml)
             weight of M1.1: 0.5 → 0.8
             weight of M2.1: 0.5 → 0.2
-
-      Figures as of 2026-11-22
-      ┌───────┬──────────────────┬──────────────────┬─────────────────┬──────────┐
-      │       │  coverage before │            after │ progress before │    after │
-      │ Plan  │      66.7% (2/3) │       100% (3/3) │           63.3% │    63.8% │
-      │ M1    │        50% (1/2) │       100% (2/2) │           76.7% │    77.7% │
-      │ M2    │       100% (1/1) │       100% (1/1) │             50% │      50% │
-      └───────┴──────────────────┴──────────────────┴─────────────────┴──────────┘
       "
     `);
+    expect(movedFigures(outputs)).toEqual([['Plan', '66.7% (2/3)', '100% (3/3)', '63.3%', '63.8%'], ['M1', '50% (1/2)', '100% (2/2)', '76.7%', '77.7%']]);
     expectMarkdown(outputs, {
       'Projects (2)': [
         ['changed alpha-hub Alpha Hub (HEAD:plan/projects/alpha-hub.yaml)', 'status: in_progress → completed', 'period: none → 2025-01-01 – 2026-06-30', 'funding: 1000 € → 2500 €', 'now links M1.2'],
@@ -403,29 +354,20 @@ describe('psttm diff between two commits', () => {
   });
 
   it('a new actual value and a corrected one: listed, and the progress they move', async () => {
-    const outputs = await diffOf((plan) => {
+    const outputs = await diffOf(0, (plan) => {
       plan.edit('projects/alpha-hub.yaml', '{ value: 40, date: 2025-12-01', '{ value: 45, date: 2025-12-01');
       plan.edit('projects/alpha-hub.yaml', '      - { value: 90, date: 2026-06-01, source: doc }\n', '      - { value: 90, date: 2026-06-01, source: doc }\n      - { value: 96, date: 2026-09-01, source: doc }\n');
     });
-    expect(outputs.code).toBe(0);
-    expect(outputs.text).toMatchInlineSnapshot(`
-      "psttm diff HEAD~1 → HEAD
-      Projects: 1 changed; coverage 66.7% → 66.7%; progress 63.3% → 65.3%.
+    expect(changesIn(outputs.text)).toMatchInlineSnapshot(`
+      "Projects: 1 changed; coverage 66.7% → 66.7%; progress 63.3% → 65.3%.
 
       Projects
         ~ alpha-hub Alpha Hub (HEAD:plan/projects/alpha-hub.yaml)
             Utenti serviti (utenti), 2025-12-01: actual corrected 40 persone → 45 persone
             Utenti serviti (utenti), 2026-09-01: new actual 96 persone
-
-      Figures as of 2026-11-22
-      ┌───────┬──────────────────┬──────────────────┬─────────────────┬──────────┐
-      │       │  coverage before │            after │ progress before │    after │
-      │ Plan  │      66.7% (2/3) │      66.7% (2/3) │           63.3% │    65.3% │
-      │ M1    │        50% (1/2) │        50% (1/2) │           76.7% │    80.7% │
-      │ M2    │       100% (1/1) │       100% (1/1) │             50% │      50% │
-      └───────┴──────────────────┴──────────────────┴─────────────────┴──────────┘
       "
     `);
+    expect(movedFigures(outputs)).toEqual([['Plan', '66.7% (2/3)', '66.7% (2/3)', '63.3%', '65.3%'], ['M1', '50% (1/2)', '50% (1/2)', '76.7%', '80.7%']]);
     expectMarkdown(outputs, {
       'Projects (1)': [['changed alpha-hub Alpha Hub (HEAD:plan/projects/alpha-hub.yaml)', 'Utenti serviti (utenti), 2025-12-01: actual corrected 40 persone → 45 persone', 'Utenti serviti (utenti), 2026-09-01: new actual 96 persone']],
     });
@@ -448,29 +390,20 @@ describe('psttm diff between two commits', () => {
   });
 
   it('a DUP link confirmed and a DUP objective removed', async () => {
-    const outputs = await diffOf((plan) => {
+    const outputs = await diffOf(0, (plan) => {
       plan.edit('dup/015209-sesto-san-giovanni.yaml', '{ objective: M1.2, confirmed: false, score: 0.64 }', '{ objective: M1.2, confirmed: true, score: 0.64 }');
       plan.edit('dup/015209-sesto-san-giovanni.yaml', /  - code: S2\n(    .*\n)+/, '');
     });
-    expect(outputs.code).toBe(0);
-    expect(outputs.text).toMatchInlineSnapshot(`
-      "psttm diff HEAD~1 → HEAD
-      DUPs: 1 changed; coverage 66.7% → 100%; progress 63.3% → 63.3%.
+    expect(changesIn(outputs.text)).toMatchInlineSnapshot(`
+      "DUPs: 1 changed; coverage 66.7% → 100%; progress 63.3% → 63.3%.
 
       DUPs
         ~ 015209 Sesto San Giovanni (HEAD:plan/dup/015209-sesto-san-giovanni.yaml)
             015209/S1.1 serves M1.2
             DUP objectives removed: S2
-
-      Figures as of 2026-11-22
-      ┌───────┬──────────────────┬──────────────────┬─────────────────┬──────────┐
-      │       │  coverage before │            after │ progress before │    after │
-      │ Plan  │      66.7% (2/3) │       100% (3/3) │           63.3% │    63.3% │
-      │ M1    │        50% (1/2) │       100% (2/2) │           76.7% │    76.7% │
-      │ M2    │       100% (1/1) │       100% (1/1) │             50% │      50% │
-      └───────┴──────────────────┴──────────────────┴─────────────────┴──────────┘
       "
     `);
+    expect(movedFigures(outputs)).toEqual([['Plan', '66.7% (2/3)', '100% (3/3)', '63.3%', '63.3%'], ['M1', '50% (1/2)', '100% (2/2)', '76.7%', '76.7%']]);
     expectMarkdown(outputs, { 'DUPs (1)': [['changed 015209 Sesto San Giovanni (HEAD:plan/dup/015209-sesto-san-giovanni.yaml)', '015209/S1.1 serves M1.2', 'DUP objectives removed: S2']] });
     expectJson(outputs, {
       dups: [{ change: 'changed', istat: '015209', comune: 'Sesto San Giovanni', file: 'HEAD:plan/dup/015209-sesto-san-giovanni.yaml', links: [{ change: 'added', code: 'S1.1', objective: 'M1.2' }], objectives: { added: [], removed: ['S2'] } }],
@@ -478,26 +411,17 @@ describe('psttm diff between two commits', () => {
   });
 
   it('a consultation’s votes changed: each objective’s before → after', async () => {
-    const outputs = await diffOf((plan) => plan.edit('consultations/nord-milano.yaml', '  - { objective: M1.1, votes: 4 }\n', '  - { objective: M1.1, votes: 6 }\n  - { objective: M1.2, votes: 2 }\n'));
-    expect(outputs.code).toBe(0);
-    expect(outputs.text).toMatchInlineSnapshot(`
-      "psttm diff HEAD~1 → HEAD
-      Consultations: 1 changed; coverage 66.7% → 66.7%; progress 63.3% → 63.3%.
+    const outputs = await diffOf(0, (plan) => plan.edit('consultations/nord-milano.yaml', '  - { objective: M1.1, votes: 4 }\n', '  - { objective: M1.1, votes: 6 }\n  - { objective: M1.2, votes: 2 }\n'));
+    expect(changesIn(outputs.text)).toMatchInlineSnapshot(`
+      "Consultations: 1 changed; coverage 66.7% → 66.7%; progress 63.3% → 63.3%.
 
       Consultations
         ~ nord-milano Workshop Nord Milano
             votes for M1.1: 4 → 6
             votes for M1.2: – → 2
-
-      Figures as of 2026-11-22
-      ┌───────┬──────────────────┬──────────────────┬─────────────────┬──────────┐
-      │       │  coverage before │            after │ progress before │    after │
-      │ Plan  │      66.7% (2/3) │      66.7% (2/3) │           63.3% │    63.3% │
-      │ M1    │        50% (1/2) │        50% (1/2) │           76.7% │    76.7% │
-      │ M2    │       100% (1/1) │       100% (1/1) │             50% │      50% │
-      └───────┴──────────────────┴──────────────────┴─────────────────┴──────────┘
       "
     `);
+    expect(movedFigures(outputs)).toEqual([]);
     expectMarkdown(outputs, { 'Consultations (1)': [['changed nord-milano Workshop Nord Milano', 'votes for M1.1: 4 → 6', 'votes for M1.2: – → 2']] });
     expectJson(outputs, {
       consultations: [
