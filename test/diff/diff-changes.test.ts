@@ -23,7 +23,7 @@ async function diffOf(exitCode: number, change: (plan: PlanRepository) => void, 
   }
   change(repository);
   repository.commit('the change');
-  const outputs = await diffInAllFormats(repository.dir, 'HEAD~1', 'HEAD');
+  const outputs = await diffInAllFormats(repository.dir, ['HEAD~1', 'HEAD']);
   expect(outputs.code).toBe(exitCode);
   expect(outputs.text.split('\n')[0]).toBe('psttm diff HEAD~1 → HEAD');
   return outputs;

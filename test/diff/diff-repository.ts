@@ -72,12 +72,13 @@ export interface DiffOutputs {
 /**
  * Run the built `psttm diff …revisions` in the repository in the three formats, as of DIFF_DAY,
  * asserting after each run that the working tree and the index are as they were, and that each
- * format exits with the same code.
+ * format exits with the same code. The CI variables that choose the default base are unset
+ * unless `ci` sets them.
  */
-export async function diffInAllFormats(dir: string, ...revisions: string[]): Promise<DiffOutputs> {
+export async function diffInAllFormats(dir: string, revisions: readonly string[], ci: { GITHUB_BASE_REF?: string; CI_MERGE_REQUEST_DIFF_BASE_SHA?: string } = {}): Promise<DiffOutputs> {
   const before = repositoryState(dir);
   const run = async (...format: string[]): Promise<CliResult> => {
-    const result = await runBinary(['diff', ...revisions, ...format, '--today', DIFF_DAY, '--as-of', DIFF_DAY], { cwd: dir, env: { GITHUB_BASE_REF: undefined, CI_MERGE_REQUEST_DIFF_BASE_SHA: undefined } });
+    const result = await runBinary(['diff', ...revisions, ...format, '--today', DIFF_DAY, '--as-of', DIFF_DAY], { cwd: dir, env: { GITHUB_BASE_REF: undefined, CI_MERGE_REQUEST_DIFF_BASE_SHA: undefined, ...ci } });
     expect(repositoryState(dir)).toEqual(before);
     return result;
   };

@@ -14,7 +14,11 @@ function expectOneLineFailure(result: CliResult, line: string): void {
 const runDiff = (dir: string, ...revisions: string[]) => runBinary(['diff', ...revisions, '--today', DIFF_DAY, '--as-of', DIFF_DAY], { cwd: dir });
 
 describe('psttm diff without revisions', () => {
-  it('compares where the branch forks from main with the working tree: committed, staged, unstaged and untracked changes, not main’s later commits', async () => {
+  /**
+   * The base plan on main; on branch `change` a committed retitle of M1.1 and, uncommitted, a vote
+   * staged, a status edited and a project file added; on main after the fork, a mission added.
+   */
+  function branchWithChanges() {
     const plan = planRepository();
     const forkPoint = git(plan.dir, 'rev-parse', 'HEAD').trim();
     git(plan.dir, 'switch', '--quiet', '--create', 'change');
@@ -28,8 +32,12 @@ describe('psttm diff without revisions', () => {
     git(plan.dir, 'add', 'plan/consultations/nord-milano.yaml');
     plan.edit('projects/alpha-hub.yaml', 'status: in_progress', 'status: suspended');
     plan.add('projects/gamma-lab.yaml');
+    return { dir: plan.dir, forkPoint };
+  }
 
-    const outputs = await diffInAllFormats(plan.dir);
+  it('compares where the branch forks from main with the working tree: committed, staged, unstaged and untracked changes, not main’s later commits', async () => {
+    const { dir, forkPoint } = branchWithChanges();
+    const outputs = await diffInAllFormats(dir, []);
     expect(outputs.code).toBe(0);
     const sides = `main (merge-base ${forkPoint.slice(0, 7)}) → working tree`;
     expect(outputs.text.split('\n').slice(0, 2)).toEqual([`psttm diff ${sides}`, 'Objectives: 1 changed; Projects: 1 changed, 1 added; Consultations: 1 changed; coverage 66.7% → 100%; progress 63.3% → 63.3%.']);
@@ -45,6 +53,15 @@ describe('psttm diff without revisions', () => {
       },
     });
     expect(outputs.json).toMatchObject({ base: `main (merge-base ${forkPoint.slice(0, 7)})`, head: 'working tree', missions: [] });
+  });
+
+  it('takes the base a GitLab merge request or a GitHub pull request names', async () => {
+    const { dir, forkPoint } = branchWithChanges();
+    const mergeRequest = await diffInAllFormats(dir, [], { CI_MERGE_REQUEST_DIFF_BASE_SHA: forkPoint });
+    expect(mergeRequest.json).toMatchObject({ base: `the merge request's base ${forkPoint.slice(0, 12)}`, missions: [], objectives: [{ id: 'M1.1' }] });
+    git(dir, 'branch', 'release', forkPoint);
+    const pullRequest = await diffInAllFormats(dir, [], { GITHUB_BASE_REF: 'release' });
+    expect(pullRequest.json).toMatchObject({ base: `release (merge-base ${forkPoint.slice(0, 7)})`, missions: [], objectives: [{ id: 'M1.1' }] });
   });
 });
 
@@ -74,5 +91,21 @@ describe('psttm diff that cannot compare', () => {
     const missing = 'plan/ does not exist at HEAD~1, so there is nothing to compare; name revisions that both have it: psttm diff BASE [HEAD]';
     expectOneLineFailure(await runDiff(dir, 'HEAD~1', 'HEAD'), `psttm: ${missing}`);
     expectOneLineFailure(await runDiff(dir, 'HEAD', 'HEAD~1'), `psttm: ${missing}`);
+  });
+
+  it('exits 2 with one line when plan.yaml cannot be read at one revision', async () => {
+    const plan = planRepository();
+    writeFileSync(path.join(plan.dir, 'plan/plan.yaml'), 'id: [\n');
+    plan.commit('a broken plan.yaml');
+    expectOneLineFailure(await runDiff(plan.dir, 'HEAD~1', 'HEAD'), 'psttm: the plan in HEAD cannot be read (HEAD:plan/plan.yaml:2:1 YAML_SYNTAX); fix it, or compare other revisions');
+  });
+
+  it('exits 2 with one line, without revisions, when no branch says what to compare with', async () => {
+    const { dir } = planRepository();
+    git(dir, 'branch', '--move', 'main', 'trunk');
+    expectOneLineFailure(
+      await runDiff(dir),
+      `psttm: cannot tell which branch to compare with in the git repository at ${realpathSync(dir)} (tried origin/main, origin/master, main, master); name the revision: psttm diff BASE`,
+    );
   });
 });
