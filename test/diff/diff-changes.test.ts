@@ -30,7 +30,7 @@ async function diffOf(exitCode: number, change: (plan: PlanRepository) => void, 
 }
 
 /** The keys of `psttm diff --json`, in the order the README documents them. */
-const JSON_KEYS = ['base', 'head', 'missions', 'objectives', 'projects', 'dups', 'consultations', 'figures', 'figuresNote', 'danglingLinks'];
+const JSON_KEYS = ['base', 'head', 'missions', 'objectives', 'projects', 'dups', 'consultations', 'figures', 'figuresNote', 'danglingLinks'] as const;
 
 /** The Markdown says what the text says: the same heading, summary line, and items in the same sections. */
 function expectMarkdown(outputs: DiffOutputs, sections: Record<string, string[][]>): void {
