@@ -354,10 +354,8 @@ describe('psttm diff between two commits', () => {
   });
 
   it('a new actual value and a corrected one: listed, and the progress they move', async () => {
-    const outputs = await diffOf(0, (plan) => {
-      plan.edit('projects/alpha-hub.yaml', '{ value: 40, date: 2025-12-01', '{ value: 45, date: 2025-12-01');
-      plan.edit('projects/alpha-hub.yaml', '      - { value: 90, date: 2026-06-01, source: doc }\n', '      - { value: 90, date: 2026-06-01, source: doc }\n      - { value: 96, date: 2026-09-01, source: doc }\n');
-    });
+    const actuals = ['      - { value: 45, date: 2025-12-01, source: doc }', '      - { value: 90, date: 2026-06-01, source: doc }', '      - { value: 96, date: 2026-09-01, source: doc }'];
+    const outputs = await diffOf(0, (plan) => plan.edit('projects/alpha-hub.yaml', /(      - .*\n)+/, `${actuals.join('\n')}\n`));
     expect(changesIn(outputs.text)).toMatchInlineSnapshot(`
       "Projects: 1 changed; coverage 66.7% → 66.7%; progress 63.3% → 65.3%.
 
