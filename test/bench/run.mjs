@@ -1,12 +1,14 @@
 // npm run bench: load + validate + compute, then the whole `psttm report`, at 1×, 10×, 100× the shipped portfolio and at national scale;
-// then suggestion quality, a 20,000-row DUP import and a plan with a 150-objective DUP for each of the 133 comuni.
-// `npm run bench -- <size|suggestions|import|dups>` runs one part alone.
-import { execFileSync } from 'node:child_process';
+// then suggestion quality, a 20,000-row DUP import, a plan with a 150-objective DUP for each of the 133 comuni, and
+// `psttm diff` between two commits of a 1,000-project plan.
+// `npm run bench -- <size|suggestions|import|dups|diff>` runs one part alone.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measurePrecision, readLabelledSet } from './suggestion-quality.mjs';
+import { writeSyntheticChange } from './synthetic-change.mjs';
 import { writeSyntheticDup } from './synthetic-dup.mjs';
 import { writeSyntheticDups } from './synthetic-dup-files.mjs';
 import { writeSyntheticPlan } from './synthetic-plan.mjs';
@@ -16,6 +18,8 @@ const measureScript = fileURLToPath(new URL('./measure.mjs', import.meta.url));
 const measureReportScript = fileURLToPath(new URL('./measure-report.mjs', import.meta.url));
 const measureImportScript = fileURLToPath(new URL('./measure-import.mjs', import.meta.url));
 const measureCommandScript = fileURLToPath(new URL('./measure-command.mjs', import.meta.url));
+const runUsageScript = fileURLToPath(new URL('./run-usage.mjs', import.meta.url));
+const binScript = fileURLToPath(new URL('../../bin/psttm.js', import.meta.url));
 const base = readdirSync(path.join(shippedPlan, 'projects')).length;
 const only = process.argv[2];
 const sizes = [
@@ -116,6 +120,50 @@ if (only === undefined || only === 'dups') {
       const result = JSON.parse(execFileSync(process.execPath, [measureCommandScript, dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
       console.log([label.padEnd(22), format(result.ms).padStart(9), format(result.peakRssMb).padStart(12)].join(' '));
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (only === undefined || only === 'diff') {
+  const projectCount = 1_000;
+  const asOf = '2026-11-22';
+  const dir = mkdtempSync(path.join(tmpdir(), 'psttm-bench-diff-'));
+  // Commits by a fixed author, whatever the user's git configuration says.
+  const gitEnv = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.org' };
+  const gitIn = (/** @type {string[]} */ ...args) => execFileSync('git', args, { cwd: dir, env: gitEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const commitAll = (/** @type {string} */ message) => {
+    gitIn('add', '--all');
+    gitIn('commit', '--quiet', '--message', message);
+  };
+  try {
+    process.stderr.write(`diff: generating ${projectCount} projects and a change…\n`);
+    writeSyntheticPlan(path.join(dir, 'plan'), shippedPlan, projectCount, 20251231);
+    gitIn('init', '--quiet', '--initial-branch=main');
+    commitAll('the plan');
+    const change = writeSyntheticChange(path.join(dir, 'plan'));
+    commitAll('the change');
+    /** @type {{ms: number, cpuMs: number, peakRssMb: number}[]} */
+    const runs = [];
+    for (let run = 0; run < 5; run++) {
+      process.stderr.write(`diff: psttm diff HEAD~1 HEAD --json, run ${run + 1} of 5…\n`);
+      const start = performance.now();
+      const result = spawnSync(process.execPath, ['--import', runUsageScript, binScript, 'diff', 'HEAD~1', 'HEAD', '--json', '--today', asOf, '--as-of', asOf], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+      const ms = performance.now() - start;
+      const diff = result.status === 0 ? JSON.parse(result.stdout) : undefined;
+      // The run must have read the change as made, figures included, or its time means nothing.
+      if (diff?.projects.length !== change.projects || diff.objectives.filter((/** @type {{change: string}} */ objective) => objective.change === 'renumbered').length !== 1 || diff.figures === null) {
+        throw new Error(`psttm diff did not read the synthetic change (exit ${result.status}): ${result.stderr}${diff ? JSON.stringify({ projects: diff.projects.length, objectives: diff.objectives, figuresNote: diff.figuresNote }) : ''}`);
+      }
+      runs.push({ ms, ...JSON.parse(String(result.output[3])) });
+    }
+    const median = (/** @type {number[]} */ values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+    const times = runs.map((run) => run.ms);
+    console.log(`\npsttm diff HEAD~1 HEAD --json, end to end, median of ${runs.length} runs: ${format(projectCount)} projects, ${change.projects} changed, ${change.renumbered} renumbered`);
+    console.log('median ms   min ms   max ms  median CPU ms  peak RSS MB  load average');
+    console.log(
+      [format(median(times)).padStart(9), format(Math.min(...times)).padStart(8), format(Math.max(...times)).padStart(8), format(median(runs.map((run) => run.cpuMs))).padStart(14), format(Math.max(...runs.map((run) => run.peakRssMb))).padStart(12), format(loadavg()[0] ?? 0, 1).padStart(13)].join(' '),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
