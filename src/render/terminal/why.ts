@@ -3,7 +3,7 @@ import type { IndicatorResult, ObjectiveResult, ProgressReport, ProjectResult } 
 import type { RollUp } from '../../compute/roll-up.js';
 import { statusRule, type GapReason, type Measure, type Status, type StatusReason, type Thresholds } from '../../compute/status.js';
 import type { PlanModel } from '../../model/plan-model.js';
-import { number, percent, statusLabel } from './figures.js';
+import { NOT_AVAILABLE, number, percent, statusLabel } from './figures.js';
 import { terminalText } from './terminal-text.js';
 
 const GAP_TEXT: Record<GapReason, string> = {
@@ -31,8 +31,8 @@ export function whyIndicator(result: IndicatorResult, report: ProgressReport, mo
     lines.push('Qualitative: it takes its project\'s milestones (done / due).', ...milestoneLines(report.projects.find((project) => project.id === result.projectId)!));
     return lines.join('\n') + '\n';
   }
-  const dated = (value: { value: number; date: string } | undefined) => (value ? `${number(value.value)} on ${value.date}` : '–');
-  lines.push(`  baseline  ${dated(result.baseline)}`, `  target    ${dated(result.target)}`, `  latest    ${result.latest ? `${dated(result.latest)} [source: ${terminalText(result.latest.source)}]` : '–'}`);
+  const dated = (value: { value: number; date: string } | undefined) => (value ? `${number(value.value)} on ${value.date}` : NOT_AVAILABLE);
+  lines.push(`  baseline  ${dated(result.baseline)}`, `  target    ${dated(result.target)}`, `  latest    ${result.latest ? `${dated(result.latest)} [source: ${terminalText(result.latest.source)}]` : NOT_AVAILABLE}`);
   if (result.gap === 'overflow' && result.baseline && result.target && result.latest) {
     const [latest, baseline, target] = [result.latest.value, result.baseline.value, result.target.value].map(number);
     lines.push(`progress = (latest − baseline) / (target − baseline) = (${latest} − ${baseline}) / (${target} − ${baseline}): not a finite number`);

@@ -1,0 +1,51 @@
+/** What a column asks for: the width of its widest line, of its longest word, and whether it gives way first (a title). */
+export interface ColumnDemand {
+  natural: number;
+  longestWord: number;
+  flex: boolean;
+}
+
+/** A flex column keeps this width while the other columns can still give way. */
+const FLEX_PREFERRED = 20;
+
+/**
+ * Widths that sum to at most `available`: the natural widths when they fit; else, step by step until
+ * they do, the flex columns (titles) shrink to 20, the other columns to their longest word, the flex
+ * columns to their longest word, and at last every column below it (words then break), down to 1.
+ * Within a step the widest columns give way first.
+ */
+export function fitColumnWidths(demands: readonly ColumnDemand[], available: number): number[] {
+  const every = demands.map((_, index) => index);
+  const flex = every.filter((index) => demands[index]!.flex);
+  const fixed = every.filter((index) => !demands[index]!.flex);
+  const wordFloors = demands.map((demand) => demand.longestWord);
+  const steps: [readonly number[], readonly number[]][] = [
+    [flex, demands.map((demand) => Math.max(demand.longestWord, FLEX_PREFERRED))],
+    [fixed, wordFloors],
+    [flex, wordFloors],
+    [every, demands.map(() => 1)],
+  ];
+  let widths = demands.map((demand) => demand.natural);
+  for (const [columns, floors] of steps) {
+    if (total(widths) <= available) break;
+    widths = lowerToFit(widths, columns, floors, available);
+  }
+  return widths;
+}
+
+/** The given columns lowered to the highest common cap that fits (none below its floor), then the room left handed back to the capped ones. */
+function lowerToFit(widths: readonly number[], columns: readonly number[], floors: readonly number[], available: number): number[] {
+  const lowered = (cap: number) => widths.map((width, index) => (columns.includes(index) ? Math.min(width, Math.max(floors[index]!, cap)) : width));
+  let cap = Math.max(1, ...columns.map((index) => widths[index]!));
+  while (cap > 1 && total(lowered(cap)) > available) cap--;
+  const result = lowered(cap);
+  for (const index of columns) {
+    if (total(result) >= available) break;
+    if (result[index] === cap && widths[index]! > cap) result[index] = cap + 1;
+  }
+  return result;
+}
+
+function total(widths: readonly number[]): number {
+  return widths.reduce((sum, width) => sum + width, 0);
+}
