@@ -1,26 +1,26 @@
-/** What a column asks for: the width of its widest line, of its longest word, and whether it gives way first (a title). */
+/**
+ * What a column asks for: the width of its widest line and of its longest word; a flex column (a
+ * title) gives way first, down to `flexFloor`.
+ */
 export interface ColumnDemand {
   natural: number;
   longestWord: number;
-  flex: boolean;
+  flexFloor?: number;
 }
-
-/** A flex column keeps this width while the other columns can still give way. */
-const FLEX_PREFERRED = 20;
 
 /**
  * Widths that sum to at most `available`: the natural widths when they fit; else, step by step until
- * they do, the flex columns (titles) shrink to 20, the other columns to their longest word, the flex
- * columns to their longest word, and at last every column below it (words then break), down to 1.
- * Within a step the widest columns give way first.
+ * they do, the flex columns shrink to their flex floor, the other columns to their longest word, the
+ * flex columns to their longest word, and at last every column below it (words then break), down to
+ * 1. Within a step the widest columns give way first.
  */
 export function fitColumnWidths(demands: readonly ColumnDemand[], available: number): number[] {
   const every = demands.map((_, index) => index);
-  const flex = every.filter((index) => demands[index]!.flex);
-  const fixed = every.filter((index) => !demands[index]!.flex);
+  const flex = every.filter((index) => demands[index]!.flexFloor !== undefined);
+  const fixed = every.filter((index) => demands[index]!.flexFloor === undefined);
   const wordFloors = demands.map((demand) => demand.longestWord);
   const steps: [readonly number[], readonly number[]][] = [
-    [flex, demands.map((demand) => Math.max(demand.longestWord, FLEX_PREFERRED))],
+    [flex, demands.map((demand) => Math.max(demand.longestWord, demand.flexFloor ?? 0))],
     [fixed, wordFloors],
     [flex, wordFloors],
     [every, demands.map(() => 1)],

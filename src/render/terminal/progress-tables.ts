@@ -51,8 +51,11 @@ function figures(result: RollUp, chalk: ChalkInstance): string[] {
   return [percent(result.measure?.progress, { clamp: true }), percent(result.measure?.expected), statusLabel(result.status, chalk)];
 }
 
-/** `2 of 5 (3 gaps)`: how many children gave the figure, and how many had no data. */
+/** `2 of 5 (3 gaps)`: how many children gave the figure, and how many had no data; no-break spaces keep `2 of 5` and `(3 gaps)` whole in a narrow column. */
 function dataLine(result: RollUp): string {
   const total = result.counted + result.gaps.length;
-  return `${result.counted} of ${total}${result.gaps.length > 0 ? ` (${TERMINAL_FORMAT.count(result.gaps.length, TERMINAL_LABELS.counts.gap)})` : ''}`;
+  const gaps = result.gaps.length > 0 ? ` (${TERMINAL_FORMAT.count(result.gaps.length, TERMINAL_LABELS.counts.gap)})` : '';
+  return `${result.counted} of ${total}`.replaceAll(' ', NO_BREAK) + gaps.replace(/(?<=\S) /g, NO_BREAK);
 }
+
+const NO_BREAK = '\u00a0';

@@ -15,6 +15,8 @@ export interface Column {
 
 /** A word longer than this may be broken rather than widen its column further. */
 const LONGEST_UNBROKEN_WORD = 14;
+/** A title column keeps this width (or its content's, if narrower) while the other columns can give way. */
+const FLEX_PREFERRED = 20;
 /** Each column's border and the space either side of its text. */
 const COLUMN_FRAME = 3;
 
@@ -29,7 +31,9 @@ export function renderTable(columns: readonly Column[], rows: readonly string[][
     columns.map((column, index) => {
       const texts = cells.map((row) => row[index] ?? '');
       const natural = Math.max(1, ...texts.map(widestLine));
-      return { natural, longestWord: column.unbroken ? natural : Math.min(LONGEST_UNBROKEN_WORD, Math.max(1, ...texts.map(longestWord))), flex: column.flex === true };
+      const longest = column.unbroken ? natural : Math.min(LONGEST_UNBROKEN_WORD, Math.max(1, ...texts.map(longestWord)));
+      const body = Math.max(0, ...texts.slice(1).map(widestLine));
+      return { natural, longestWord: longest, ...(column.flex ? { flexFloor: Math.min(FLEX_PREFERRED, body) } : {}) };
     }),
     terminalWidth - 1 - COLUMN_FRAME * columns.length,
   );

@@ -1,9 +1,10 @@
 import type { ChalkInstance } from 'chalk';
-import type { IndicatorResult, ObjectiveResult, ProgressReport, ProjectResult } from '../../compute/progress.js';
+import { initiativeBase, type IndicatorResult, type ObjectiveResult, type ProgressReport, type ProjectResult } from '../../compute/progress.js';
 import type { RollUp } from '../../compute/roll-up.js';
 import { statusRule, type GapReason, type Measure, type Status, type StatusReason, type Thresholds } from '../../compute/status.js';
 import type { PlanModel } from '../../model/plan-model.js';
-import { NOT_AVAILABLE, number, percent, statusLabel } from './figures.js';
+import { baseText } from '../report/method.js';
+import { NOT_AVAILABLE, number, percent, statusLabel, TERMINAL_LABELS } from './figures.js';
 import { terminalText } from './terminal-text.js';
 
 const GAP_TEXT: Record<GapReason, string> = {
@@ -85,10 +86,21 @@ export function whyMission(missionId: string, report: ProgressReport, model: Pla
   const mission = model.missionById.get(missionId)!;
   const result = report.missions.find((item) => item.id === missionId)!;
   const objectives = report.objectives.filter((objective) => objective.missionId === missionId);
-  const lines = [chalk.bold(`${mission.id}: ${terminalText(mission.title)}`), `As of ${report.asOf}`];
-  for (const objective of objectives) lines.push(`  ${objective.id.padEnd(7)} ${objective.rollUp.measure ? `progress ${percent(objective.rollUp.measure.progress)}, expected ${percent(objective.rollUp.measure.expected)}` : `gap: ${gapText(objective.gap)}`}`);
+  const lines = [chalk.bold(`${mission.id}: ${terminalText(mission.title)}`), `As of ${report.asOf}`, ...objectives.map((objective) => equalItemLine(objective.id, objective.rollUp, objective.gap))];
   if (!mission.objectivesTranscribed) lines.push(`  ${gapText('objectives_not_transcribed')}`);
   return rollUpLines(lines, result.rollUp, objectives.map((objective) => ({ weight: 1, measure: objective.rollUp.measure })), model, chalk);
+}
+
+/** How the plan's figure was derived from its missions, equally weighted, and how many projects stand behind it. */
+export function whyPlan(report: ProgressReport, model: PlanModel, chalk: ChalkInstance): string {
+  const lines = [chalk.bold(`${terminalText(model.shortTitle)}: the plan`), `As of ${report.asOf}; ${baseText(initiativeBase(report), TERMINAL_LABELS)}`];
+  lines.push(...report.missions.map((mission) => equalItemLine(mission.id, mission.rollUp, mission.gap)), 'Missions weigh equally; a mission weighs its objectives equally.');
+  return rollUpLines(lines, report.plan, report.missions.map((mission) => ({ weight: 1, measure: mission.rollUp.measure })), model, chalk);
+}
+
+/** An item of an equally weighted mean: its figures, or why it has none. */
+function equalItemLine(id: string, result: RollUp, gap: GapReason | undefined): string {
+  return `  ${id.padEnd(7)} ${result.measure ? `progress ${percent(result.measure.progress)}, expected ${percent(result.measure.expected)}` : `gap: ${gapText(gap)}`}`;
 }
 
 function rollUpLines(lines: string[], result: RollUp, children: { weight: number; measure: Measure | undefined }[], model: PlanModel, chalk: ChalkInstance): string {
