@@ -24,13 +24,18 @@ export const registerWhy: RegisterCommand = (program, { io, exit }) => {
 async function runWhy(input: string, options: WhyOptions, io: Io): Promise<number> {
   const model = await loadPlanModel(options, io);
   if (input.trim().startsWith('dup:')) return runWhyDup(model, input, options, io);
-  const [{ computeProgress }, why, json] = await Promise.all([import('../../compute/progress.js'), import('../../render/terminal/why.js'), import('../../render/json/why-json.js')]);
+  const [{ computeProgress }, why, json, { terminalWidth, wrapLines }] = await Promise.all([
+    import('../../compute/progress.js'),
+    import('../../render/terminal/why.js'),
+    import('../../render/json/why-json.js'),
+    import('../../render/terminal/table.js'),
+  ]);
   const report = computeProgress(model, asOfDate(options, io));
   const chalk = chalkFor(io.stdout, io.env);
   const thresholds = model.monitoring;
   // Each kind of id explained as text, or as JSON with --json.
   const explain = async (text: () => string, data: () => unknown) => {
-    if (!options.json) return print(io, text());
+    if (!options.json) return print(io, wrapLines(text(), terminalWidth(io.stdout, io.env)));
     const { toJsonText } = await import('../../render/json/plan-json.js');
     return print(io, toJsonText(data()));
   };

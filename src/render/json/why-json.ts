@@ -1,5 +1,5 @@
 import { initiativeBase, type IndicatorResult, type ObjectiveResult, type ProgressReport, type ProjectResult } from '../../compute/progress.js';
-import type { RollUp } from '../../compute/roll-up.js';
+import { itemsThatCouldHaveData, type RollUp } from '../../compute/roll-up.js';
 import { statusRule, type GapReason, type Measure, type Status, type Thresholds } from '../../compute/status.js';
 import { indicatorJson, projectJson, rollUpJson } from './monitoring-json.js';
 
@@ -26,7 +26,7 @@ function rollUpWhy(level: 'plan' | 'mission' | 'objective', id: string, asOf: st
     ...rollUpJson(result),
     gap: gap ?? null,
     weightTotal: result.weightTotal,
-    statusReason: statusReason(result.measure, thresholds),
+    statusReason: result.status === 'insufficient_data' ? { rule: 'insufficient_data' as const, withData: result.counted, couldHaveData: itemsThatCouldHaveData(result), minDataShare: thresholds.min_data_share } : statusReason(result.measure, thresholds),
     items: items.map((item) => ({ id: item.id, weight: item.weight, progress: item.measure?.progress ?? null, expected: item.measure?.expected ?? null, status: item.status, gap: item.gap ?? null })),
   };
 }

@@ -60,6 +60,17 @@ export function wrapText(text: string, width: number, indent: { first?: string; 
   return lines.map((line, index) => (index === 0 ? first : rest) + line).join('\n');
 }
 
+/** Every line of a text wrapped to the width, keeping its indent and hanging two columns further. */
+export function wrapLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const indent = /^ */.exec(line)![0];
+      return line.length === indent.length ? line : wrapText(line.slice(indent.length), width, { first: indent, rest: `${indent}  ` });
+    })
+    .join('\n');
+}
+
 function widestLine(text: string): number {
   return Math.max(0, ...text.split('\n').map((line) => stringWidth(line)));
 }

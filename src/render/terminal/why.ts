@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { initiativeBase, type IndicatorResult, type ObjectiveResult, type ProgressReport, type ProjectResult } from '../../compute/progress.js';
-import type { RollUp } from '../../compute/roll-up.js';
+import { itemsThatCouldHaveData, type RollUp } from '../../compute/roll-up.js';
 import { statusRule, type GapReason, type Measure, type Status, type StatusReason, type Thresholds } from '../../compute/status.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { baseText } from '../report/method.js';
@@ -104,7 +104,7 @@ function equalItemLine(id: string, result: RollUp, gap: GapReason | undefined): 
 }
 
 function rollUpLines(lines: string[], result: RollUp, children: { weight: number; measure: Measure | undefined }[], model: PlanModel, chalk: ChalkInstance): string {
-  if (result.measure) lines.push(meanLine('weighted mean Σw·x / Σw over the items with data', result, children), statusLine(result.measure, result.status, model.monitoring, chalk));
+  if (result.measure) lines.push(meanLine('weighted mean Σw·x / Σw over the items with data', result, children), result.status === 'insufficient_data' ? insufficientLine(result, model.monitoring, chalk) : statusLine(result.measure, result.status, model.monitoring, chalk));
   else lines.push(`Status: ${statusLabel('no_data', chalk)}: ${result.overflow ? gapText('overflow') : 'nothing below it has data'}.`);
   if (result.gaps.length > 0) lines.push(`Data gaps (${result.gaps.length}, not in the mean): ${result.gaps.map((gap) => `${gap.id} (${gapText(gap.reason)})`).join('; ')}`);
   return lines.join('\n') + '\n';
@@ -119,6 +119,16 @@ function meanLine(rule: string, result: RollUp, children: { weight: number; meas
 function milestoneLines(result: ProjectResult): string[] {
   const { total, done, due } = result.milestones;
   return total === 0 ? ['  no milestones'] : [`  ${done} of ${total} milestones done, ${due} due: progress = ${done}/${total}, expected = ${due}/${total}`];
+}
+
+/** Why a roll-up rests on too little: too few of its items have data, or every one that has rests on too little itself. */
+function insufficientLine(result: RollUp, thresholds: Thresholds, chalk: ChalkInstance): string {
+  const couldHaveData = itemsThatCouldHaveData(result);
+  const reason =
+    result.counted / couldHaveData < thresholds.min_data_share
+      ? `${result.counted} of the ${couldHaveData} items that could have data have it, fewer than the ${percent(thresholds.min_data_share)} plan.yaml asks (monitoring.min_data_share)`
+      : 'every item with data has insufficient data itself';
+  return `Status: ${statusLabel('insufficient_data', chalk)} (${reason}); the figure is shown, but it rests on too little`;
 }
 
 /** The status, explained by the reason the status rule gives for the measure. */
