@@ -50,8 +50,8 @@ describe('psttm coverage --by comune', () => {
     expect(await runInProcess(['coverage', '--plan', dupPlan, '--comune', 'Bresso'])).toMatchObject({ code: 2, stderr: 'psttm: --comune goes with --by comune\n' });
   });
 
-  it('the terminal tables, as the spawned binary prints them', async () => {
-    const result = await runBinary([...args]);
+  it('the terminal tables, as the spawned binary prints them on a terminal wide enough for a row a line', async () => {
+    const result = await runBinary([...args], { env: { COLUMNS: '120' } });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/│ Sesto San Giovanni +│ +3 │ +1 │ M1\.1 +│ M2\.1 +│/);
     expect(result.stdout).toMatch(/│ Cologno Monzese +│ +1 │ +1 │ M2\.1 +│ M1\.1 +│/);

@@ -8,11 +8,14 @@ export interface ColumnDemand {
   flexFloor?: number;
 }
 
+/** Prose columns break their words before any id is broken, but not below this width. */
+const NARROWEST_PROSE = 12;
+
 /**
  * Widths that sum to at most `available`: the natural widths when they fit; else, step by step until
  * they do, the flex columns shrink to their flex floor, the other columns to their longest word, the
- * flex columns to their longest word, and at last every column below it (words then break), down to
- * 1. Within a step the widest columns give way first.
+ * flex columns to their longest word, then below it to 12 (their words break), and at last every
+ * column, down to 1. Within a step the widest columns give way first.
  */
 export function fitColumnWidths(demands: readonly ColumnDemand[], available: number): number[] {
   const every = demands.map((_, index) => index);
@@ -23,6 +26,7 @@ export function fitColumnWidths(demands: readonly ColumnDemand[], available: num
     [flex, demands.map((demand) => Math.max(demand.longestWord, demand.flexFloor ?? 0))],
     [fixed, wordFloors],
     [flex, wordFloors],
+    [flex, wordFloors.map((floor) => Math.min(floor, NARROWEST_PROSE))],
     [every, demands.map(() => 1)],
   ];
   let widths = demands.map((demand) => demand.natural);

@@ -87,7 +87,7 @@ export function projectsTable(projects: readonly Project[], width: number): stri
       { header: COLUMNS.id, unbroken: true },
       { header: COLUMNS.title, flex: true },
       { header: COLUMNS.status },
-      { header: COLUMNS.lead },
+      { header: COLUMNS.lead, flex: true },
       { header: COLUMNS.objectives },
     ],
     rows,
