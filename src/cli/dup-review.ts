@@ -43,7 +43,7 @@ export async function reviewDup(comuneInput: string, options: PlanOption, langua
   const answered = { accept: 0, reject: 0 };
   try {
     for (const [index, suggestion] of queue.entries()) {
-      io.stdout.write(suggestionCard(model, { comune: comune.name, ...suggestion, position: index + 1, total: queue.length }, terminalWidth(io.stdout.columns), chalk));
+      io.stdout.write(suggestionCard(model, { comune: comune.name, ...suggestion, position: index + 1, total: queue.length }, terminalWidth(io.stdout, io.env), chalk));
       io.stdout.write(`${chalk.bold('[a]')}ccept  ${chalk.bold('[r]')}eject  ${chalk.bold('[s]')}kip (Enter)  ${chalk.bold('[q]')}uit? `);
       const answer = await keys.next();
       io.stdout.write(`${answer}\n`);

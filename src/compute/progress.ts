@@ -125,3 +125,13 @@ function initiativeResult(initiative: Initiative, model: PlanModel, asOf: string
       : ['none', undefined, 'no_data', indicatorRollUp.overflow ? 'overflow' : measurable.length > 0 ? 'no_indicator_data' : 'no_measures'];
   return { id: initiative.id, kind: initiative.kind, title: initiative.title, indicators, milestones, method, indicatorRollUp, measure, status, gap };
 }
+
+/** What the plan's progress rests on: the counted initiatives with a figure of their own, of all counted ("3 of 16; 13 without data"). */
+export interface InitiativeBase {
+  withData: number;
+  initiatives: number;
+}
+
+export function initiativeBase(report: ProgressReport): InitiativeBase {
+  return { withData: report.projects.filter((result) => result.measure !== undefined).length, initiatives: report.projects.length };
+}

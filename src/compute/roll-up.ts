@@ -59,8 +59,12 @@ export function rollUp(children: readonly RollUpChild[], thresholds: Thresholds)
  * child with data is stale (and the mean is not achieved); else the status rule's.
  */
 function rolledUpStatus(measure: Measure, counted: readonly RollUpChild[], gaps: RollUp['gaps'], thresholds: Thresholds): Status {
-  const couldHaveData = counted.length + gaps.filter((gap) => gap.reason !== 'objectives_not_transcribed').length;
-  if (counted.length / couldHaveData < thresholds.min_data_share || counted.every((child) => child.status === 'insufficient_data')) return 'insufficient_data';
+  if (counted.length / itemsThatCouldHaveData({ counted: counted.length, gaps }) < thresholds.min_data_share || counted.every((child) => child.status === 'insufficient_data')) return 'insufficient_data';
   const status = statusOf(measure, thresholds);
   return status !== 'achieved' && counted.every((child) => child.status === 'stale') ? 'stale' : status;
+}
+
+/** The items of a roll-up that could have data: those with data and the gaps, but a mission whose objectives the source lacks. */
+export function itemsThatCouldHaveData(result: Pick<RollUp, 'counted' | 'gaps'>): number {
+  return result.counted + result.gaps.filter((gap) => gap.reason !== 'objectives_not_transcribed').length;
 }

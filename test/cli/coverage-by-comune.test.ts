@@ -50,11 +50,11 @@ describe('psttm coverage --by comune', () => {
     expect(await runInProcess(['coverage', '--plan', dupPlan, '--comune', 'Bresso'])).toMatchObject({ code: 2, stderr: 'psttm: --comune goes with --by comune\n' });
   });
 
-  it('the terminal tables, as the spawned binary prints them', async () => {
-    const result = await runBinary([...args]);
+  it('the terminal tables, as the spawned binary prints them on a terminal wide enough for a row a line', async () => {
+    const result = await runBinary([...args], { env: { COLUMNS: '120' } });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/│ Sesto San Giovanni +│ +3 │ +1 │ M1\.1 +│ M2\.1 +│/);
-    expect(result.stdout).toMatch(/│ Cologno Monzese +│ +1 │ +1 │ M2\.1 +│ M1\.1 +│/);
+    expect(result.stdout).toMatch(/│ Sesto San Giovanni \(015209\) +│ +3 │ +1 │ M1\.1 +│ M2\.1 +│/);
+    expect(result.stdout).toMatch(/│ Cologno Monzese \(015081\) +│ +1 │ +1 │ M2\.1 +│ M1\.1 +│/);
     expect(result.stdout).toContain('Comuni without a DUP (3):\n  Adda Martesana (1): Basiano\n  Nord Milano (2): Bresso, Cinisello Balsamo\n');
     expect(result.stdout).toMatch(/│ M1\.1 +│ Primo obiettivo +│ +✓ +│ +1 │/);
     expect(result.stdout).toMatch(/│ Nord Milano +│ +3 │ +1 │ +33\.3% │ M1\.1 +│/);

@@ -5,6 +5,11 @@ import { tempPlan } from '../helpers/temp-plan.ts';
 
 const monitoringPlan = () => tempPlan(path.join(repoRoot, 'test/fixtures/monitoring'));
 const run = (argv: string[], root = monitoringPlan()) => runInProcess([...argv, '--plan', root], { cwd: root });
+/** As `run`, on a terminal wide enough that no explanation wraps. */
+const runWide = (argv: string[]) => {
+  const root = monitoringPlan();
+  return runInProcess([...argv, '--plan', root], { cwd: root, env: { COLUMNS: '200' } });
+};
 
 describe('psttm progress', () => {
   it('rolls up as of a date: M1.1 = (1×0.4 + 0.5×0.5) / 1.5, M2.1 = 0.5, the plan = mean of M1 and M2', async () => {
@@ -104,7 +109,7 @@ describe('psttm coverage', () => {
 
 describe('psttm why', () => {
   it('explains an objective with its weights and numbers', async () => {
-    const result = await run(['why', '1.1', '--as-of', '2026-01-01']);
+    const result = await runWide(['why', '1.1', '--as-of', '2026-01-01']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('alpha-hub                    w=1      progress 40%, expected 50%');
     expect(result.stdout).toContain('beta-park                    w=0.5    progress 50%, expected 100%');
@@ -113,7 +118,7 @@ describe('psttm why', () => {
   });
 
   it('explains an indicator with its formula', async () => {
-    const result = await run(['why', 'alpha-hub/utenti', '--as-of', '2026-01-01']);
+    const result = await runWide(['why', 'alpha-hub/utenti', '--as-of', '2026-01-01']);
     expect(result.stdout).toContain('progress = (latest − baseline) / (target − baseline) = (40 − 0) / (100 − 0) = 40%');
     expect(result.stdout).toContain('Status: at risk (progress / expected = 0.8;');
   });

@@ -67,7 +67,6 @@ describe('psttm why dup:<istat>/<code>', () => {
   it.each([
     [['dup:015146/10.2'], 'dup:015146/10.2: the DUP of Milano', 'did you mean dup:015146/10.1?'],
     [['dup:015209/1'], 'no DUP file in plan/dup/ is for the comune 015209', '(ids are dup:<istat>/<code>)'],
-    [['M3.6', '--json'], '--json: psttm why prints JSON for DUP objectives (dup:<istat>/<code>) only', ''],
   ])('refuses %j with one line, exit 2', async (argv, message, hint) => {
     const root = planWithDup();
     const result = await runInProcess(why(root, ...argv), { cwd: root });

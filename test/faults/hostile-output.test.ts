@@ -16,7 +16,8 @@ const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-
 async function runOnHostilePlan(fixture: string, argv: readonly string[]): Promise<CliResult & { root: string }> {
   const root = tempPlan(hostile(fixture));
   const before = snapshotTree(root);
-  const result = await runBinary([...argv, '--plan', root]);
+  // Wide enough that no escaped sequence asserted below is wrapped.
+  const result = await runBinary([...argv, '--plan', root], { env: { COLUMNS: '200' } });
   expect(snapshotTree(root)).toEqual(before);
   return { ...result, root };
 }

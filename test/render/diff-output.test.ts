@@ -26,7 +26,7 @@ const DANGLING = [makeFinding('DANGLING_LINK', { objective: 'M1.3', renumbered: 
 describe('diff text', () => {
   it('marks removed and added words as git --word-diff does, and lists each section', () => {
     const text = diffText(diffView(RETITLE, [], SIDES, undefined), noColor, 100);
-    expect(text).toContain('psttm diff main (merge-base 1234567) → working tree\nObjectives: 1 changed; Projects: 1 added; coverage 0% → 50%; progress – → –.\n');
+    expect(text).toContain('psttm diff main (merge-base 1234567) → working tree\nObjectives: 1 changed; Projects: 1 added; coverage 0% → 50%; progress n/a → n/a.\n');
     expect(text).toContain('  ~ M1.1 Sviluppo e rafforzamento delle reti\n      title: Sviluppo {+e rafforzamento +}delle reti[- di impresa-]\n');
     expect(text).toContain('  + hub Progetto hub (plan/projects/hub.yaml)\n      now links M1.1\n');
     expect(text).toMatch(/│ Plan +│ +0% \(0\/2\) │ +50% \(1\/2\) │/);
@@ -60,7 +60,7 @@ describe('diff text', () => {
 describe('diff markdown', () => {
   it('opens with a heading and the summary, then collapsible sections', () => {
     const markdown = diffMarkdown(diffView(RETITLE, DANGLING, SIDES, undefined));
-    expect(markdown.split('\n').slice(0, 3)).toEqual(['### psttm diff main (merge-base 1234567) → working tree', '', 'Objectives: 1 changed; Projects: 1 added; coverage 0% → 50%; progress – → –; 1 dangling link.']);
+    expect(markdown.split('\n').slice(0, 3)).toEqual(['### psttm diff main (merge-base 1234567) → working tree', '', 'Objectives: 1 changed; Projects: 1 added; coverage 0% → 50%; progress n/a → n/a; 1 dangling link.']);
     expect(markdown).toContain('- `plan/projects/hub.yaml:9:9` links to M1.3, which this change removes;');
     expect(markdown).toContain('<details><summary>Objectives (1)</summary>\n\n- **changed** `M1.1` Sviluppo e rafforzamento delle reti\n  - title: Sviluppo **e rafforzamento** delle reti ~~di impresa~~\n\n</details>');
     expect(markdown).toContain('<details><summary>Figures as of 2026-01-01</summary>');

@@ -44,7 +44,7 @@ async function runCoverage(options: CoverageOptions, io: Io): Promise<number> {
     io.stdout.write(toJsonText(coverageJson(report)));
   } else {
     const [{ coverageText }, { terminalWidth }] = await Promise.all([import('../../render/terminal/coverage-tables.js'), import('../../render/terminal/table.js')]);
-    io.stdout.write(coverageText(model, report, options.by as CoverageView, terminalWidth(io.stdout.columns), chalkFor(io.stdout, io.env)));
+    io.stdout.write(coverageText(model, report, options.by as CoverageView, terminalWidth(io.stdout, io.env), chalkFor(io.stdout, io.env)));
   }
   const share = report.plan.share ?? 0;
   if (options.failUnder !== undefined && share * 100 < options.failUnder) {
@@ -65,6 +65,6 @@ async function writeDupCoverage(model: PlanModel, asOf: string, options: Coverag
     io.stdout.write(toJsonText(dupAlignmentJson(alignment, comuni, asOf)));
   } else {
     const [{ dupCoverageText }, { terminalWidth }] = await Promise.all([import('../../render/terminal/dup-coverage-tables.js'), import('../../render/terminal/table.js')]);
-    io.stdout.write(dupCoverageText(model, alignment, comuni, terminalWidth(io.stdout.columns), chalkFor(io.stdout, io.env)));
+    io.stdout.write(dupCoverageText(model, alignment, comuni, terminalWidth(io.stdout, io.env), chalkFor(io.stdout, io.env)));
   }
 }

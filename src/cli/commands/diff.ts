@@ -79,7 +79,7 @@ async function runDiff(baseRevision: string | undefined, headRevision: string | 
     if (format === 'markdown') io.stdout.write((await import('../../render/diff/diff-markdown.js')).diffMarkdown(view));
     else {
       const [{ diffText }, { terminalWidth }] = await Promise.all([import('../../render/diff/diff-text.js'), import('../../render/terminal/table.js')]);
-      io.stdout.write(diffText(view, chalkFor(io.stdout, io.env), terminalWidth(io.stdout.columns)));
+      io.stdout.write(diffText(view, chalkFor(io.stdout, io.env), terminalWidth(io.stdout, io.env)));
     }
   }
   return dangling.length > 0 ? 1 : 0;

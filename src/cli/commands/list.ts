@@ -41,7 +41,7 @@ async function runList(what: ListKind, options: ListOptions, io: Io): Promise<nu
     import('../../render/terminal/plan-tables.js'),
     import('../../render/terminal/table.js'),
   ]);
-  const width = terminalWidth(io.stdout.columns);
+  const width = terminalWidth(io.stdout, io.env);
   if (what === 'projects') {
     const objective = options.objective === undefined ? undefined : requireObjective(model, options.objective);
     const projects = model.projects.filter(

@@ -36,6 +36,6 @@ async function runProgress(options: ProgressOptions, io: Io): Promise<number> {
     return 0;
   }
   const [{ progressText }, { terminalWidth }] = await Promise.all([import('../../render/terminal/progress-tables.js'), import('../../render/terminal/table.js')]);
-  io.stdout.write(progressText(model, report, { missionId, statuses: options.status }, terminalWidth(io.stdout.columns), chalkFor(io.stdout, io.env)));
+  io.stdout.write(progressText(model, report, { missionId, statuses: options.status }, terminalWidth(io.stdout, io.env), chalkFor(io.stdout, io.env)));
   return 0;
 }

@@ -28,20 +28,21 @@ async function runShow(input: string, options: ShowOptions, io: Io): Promise<num
     import('../../render/terminal/table.js'),
   ]);
   const chalk = chalkFor(io.stdout, io.env);
+  const width = terminalWidth(io.stdout, io.env);
   const item = findPlanItem(model, input);
   if (item?.kind === 'objective') {
-    io.stdout.write(options.json ? toJsonText(objectiveJson(item.objective)) : tables.objectiveDetail(model, item.objective, chalk));
+    io.stdout.write(options.json ? toJsonText(objectiveJson(item.objective)) : tables.objectiveDetail(model, item.objective, width, chalk));
     return 0;
   }
   if (item?.kind === 'mission') {
     const { mission } = item;
     const json = { ...missionJson(mission), description: mission.description, objectives: mission.objectives.map(objectiveJson) };
-    io.stdout.write(options.json ? toJsonText(json) : tables.missionDetail(model, mission, terminalWidth(io.stdout.columns), chalk));
+    io.stdout.write(options.json ? toJsonText(json) : tables.missionDetail(model, mission, width, chalk));
     return 0;
   }
   if (item?.kind === 'project') {
     const { file: _file, ...data } = item.project;
-    io.stdout.write(options.json ? toJsonText(data) : tables.projectDetail(model, item.project, chalk));
+    io.stdout.write(options.json ? toJsonText(data) : tables.projectDetail(model, item.project, width, chalk));
     return 0;
   }
   throw new UsageError(`${input}: no mission, objective or project with that id${didYouMean(normalizeId(input), planIds(model))}`);

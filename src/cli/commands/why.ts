@@ -15,31 +15,43 @@ type WhyOptions = PlanOption & AsOfOption & LanguageOption & { json?: boolean };
 
 export const registerWhy: RegisterCommand = (program, { io, exit }) => {
   addLanguageOption(addAsOfOption(addPlanOption(program.command('why'))))
-    .description('show how the progress and status of a mission, objective, project or indicator (project/indicator) were derived, or the PSTTM suggestions of a DUP objective (dup:<istat>/<code>)')
-    .argument('<id>', 'M2, M2.12 (or 2.12), a project id, project/indicator, or dup:<istat>/<code>', parseText)
-    .option('--json', 'print JSON (DUP objectives only; see the README for its shape)')
+    .description('show how the progress and status of the plan, a mission, objective, project or indicator (project/indicator) were derived, or the PSTTM suggestions of a DUP objective (dup:<istat>/<code>)')
+    .argument('<id>', 'plan, M2, M2.12 (or 2.12), a project id, project/indicator, or dup:<istat>/<code>', parseText)
+    .option('--json', 'print JSON (see the README for its shape)')
     .action(async (id: string, options: WhyOptions) => exit(await runWhy(id, options, io)));
 };
 
 async function runWhy(input: string, options: WhyOptions, io: Io): Promise<number> {
   const model = await loadPlanModel(options, io);
   if (input.trim().startsWith('dup:')) return runWhyDup(model, input, options, io);
-  if (options.json) throw new UsageError('--json: psttm why prints JSON for DUP objectives (dup:<istat>/<code>) only');
-  const [{ computeProgress }, why] = await Promise.all([import('../../compute/progress.js'), import('../../render/terminal/why.js')]);
+  const [{ computeProgress }, why, json, { terminalWidth, wrapLines }] = await Promise.all([
+    import('../../compute/progress.js'),
+    import('../../render/terminal/why.js'),
+    import('../../render/json/why-json.js'),
+    import('../../render/terminal/table.js'),
+  ]);
   const report = computeProgress(model, asOfDate(options, io));
   const chalk = chalkFor(io.stdout, io.env);
+  const thresholds = model.monitoring;
+  // Each kind of id explained as text, or as JSON with --json.
+  const explain = async (text: () => string, data: () => unknown) => {
+    if (!options.json) return print(io, wrapLines(text(), terminalWidth(io.stdout, io.env)));
+    const { toJsonText } = await import('../../render/json/plan-json.js');
+    return print(io, toJsonText(data()));
+  };
   const id = normalizeId(input);
+  if (input.trim().toLowerCase() === 'plan') return explain(() => why.whyPlan(report, model, chalk), () => json.whyPlanJson(report, thresholds));
   const objective = report.objectives.find((result) => result.id === id);
-  if (objective) return print(io, why.whyObjective(objective, report, model, chalk));
-  if (model.missionById.has(id)) return print(io, why.whyMission(id, report, model, chalk));
+  if (objective) return explain(() => why.whyObjective(objective, report, model, chalk), () => json.whyObjectiveJson(objective, report, thresholds));
+  if (model.missionById.has(id)) return explain(() => why.whyMission(id, report, model, chalk), () => json.whyMissionJson(id, report, thresholds));
   const [projectId = '', indicatorId] = input.trim().split(/[/.](?=[a-z])/);
   const project = report.projects.find((result) => result.id === projectId);
-  if (project && indicatorId === undefined) return print(io, why.whyProject(project, report, model, chalk));
+  if (project && indicatorId === undefined) return explain(() => why.whyProject(project, report, model, chalk), () => json.whyProjectJson(project, report, thresholds));
   const indicator = project?.indicators.find((result) => result.id === indicatorId);
-  if (project && indicator) return print(io, why.whyIndicator(indicator, report, model, chalk));
+  if (project && indicator) return explain(() => why.whyIndicator(indicator, report, model, chalk), () => json.whyIndicatorJson(indicator, report, thresholds));
   if (project) throw new UsageError(`${input}: ${project.id} has no indicator ${indicatorId}; its indicators: ${project.indicators.map((result) => result.id).join(', ') || 'none'}`);
   if (model.projectById.has(projectId)) throw new UsageError(`${input}: the project does not count as of ${report.asOf} (cancelled, or not started yet)`);
-  throw new UsageError(`${input}: no mission, objective, project or indicator with that id${didYouMean(id, planIds(model))}`);
+  throw new UsageError(`${input}: no mission, objective, project or indicator with that id${didYouMean(id, ['plan', ...planIds(model)])}`);
 }
 
 function print(io: Io, text: string): number {

@@ -56,11 +56,11 @@ function richText(line: RichText, chalk: ChalkInstance): string {
 }
 
 const FIGURE_COLUMNS: Column[] = [
-  { header: '', width: 5 },
-  { header: 'coverage before', width: 16, align: 'right' },
-  { header: 'after', width: 16, align: 'right' },
-  { header: 'progress before', width: 15, align: 'right' },
-  { header: 'after', width: 8, align: 'right' },
+  { header: '' },
+  { header: 'coverage before', align: 'right' },
+  { header: 'after', align: 'right' },
+  { header: 'progress before', align: 'right' },
+  { header: 'after', align: 'right' },
 ];
 
 function figureTable(rows: readonly FigureRow[], width: number): string {

@@ -10,7 +10,7 @@ import { localeFormat, type PluralForms } from '../format.js';
 import { fundingText } from '../funding.js';
 import type { ComuneReportView } from '../report/comune-view.js';
 import { zoneMissionComuni } from '../report/comuni-view.js';
-import { headlineSentence, methodRules } from '../report/method.js';
+import { baseText, headlineSentence, methodRules } from '../report/method.js';
 import { actorColumnLabel, columnShare, type ReportView } from '../report/report-view.js';
 import { heatLegend, heatmapGrid, progressBar, statusSegments } from './charts.js';
 
@@ -164,10 +164,10 @@ function registerReportHelpers(instance: Handlebars, view: ReportView, { labels,
   const format = localeFormat(labels.locale, labels.notStated);
   const actorColumnLabels = view.actorColumns.map((column) => actorColumnLabel(column, language));
   const missionIds = view.missions.map((mission) => mission.id);
-  const { withData, initiatives } = view.headline.base;
+  const { withData } = view.headline.base;
   registerAll(instance, {
     headlineSentence: () => headlineSentence(view.headline, labels, format),
-    headlineBase: () => fillLabel(labels.headline.base, { withData: String(withData), initiatives: String(initiatives), without: String(initiatives - withData) }),
+    headlineBase: () => baseText(view.headline.base, labels),
     expectedBase: () => fillLabel(labels.headline.expectedBase, { withData: String(withData) }),
     methodRules: () => methodRules(view.thresholds, labels, format),
     statusSegments: () => statusSegments(view.statusCounts),

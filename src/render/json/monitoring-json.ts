@@ -1,5 +1,5 @@
 import type { CoverageReport } from '../../compute/coverage.js';
-import type { ProgressReport } from '../../compute/progress.js';
+import type { IndicatorResult, ProgressReport, ProjectResult } from '../../compute/progress.js';
 import type { RollUp } from '../../compute/roll-up.js';
 
 /** `psttm coverage --json` (shape documented in the README; stable). Shares are 0..1, or null when there is nothing to cover. */
@@ -48,31 +48,41 @@ export function progressJson(report: ProgressReport) {
       gap: objective.gap ?? null,
       projects: objective.contributions.map((contribution) => ({ id: contribution.projectId, weight: contribution.weight })),
     })),
-    projects: report.projects.map((project) => ({
-      id: project.id,
-      kind: project.kind,
-      method: project.method,
-      progress: project.measure?.progress ?? null,
-      expected: project.measure?.expected ?? null,
-      status: project.status,
-      gap: project.gap ?? null,
-      milestones: { total: project.milestones.total, done: project.milestones.done, due: project.milestones.due },
-      indicators: project.indicators.map((indicator) => ({
-        id: indicator.id,
-        method: indicator.method,
-        baseline: indicator.baseline ?? null,
-        target: indicator.target ?? null,
-        latest: indicator.latest ? { value: indicator.latest.value, date: indicator.latest.date, source: indicator.latest.source } : null,
-        progress: indicator.measure?.progress ?? null,
-        expected: indicator.measure?.expected ?? null,
-        status: indicator.status,
-        gap: indicator.gap ?? null,
-      })),
-    })),
+    projects: report.projects.map(projectJson),
   };
 }
 
-function rollUpJson(result: RollUp) {
+/** A project's figures, as `progress --json` lists them and `why <project> --json` prints them. */
+export function projectJson(project: ProjectResult) {
+  return {
+    id: project.id,
+    kind: project.kind,
+    method: project.method,
+    progress: project.measure?.progress ?? null,
+    expected: project.measure?.expected ?? null,
+    status: project.status,
+    gap: project.gap ?? null,
+    milestones: { total: project.milestones.total, done: project.milestones.done, due: project.milestones.due },
+    indicators: project.indicators.map(indicatorJson),
+  };
+}
+
+/** An indicator's figures, with the values they come from. */
+export function indicatorJson(indicator: IndicatorResult) {
+  return {
+    id: indicator.id,
+    method: indicator.method,
+    baseline: indicator.baseline ?? null,
+    target: indicator.target ?? null,
+    latest: indicator.latest ? { value: indicator.latest.value, date: indicator.latest.date, source: indicator.latest.source } : null,
+    progress: indicator.measure?.progress ?? null,
+    expected: indicator.measure?.expected ?? null,
+    status: indicator.status,
+    gap: indicator.gap ?? null,
+  };
+}
+
+export function rollUpJson(result: RollUp) {
   return {
     progress: result.measure?.progress ?? null,
     expected: result.measure?.expected ?? null,

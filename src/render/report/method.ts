@@ -1,3 +1,4 @@
+import type { InitiativeBase } from '../../compute/progress.js';
 import type { LocaleFormat } from '../format.js';
 import { fillLabel, type Labels } from '../labels.js';
 import type { ReportView } from './report-view.js';
@@ -31,4 +32,9 @@ export function headlineSentence(headline: ReportView['headline'], labels: Label
     without: String(initiatives - withData),
     status: labels.status[headline.status],
   });
+}
+
+/** What a headline figure rests on, under it: `from 3 of 16 projects; 13 without data`. */
+export function baseText(base: InitiativeBase, labels: Pick<Labels, 'headline'>): string {
+  return fillLabel(labels.headline.base, { withData: String(base.withData), initiatives: String(base.initiatives), without: String(base.initiatives - base.withData) });
 }

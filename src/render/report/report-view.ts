@@ -1,7 +1,7 @@
 import { zoneCell, type ActorCell, type FundingTotal, type Share, type ZoneCoverage } from '../../compute/coverage.js';
 import { projectFunding } from '../../compute/initiatives.js';
 import type { MissionChange, MonitoringReport } from '../../compute/monitoring-report.js';
-import type { ProjectResult } from '../../compute/progress.js';
+import { initiativeBase, type InitiativeBase, type ProjectResult } from '../../compute/progress.js';
 import type { RollUp } from '../../compute/roll-up.js';
 import { STATUSES, type GapReason, type Status } from '../../compute/status.js';
 import type { DatedValueData, LeadKind, ProjectStatus } from '../../model/plan-data.js';
@@ -47,7 +47,7 @@ interface Headline {
   expected: number | null;
   status: Status;
   /** What the progress figure rests on: the counted initiatives with a figure of their own, of all counted. */
-  base: { withData: number; initiatives: number };
+  base: InitiativeBase;
   objectives: number;
   covered: number;
   coverage: number | null;
@@ -263,7 +263,7 @@ export function buildReportView(model: PlanModel, report: MonitoringReport, find
     year: options.year,
     headline: {
       ...rollUpFigures(progress.plan, undefined),
-      base: { withData: progress.projects.filter((result) => result.measure !== undefined).length, initiatives: progress.projects.length },
+      base: initiativeBase(progress),
       objectives: coverage.plan.objectives,
       covered: coverage.plan.covered,
       coverage: coverage.plan.share,

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ComuneAlignment, DupAlignment } from '../../compute/dup-alignment.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { percent, TERMINAL_LABELS } from './figures.js';
-import { renderTable } from './table.js';
+import { renderTable, wrapText } from './table.js';
 import { terminalText } from './terminal-text.js';
 
 const LABELS = TERMINAL_LABELS.dupCoverage;
@@ -18,11 +18,11 @@ export function dupCoverageText(model: PlanModel, alignment: DupAlignment, comun
   const ids = (list: readonly string[]) => list.join(' ') || LABELS.none;
   const perComune = renderTable(
     [
-      { header: LABELS.comune, width: 22 },
-      { header: LABELS.dupObjectives, width: 10, align: 'right' },
-      { header: LABELS.confirmedLinks, width: 10, align: 'right' },
+      { header: LABELS.comune },
+      { header: LABELS.dupObjectives, align: 'right' },
+      { header: LABELS.confirmedLinks, align: 'right' },
       { header: LABELS.served, flex: true },
-      { header: LABELS.notServed, width: 24 },
+      { header: LABELS.notServed },
     ],
     withDup.map((comune) => [
       `${terminalText(comune.name)} (${comune.istat})`,
@@ -36,8 +36,8 @@ export function dupCoverageText(model: PlanModel, alignment: DupAlignment, comun
   const zonesWithout = alignment.zones
     .map((zone) => ({ zone: zone.zone, names: withoutDup.filter((comune) => comune.zone === zone.zone).map((comune) => terminalText(comune.name)) }))
     .filter(({ names }) => names.length > 0)
-    .map(({ zone, names }) => `  ${terminalText(zone)} (${names.length}): ${names.join(', ')}`);
-  const sections = [chalk.bold(`${LABELS.title}: ${terminalText(model.shortTitle)}`), withDup.length > 0 ? perComune : `${LABELS.noDup}\n`];
+    .map(({ zone, names }) => wrapText(`${terminalText(zone)} (${names.length}): ${names.join(', ')}`, width, { first: '  ', rest: '    ' }));
+  const sections = [wrapText(chalk.bold(`${LABELS.title}: ${terminalText(model.shortTitle)}`), width), withDup.length > 0 ? perComune : `${wrapText(LABELS.noDup, width)}\n`];
   if (zonesWithout.length > 0) sections.push(`${LABELS.withoutDup} (${withoutDup.length}):\n${zonesWithout.join('\n')}\n`);
   if (comuni.length === alignment.comuni.length) sections.push(perObjective(model, alignment, width), perZone(alignment, width));
   return sections.join('\n');
@@ -47,10 +47,10 @@ function perObjective(model: PlanModel, alignment: DupAlignment, width: number):
   const rows = alignment.objectives.map((row) => [row.objectiveId, terminalText(model.objectiveById.get(row.objectiveId)?.title ?? ''), row.markedForComuni ? '✓' : '', String(row.comuni.length)]);
   return renderTable(
     [
-      { header: TERMINAL_LABELS.columns.objective, width: 9 },
+      { header: TERMINAL_LABELS.columns.objective, unbroken: true },
       { header: TERMINAL_LABELS.columns.title, flex: true },
-      { header: LABELS.markedForComuni, width: 10, align: 'center' },
-      { header: LABELS.comuniAligned, width: 8, align: 'right' },
+      { header: LABELS.markedForComuni, align: 'center' },
+      { header: LABELS.comuniAligned, align: 'right' },
     ],
     rows,
     width,
@@ -61,10 +61,10 @@ function perZone(alignment: DupAlignment, width: number): string {
   const rows = alignment.zones.map((zone) => [terminalText(zone.zone), String(zone.comuni), String(zone.withDup), percent(zone.dupShare), zone.served.join(' ') || LABELS.none]);
   return renderTable(
     [
-      { header: TERMINAL_LABELS.columns.zone, width: 22 },
-      { header: LABELS.comuni, width: 7, align: 'right' },
-      { header: LABELS.withDup, width: 7, align: 'right' },
-      { header: TERMINAL_LABELS.columns.share, width: 7, align: 'right' },
+      { header: TERMINAL_LABELS.columns.zone },
+      { header: LABELS.comuni, align: 'right' },
+      { header: LABELS.withDup, align: 'right' },
+      { header: TERMINAL_LABELS.columns.share, align: 'right' },
       { header: LABELS.served, flex: true },
     ],
     rows,

@@ -1,10 +1,11 @@
 import type { ChalkInstance } from 'chalk';
-import type { ProgressReport } from '../../compute/progress.js';
+import { initiativeBase, type ProgressReport } from '../../compute/progress.js';
 import type { RollUp } from '../../compute/roll-up.js';
 import type { Status } from '../../compute/status.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { percent, statusLabel, TERMINAL_FORMAT, TERMINAL_LABELS } from './figures.js';
-import { renderTable } from './table.js';
+import { baseText } from '../report/method.js';
+import { renderTable, wrapText } from './table.js';
 import { terminalText } from './terminal-text.js';
 
 const COLUMNS = TERMINAL_LABELS.columns;
@@ -28,18 +29,21 @@ export function progressText(model: PlanModel, report: ProgressReport, filter: P
     ...figures(objective.rollUp, chalk),
     objective.contributions.length === 0 ? 'no projects' : dataLine(objective.rollUp),
   ]);
-  const columns = (first: string, firstWidth: number) => [
-    { header: first, width: firstWidth },
+  const columns = (first: string) => [
+    { header: first, unbroken: true },
     { header: COLUMNS.title, flex: true },
-    { header: COLUMNS.progress, width: 8, align: 'right' as const },
-    { header: COLUMNS.expected, width: 8, align: 'right' as const },
-    { header: COLUMNS.status, width: 9 },
-    { header: COLUMNS.withData, width: 17 },
+    { header: COLUMNS.progress, align: 'right' as const },
+    { header: COLUMNS.expected, align: 'right' as const },
+    { header: COLUMNS.status },
+    { header: COLUMNS.withData },
   ];
+  // The plan's figure says what it rests on, right under the heading: `from 3 of 16 projects; 13 without data`.
+  const base = filter.missionId === undefined ? [wrapText(baseText(initiativeBase(report), TERMINAL_LABELS), width)] : [];
   return [
-    chalk.bold(`Progress of ${terminalText(model.shortTitle)} as of ${report.asOf}`),
-    renderTable(columns(COLUMNS.mission, 7), missionRows, width),
-    objectiveRows.length > 0 ? renderTable(columns(COLUMNS.objective, 9), objectiveRows, width) : 'No objective matches the filter.\n',
+    wrapText(chalk.bold(`Progress of ${terminalText(model.shortTitle)} as of ${report.asOf}`), width),
+    ...base,
+    renderTable(columns(COLUMNS.mission), missionRows, width),
+    objectiveRows.length > 0 ? renderTable(columns(COLUMNS.objective), objectiveRows, width) : `${wrapText('No objective matches the filter.', width)}\n`,
   ].join('\n');
 }
 
@@ -47,8 +51,11 @@ function figures(result: RollUp, chalk: ChalkInstance): string[] {
   return [percent(result.measure?.progress, { clamp: true }), percent(result.measure?.expected), statusLabel(result.status, chalk)];
 }
 
-/** `2 of 5 (3 gaps)`: how many children gave the figure, and how many had no data. */
+/** `2 of 5 (3 gaps)`: how many children gave the figure, and how many had no data; no-break spaces keep `2 of 5` and `(3 gaps)` whole in a narrow column. */
 function dataLine(result: RollUp): string {
   const total = result.counted + result.gaps.length;
-  return `${result.counted} of ${total}${result.gaps.length > 0 ? ` (${TERMINAL_FORMAT.count(result.gaps.length, TERMINAL_LABELS.counts.gap)})` : ''}`;
+  const gaps = result.gaps.length > 0 ? ` (${TERMINAL_FORMAT.count(result.gaps.length, TERMINAL_LABELS.counts.gap)})` : '';
+  return `${result.counted} of ${total}`.replaceAll(' ', NO_BREAK) + gaps.replace(/(?<=\S) /g, NO_BREAK);
 }
+
+const NO_BREAK = '\u00a0';

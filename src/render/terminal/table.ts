@@ -1,32 +1,88 @@
 import Table from 'cli-table3';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+import { fitColumnWidths } from './column-widths.js';
 import { terminalText } from './terminal-text.js';
 
 export interface Column {
   header: string;
-  /** Fixed width in characters; the column marked `flex` takes the rest of the terminal. */
-  width?: number;
+  /** Gives way first when the table is wider than the terminal (a title). */
   flex?: boolean;
+  /** Ids and codes: a line of this column is never broken, unless nothing else makes the table fit. */
+  unbroken?: boolean;
   align?: 'left' | 'center' | 'right';
 }
 
-/** A cli-table3 table that fits the terminal: the flex column wraps, the others keep their width. */
+/** A word longer than this may be broken rather than widen its column further. */
+const LONGEST_UNBROKEN_WORD = 14;
+/** A title column keeps this width (or its content's, if narrower) while the other columns can give way. */
+const FLEX_PREFERRED = 20;
+/** Each column's border and the space either side of its text. */
+const COLUMN_FRAME = 3;
+
+/**
+ * A cli-table3 table no wider than the terminal: columns take the width of their content, and when
+ * that is too wide every cell is wrapped within the width its column gets (see fitColumnWidths), so
+ * the box drawing never wraps.
+ */
 export function renderTable(columns: readonly Column[], rows: readonly string[][], terminalWidth: number): string {
-  const fixed = columns.reduce((sum, column) => sum + (column.flex ? 0 : (column.width ?? 10)) + 3, 1);
-  const flexWidth = Math.max(20, terminalWidth - fixed - 3);
+  const cells = [columns.map((column) => terminalText(column.header)), ...rows];
+  const widths = fitColumnWidths(
+    columns.map((column, index) => {
+      const texts = cells.map((row) => row[index] ?? '');
+      const natural = Math.max(1, ...texts.map(widestLine));
+      const longest = column.unbroken ? natural : Math.min(LONGEST_UNBROKEN_WORD, Math.max(1, ...texts.map(longestWord)));
+      const body = Math.max(0, ...texts.slice(1).map(widestLine));
+      return { natural, longestWord: longest, ...(column.flex ? { flexFloor: Math.min(FLEX_PREFERRED, body) } : {}) };
+    }),
+    terminalWidth - 1 - COLUMN_FRAME * columns.length,
+  );
+  const wrap = (text: string, index: number) => wrapAnsi(text, widths[index]!, { hard: true, trim: true });
   const table = new Table({
-    head: columns.map((column) => terminalText(column.header)),
-    colWidths: columns.map((column) => (column.flex ? flexWidth : (column.width ?? 10)) + 2),
+    head: cells[0]!.map(wrap),
+    colWidths: widths.map((width) => width + 2),
     colAligns: columns.map((column) => column.align ?? 'left'),
-    wordWrap: true,
     style: { head: [], border: [] },
     // No rule between rows: wrapped titles read as blocks, and the table stays short.
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
-  table.push(...rows);
+  table.push(...rows.map((row) => row.map(wrap)));
   return table.toString() + '\n';
 }
 
-/** Width to lay tables out for: the terminal's, or 120 when output is piped. */
-export function terminalWidth(columns: number | undefined): number {
-  return columns && columns > 40 ? columns : 120;
+/**
+ * Text wrapped to the terminal width, breaking a word only when it is longer than a line; the first
+ * line starts with `indent.first`, the others with `indent.rest` (a hanging indent under a label).
+ */
+export function wrapText(text: string, width: number, indent: { first?: string; rest?: string } = {}): string {
+  const { first = '', rest = '' } = indent;
+  const lines = wrapAnsi(text, Math.max(1, width - Math.max(stringWidth(first), stringWidth(rest))), { hard: true }).split('\n');
+  return lines.map((line, index) => (index === 0 ? first : rest) + line).join('\n');
+}
+
+/** Every line of a text wrapped to the width, keeping its indent and hanging two columns further. */
+export function wrapLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const indent = /^ */.exec(line)![0];
+      return line.length === indent.length ? line : wrapText(line.slice(indent.length), width, { first: indent, rest: `${indent}  ` });
+    })
+    .join('\n');
+}
+
+function widestLine(text: string): number {
+  return Math.max(0, ...text.split('\n').map((line) => stringWidth(line)));
+}
+
+/** Words as wrap-ansi breaks lines between them: at spaces and line breaks only (a no-break space joins `1.000 €`). */
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/[ \n]+/).map((word) => stringWidth(word)));
+}
+
+/** Width to lay output out for: the terminal's when stdout is one, else COLUMNS when it is a positive whole number, else 80. */
+export function terminalWidth(stdout: { isTTY?: boolean; columns?: number }, env: Readonly<Record<string, string | undefined>>): number {
+  if (stdout.isTTY && stdout.columns !== undefined && stdout.columns > 0) return stdout.columns;
+  const fromEnv = Number(env.COLUMNS);
+  return /^\d+$/.test(env.COLUMNS ?? '') && fromEnv > 0 ? fromEnv : 80;
 }

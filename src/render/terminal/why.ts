@@ -1,9 +1,10 @@
 import type { ChalkInstance } from 'chalk';
-import type { IndicatorResult, ObjectiveResult, ProgressReport, ProjectResult } from '../../compute/progress.js';
-import type { RollUp } from '../../compute/roll-up.js';
+import { initiativeBase, type IndicatorResult, type ObjectiveResult, type ProgressReport, type ProjectResult } from '../../compute/progress.js';
+import { itemsThatCouldHaveData, type RollUp } from '../../compute/roll-up.js';
 import { statusRule, type GapReason, type Measure, type Status, type StatusReason, type Thresholds } from '../../compute/status.js';
 import type { PlanModel } from '../../model/plan-model.js';
-import { number, percent, statusLabel } from './figures.js';
+import { baseText } from '../report/method.js';
+import { NOT_AVAILABLE, number, percent, statusLabel, TERMINAL_LABELS } from './figures.js';
 import { terminalText } from './terminal-text.js';
 
 const GAP_TEXT: Record<GapReason, string> = {
@@ -31,8 +32,8 @@ export function whyIndicator(result: IndicatorResult, report: ProgressReport, mo
     lines.push('Qualitative: it takes its project\'s milestones (done / due).', ...milestoneLines(report.projects.find((project) => project.id === result.projectId)!));
     return lines.join('\n') + '\n';
   }
-  const dated = (value: { value: number; date: string } | undefined) => (value ? `${number(value.value)} on ${value.date}` : '–');
-  lines.push(`  baseline  ${dated(result.baseline)}`, `  target    ${dated(result.target)}`, `  latest    ${result.latest ? `${dated(result.latest)} [source: ${terminalText(result.latest.source)}]` : '–'}`);
+  const dated = (value: { value: number; date: string } | undefined) => (value ? `${number(value.value)} on ${value.date}` : NOT_AVAILABLE);
+  lines.push(`  baseline  ${dated(result.baseline)}`, `  target    ${dated(result.target)}`, `  latest    ${result.latest ? `${dated(result.latest)} [source: ${terminalText(result.latest.source)}]` : NOT_AVAILABLE}`);
   if (result.gap === 'overflow' && result.baseline && result.target && result.latest) {
     const [latest, baseline, target] = [result.latest.value, result.baseline.value, result.target.value].map(number);
     lines.push(`progress = (latest − baseline) / (target − baseline) = (${latest} − ${baseline}) / (${target} − ${baseline}): not a finite number`);
@@ -85,14 +86,25 @@ export function whyMission(missionId: string, report: ProgressReport, model: Pla
   const mission = model.missionById.get(missionId)!;
   const result = report.missions.find((item) => item.id === missionId)!;
   const objectives = report.objectives.filter((objective) => objective.missionId === missionId);
-  const lines = [chalk.bold(`${mission.id}: ${terminalText(mission.title)}`), `As of ${report.asOf}`];
-  for (const objective of objectives) lines.push(`  ${objective.id.padEnd(7)} ${objective.rollUp.measure ? `progress ${percent(objective.rollUp.measure.progress)}, expected ${percent(objective.rollUp.measure.expected)}` : `gap: ${gapText(objective.gap)}`}`);
+  const lines = [chalk.bold(`${mission.id}: ${terminalText(mission.title)}`), `As of ${report.asOf}`, ...objectives.map((objective) => equalItemLine(objective.id, objective.rollUp, objective.gap))];
   if (!mission.objectivesTranscribed) lines.push(`  ${gapText('objectives_not_transcribed')}`);
   return rollUpLines(lines, result.rollUp, objectives.map((objective) => ({ weight: 1, measure: objective.rollUp.measure })), model, chalk);
 }
 
+/** How the plan's figure was derived from its missions, equally weighted, and how many projects stand behind it. */
+export function whyPlan(report: ProgressReport, model: PlanModel, chalk: ChalkInstance): string {
+  const lines = [chalk.bold(`${terminalText(model.shortTitle)}: the plan`), `As of ${report.asOf}; ${baseText(initiativeBase(report), TERMINAL_LABELS)}`];
+  lines.push(...report.missions.map((mission) => equalItemLine(mission.id, mission.rollUp, mission.gap)), 'Missions weigh equally; a mission weighs its objectives equally.');
+  return rollUpLines(lines, report.plan, report.missions.map((mission) => ({ weight: 1, measure: mission.rollUp.measure })), model, chalk);
+}
+
+/** An item of an equally weighted mean: its figures, or why it has none. */
+function equalItemLine(id: string, result: RollUp, gap: GapReason | undefined): string {
+  return `  ${id.padEnd(7)} ${result.measure ? `progress ${percent(result.measure.progress)}, expected ${percent(result.measure.expected)}` : `gap: ${gapText(gap)}`}`;
+}
+
 function rollUpLines(lines: string[], result: RollUp, children: { weight: number; measure: Measure | undefined }[], model: PlanModel, chalk: ChalkInstance): string {
-  if (result.measure) lines.push(meanLine('weighted mean Σw·x / Σw over the items with data', result, children), statusLine(result.measure, result.status, model.monitoring, chalk));
+  if (result.measure) lines.push(meanLine('weighted mean Σw·x / Σw over the items with data', result, children), result.status === 'insufficient_data' ? insufficientLine(result, model.monitoring, chalk) : statusLine(result.measure, result.status, model.monitoring, chalk));
   else lines.push(`Status: ${statusLabel('no_data', chalk)}: ${result.overflow ? gapText('overflow') : 'nothing below it has data'}.`);
   if (result.gaps.length > 0) lines.push(`Data gaps (${result.gaps.length}, not in the mean): ${result.gaps.map((gap) => `${gap.id} (${gapText(gap.reason)})`).join('; ')}`);
   return lines.join('\n') + '\n';
@@ -107,6 +119,16 @@ function meanLine(rule: string, result: RollUp, children: { weight: number; meas
 function milestoneLines(result: ProjectResult): string[] {
   const { total, done, due } = result.milestones;
   return total === 0 ? ['  no milestones'] : [`  ${done} of ${total} milestones done, ${due} due: progress = ${done}/${total}, expected = ${due}/${total}`];
+}
+
+/** Why a roll-up rests on too little: too few of its items have data, or every one that has rests on too little itself. */
+function insufficientLine(result: RollUp, thresholds: Thresholds, chalk: ChalkInstance): string {
+  const couldHaveData = itemsThatCouldHaveData(result);
+  const reason =
+    result.counted / couldHaveData < thresholds.min_data_share
+      ? `${result.counted} of the ${couldHaveData} items that could have data have it, fewer than the ${percent(thresholds.min_data_share)} plan.yaml asks (monitoring.min_data_share)`
+      : 'every item with data has insufficient data itself';
+  return `Status: ${statusLabel('insufficient_data', chalk)} (${reason}); the figure is shown, but it rests on too little`;
 }
 
 /** The status, explained by the reason the status rule gives for the measure. */
