@@ -87,12 +87,12 @@ describe('psttm diff between two commits', () => {
         + M1.3 Terzo obiettivo
 
       Figures as of 2026-11-22
-      ┌───────┬──────────────────┬──────────────────┬─────────────────┬──────────┐
-      │       │  coverage before │            after │ progress before │    after │
-      │ Plan  │      66.7% (2/3) │        50% (2/4) │           63.3% │    63.3% │
-      │ M1    │        50% (1/2) │      33.3% (1/3) │           76.7% │    76.7% │
-      │ M2    │       100% (1/1) │       100% (1/1) │             50% │      50% │
-      └───────┴──────────────────┴──────────────────┴─────────────────┴──────────┘
+      ┌──────┬─────────────────┬─────────────┬─────────────────┬───────┐
+      │      │ coverage before │       after │ progress before │ after │
+      │ Plan │     66.7% (2/3) │   50% (2/4) │           63.3% │ 63.3% │
+      │ M1   │       50% (1/2) │ 33.3% (1/3) │           76.7% │ 76.7% │
+      │ M2   │      100% (1/1) │  100% (1/1) │             50% │   50% │
+      └──────┴─────────────────┴─────────────┴─────────────────┴───────┘
       "
     `);
     expect(movedFigures(outputs)).toEqual([['Plan', '66.7% (2/3)', '50% (2/4)', '63.3%', '63.3%'], ['M1', '50% (1/2)', '33.3% (1/3)', '76.7%', '76.7%']]);
@@ -113,7 +113,7 @@ describe('psttm diff between two commits', () => {
         + M3.1 Obiettivo della terza missione
       "
     `);
-    expect(movedFigures(outputs)).toEqual([['Plan', '66.7% (2/3)', '50% (2/4)', '63.3%', '63.3%'], ['M3', '–', '0% (0/1)', '–', '–']]);
+    expect(movedFigures(outputs)).toEqual([['Plan', '66.7% (2/3)', '50% (2/4)', '63.3%', '63.3%'], ['M3', '–', '0% (0/1)', '–', 'n/a']]);
     expectMarkdown(outputs, { 'Missions (1)': [['added M3 Gamma']], 'Objectives (1)': [['added M3.1 Obiettivo della terza missione']] });
     expectJson(outputs, {
       missions: [{ change: 'added', id: 'M3', title: 'Gamma' }],
@@ -228,7 +228,8 @@ describe('psttm diff between two commits', () => {
         ~ M1.2 Terzo obiettivo
             title: [-Secondo-]{+Terzo+} obiettivo
         - M1.3 Terzo obiettivo
-            M1.2 now has its title: if it is M1.3 renumbered, declare "supersedes: [M1.3]" on it
+            M1.2 now has its title: if it is M1.3 renumbered, declare "supersedes:
+            [M1.3]" on it
 
       No figures: the plan has 1 error in HEAD (psttm validate lists them).
 
@@ -293,7 +294,7 @@ describe('psttm diff between two commits', () => {
         - beta-park Beta Park (HEAD~1:plan/projects/beta-park.yaml)
       "
     `);
-    expect(movedFigures(outputs)).toEqual([['Plan', '66.7% (2/3)', '66.7% (2/3)', '63.3%', '90%'], ['M1', '50% (1/2)', '50% (1/2)', '76.7%', '90%'], ['M2', '100% (1/1)', '100% (1/1)', '50%', '–']]);
+    expect(movedFigures(outputs)).toEqual([['Plan', '66.7% (2/3)', '66.7% (2/3)', '63.3%', '90%'], ['M1', '50% (1/2)', '50% (1/2)', '76.7%', '90%'], ['M2', '100% (1/1)', '100% (1/1)', '50%', 'n/a']]);
     expectMarkdown(outputs, { 'Projects (1)': [['removed beta-park Beta Park (HEAD~1:plan/projects/beta-park.yaml)']] });
     expectJson(outputs, { projects: [{ change: 'removed', id: 'beta-park', title: 'Beta Park', file: 'HEAD~1:plan/projects/beta-park.yaml', fields: [], links: [], actuals: [] }] });
   });
@@ -361,7 +362,8 @@ describe('psttm diff between two commits', () => {
 
       Projects
         ~ alpha-hub Alpha Hub (HEAD:plan/projects/alpha-hub.yaml)
-            Utenti serviti (utenti), 2025-12-01: actual corrected 40 persone → 45 persone
+            Utenti serviti (utenti), 2025-12-01: actual corrected 40 persone → 45
+            persone
             Utenti serviti (utenti), 2026-09-01: new actual 96 persone
       "
     `);

@@ -174,6 +174,8 @@ function consultationItem(consultation: ConsultationChange): DiffItem {
 }
 
 function figureRow(label: string, pair: FigurePair): FigureRow {
+  // '–': the mission does not exist on that side; n/a: it exists but has no data.
   const coverage = (figures: Figures | null) => (figures === null ? '–' : `${percent(figures.coverage)} (${figures.covered}/${figures.objectives})`);
-  return { label, coverage: [coverage(pair.before), coverage(pair.after)], progress: [percent(pair.before?.progress), percent(pair.after?.progress)] };
+  const progress = (figures: Figures | null) => (figures === null ? '–' : percent(figures.progress));
+  return { label, coverage: [coverage(pair.before), coverage(pair.after)], progress: [progress(pair.before), progress(pair.after)] };
 }
