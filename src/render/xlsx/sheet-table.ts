@@ -29,7 +29,7 @@ export interface TableStyle {
   truncationMarker: string;
 }
 
-const NUMBER_FORMATS: Record<CellKind, string | undefined> = {
+export const NUMBER_FORMATS: Record<CellKind, string | undefined> = {
   text: undefined,
   status: undefined,
   integer: '#,##0',
@@ -55,7 +55,7 @@ const PRINTED_TABLE = { paperSize: 9, orientation: 'landscape', fitToPage: true,
 export function addTableSheet<Row>(workbook: Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[], style: TableStyle): Worksheet {
   const sheet = workbook.addWorksheet(xmlText(name), { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINTED_TABLE });
   sheet.columns = columns.map((column, index) => ({ key: String(index), width: columnWidth(column, rows), style: { numFmt: NUMBER_FORMATS[column.kind] } }));
-  const header = addRow(sheet, columns.map((column) => column.header), style);
+  const header = addGuardedRow(sheet, columns.map((column) => column.header), style.truncationMarker);
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
   header.alignment = { vertical: 'middle', wrapText: true };
@@ -63,10 +63,10 @@ export function addTableSheet<Row>(workbook: Workbook, name: string, columns: re
   for (const row of rows) {
     const kinds = columns.map((column) => column.format?.(row) ?? column.kind);
     const values = columns.map((column, index) => cellValue(column, kinds[index]!, row, style));
-    const added = addRow(sheet, values, style);
+    const added = addGuardedRow(sheet, values, style.truncationMarker);
     columns.forEach((column, index) => {
       const cell = added.getCell(index + 1);
-      // A column mixing figures takes each row's format, unless addRow pinned the cell to Text.
+      // A column mixing figures takes each row's format, unless addGuardedRow pinned the cell to Text.
       if (column.format && cell.numFmt !== '@') cell.numFmt = NUMBER_FORMATS[kinds[index]!] ?? 'General';
     });
     added.commit();
@@ -94,8 +94,8 @@ export function startsLikeFormula(text: string): boolean {
  * that a spreadsheet would read as a formula when edited is pinned to the Text format. Header rows
  * and data rows alike, so a label from plan.yaml is guarded as data is.
  */
-function addRow(sheet: Worksheet, values: readonly CellValue[], style: TableStyle): SheetRow {
-  const texts = values.map((value) => (typeof value === 'string' ? cellText(value, style.truncationMarker) : value));
+export function addGuardedRow(sheet: Worksheet, values: readonly CellValue[], truncationMarker: string): SheetRow {
+  const texts = values.map((value) => (typeof value === 'string' ? cellText(value, truncationMarker) : value));
   const row = sheet.addRow(texts);
   texts.forEach((value, index) => {
     if (typeof value === 'string' && startsLikeFormula(value)) row.getCell(index + 1).numFmt = '@';
