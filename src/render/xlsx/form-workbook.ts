@@ -1,4 +1,4 @@
-import type { CellValue, DataValidation, Workbook, Worksheet } from 'exceljs';
+import type { CellValue, DataValidation, Row, Workbook, Worksheet } from 'exceljs';
 import type { FactFormRow, FormRows, IndicatorFormRow, LeadGroup, MilestoneFormRow } from '../../compute/data-round.js';
 import { FIRST_DATE, LAST_DATE } from '../../model/dates.js';
 import { FACT_COLUMNS, INDICATOR_COLUMNS, metadataRows, MILESTONE_COLUMNS, type FormMetadata } from '../../model/form-layout.js';
@@ -78,6 +78,7 @@ function addFormTable<Row>(workbook: Workbook, name: string, columns: readonly F
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
   header.alignment = { vertical: 'middle', wrapText: true };
+  fitHeight(header, sheet);
   for (const record of rows) {
     const row = addGuardedRow(sheet, columns.map((column) => cellValue(column, record)), labels.truncated);
     row.alignment = { vertical: 'top', wrapText: true };
@@ -91,8 +92,49 @@ function addFormTable<Row>(workbook: Workbook, name: string, columns: readonly F
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: INPUT_FILL } };
       cell.dataValidation = { allowBlank: true, showErrorMessage: true, showInputMessage: true, errorStyle: 'stop', errorTitle: labels.form.validation.title, ...column.input(record) };
     });
+    fitHeight(row, sheet);
   }
   return sheet;
+}
+
+/** Points per line of 11-point text. */
+const LINE_HEIGHT = 15;
+/** Characters of ordinary text a column holds per unit of its width (the width of a digit). */
+const CHARACTERS_PER_WIDTH = 1.15;
+
+/**
+ * Give a row of wrapped text the height its longest cell needs: neither Excel nor LibreOffice grows
+ * a row on opening, so without it wrapped lines overlap on screen and on paper. Estimated by
+ * wrapping each cell's words at the characters its column holds.
+ */
+function fitHeight(row: Row, sheet: Worksheet): void {
+  let lines = 1;
+  row.eachCell((cell, column) => {
+    if (typeof cell.value !== 'string') return;
+    const perLine = Math.max(1, Math.floor((sheet.getColumn(column).width ?? 10) * CHARACTERS_PER_WIDTH));
+    lines = Math.max(lines, wrappedLines(cell.value, perLine));
+  });
+  if (lines > 1) row.height = lines * LINE_HEIGHT;
+}
+
+/** The lines `text` takes wrapped at `perLine` characters, word by word (a longer word is cut). */
+function wrappedLines(text: string, perLine: number): number {
+  let total = 0;
+  for (const paragraph of text.split('\n')) {
+    let lines = 1;
+    let used = 0;
+    for (const word of paragraph.split(' ')) {
+      const needed = used === 0 ? word.length : used + 1 + word.length;
+      if (needed <= perLine) used = needed;
+      else {
+        lines += used === 0 ? 0 : 1;
+        lines += Math.max(0, Math.ceil(word.length / perLine) - 1);
+        used = word.length % perLine || perLine;
+      }
+    }
+    total += lines;
+  }
+  return total;
 }
 
 function cellValue<Row>(column: FormColumn<Row>, row: Row): CellValue {
@@ -112,36 +154,36 @@ function indicatorColumns({ window }: FormContent, labels: Labels, format: Local
   const valueFormat = (row: IndicatorFormRow) => (row.indicator.kind === 'percentage' ? NUMBER_FORMATS.percent : NUMBER_FORMATS.number);
   const shown = (row: IndicatorFormRow, value: number) => (row.indicator.kind === 'percentage' ? format.percent(value) : format.number(value));
   return inLayoutOrder(INDICATOR_COLUMNS, labels.form.columns.indicators, {
-    project: { width: 18, value: (row) => row.project.id },
-    projectTitle: { width: 30, value: (row) => row.project.title },
-    indicator: { width: 16, value: (row) => row.indicator.id },
-    indicatorName: { width: 30, value: (row) => row.indicator.name },
-    unit: { width: 10, value: (row) => row.indicator.unit },
-    direction: { width: 12, value: (row) => labels.direction[row.indicator.direction] },
+    project: { width: 14, value: (row) => row.project.id },
+    projectTitle: { width: 24, value: (row) => row.project.title },
+    indicator: { width: 12, value: (row) => row.indicator.id },
+    indicatorName: { width: 26, value: (row) => row.indicator.name },
+    unit: { width: 9, value: (row) => row.indicator.unit },
+    direction: { width: 11, value: (row) => labels.direction[row.indicator.direction] },
     baseline: { width: 12, value: (row) => row.indicator.baseline?.value, numFmt: valueFormat },
     baselineDate: { width: 12, value: (row) => row.indicator.baseline?.date, dates: true },
-    targets: { width: 24, value: (row) => row.targets.map((target) => fillLabel(labels.form.targetAt, { value: shown(row, target.value), date: format.shortDate(target.date) })).join('; ') },
+    targets: { width: 20, value: (row) => row.targets.map((target) => fillLabel(labels.form.targetAt, { value: shown(row, target.value), date: format.shortDate(target.date) })).join('; ') },
     latest: { width: 12, value: (row) => row.latest?.value, numFmt: valueFormat },
     latestDate: { width: 12, value: (row) => row.latest?.date, dates: true },
-    latestSource: { width: 30, value: (row) => row.latest?.sourceTitle },
+    latestSource: { width: 22, value: (row) => row.latest?.sourceTitle },
     value: { width: 14, numFmt: valueFormat, input: (row) => numberValidation(row.bounds.min, row.bounds.max, (value) => shown(row, value), labels) },
     date: { width: 14, dates: true, input: () => dateValidation(window.first, window.last, labels, format) },
-    source: { width: 30, input: () => textValidation(labels) },
-    note: { width: 30, input: () => textValidation(labels) },
+    source: { width: 22, input: () => textValidation(labels) },
+    note: { width: 22, input: () => textValidation(labels) },
   });
 }
 
 function milestoneColumns({ window }: FormContent, labels: Labels, format: LocaleFormat): FormColumn<MilestoneFormRow>[] {
   return inLayoutOrder(MILESTONE_COLUMNS, labels.form.columns.milestones, {
-    project: { width: 18, value: (row) => row.project.id },
-    projectTitle: { width: 30, value: (row) => row.project.title },
+    project: { width: 14, value: (row) => row.project.id },
+    projectTitle: { width: 24, value: (row) => row.project.title },
     milestone: { width: 5, value: (row) => row.position },
     title: { width: 40, value: (row) => row.title },
     due: { width: 12, value: (row) => row.due, dates: true },
     done: { width: 12, value: (row) => row.done, dates: true },
     newDone: { width: 12, input: () => listValidation([labels.form.yes, labels.form.no], labels) },
     doneDate: { width: 14, dates: true, input: () => dateValidation(window.first, window.last, labels, format) },
-    note: { width: 30, input: () => textValidation(labels) },
+    note: { width: 22, input: () => textValidation(labels) },
   });
 }
 
@@ -149,8 +191,8 @@ function factColumns(labels: Labels, format: LocaleFormat): FormColumn<FactFormR
   const factFormat = (row: FactFormRow) => (row.kind === 'end' ? NUMBER_FORMATS.date : row.kind === 'funding' ? NUMBER_FORMATS.euro : undefined);
   const statusLabels = PROJECT_STATUSES.map((status) => labels.projectStatus[status]);
   return inLayoutOrder(FACT_COLUMNS, labels.form.columns.facts, {
-    project: { width: 18, value: (row) => row.project.id },
-    projectTitle: { width: 30, value: (row) => row.project.title },
+    project: { width: 14, value: (row) => row.project.id },
+    projectTitle: { width: 24, value: (row) => row.project.title },
     fact: { width: 11, value: (row) => row.key },
     label: { width: 30, value: (row) => factLabel(row, labels) },
     current: { width: 16, value: (row) => factValue(row, labels), numFmt: factFormat },
@@ -164,7 +206,7 @@ function factColumns(labels: Labels, format: LocaleFormat): FormColumn<FactFormR
         return numberValidation(0, MAX_AMOUNT, (value) => format.euros(value), labels);
       },
     },
-    note: { width: 30, input: () => textValidation(labels) },
+    note: { width: 22, input: () => textValidation(labels) },
   });
 }
 
@@ -220,23 +262,25 @@ function addInstructions(workbook: Workbook, content: FormContent, labels: Label
     [details.due, format.shortDate(metadata.due)],
     [details.replyTo, content.replyTo],
   ];
-  for (const line of lines) styleDetail(addGuardedRow(sheet, line, labels.truncated));
+  for (const line of lines) styleDetail(addGuardedRow(sheet, line, labels.truncated), sheet);
   sheet.addRow([]);
   const stepValues = { indicators: names.indicators, milestones: names.milestones, facts: names.facts, yes: labels.form.yes, no: labels.form.no, first: format.shortDate(content.window.first), last: format.shortDate(content.window.last) };
   labels.form.steps.forEach((step, index) => {
     const row = addGuardedRow(sheet, [`${index + 1}.`, fillLabel(step, stepValues)], labels.truncated);
     row.alignment = { vertical: 'top', wrapText: true };
     row.getCell(1).alignment = { vertical: 'top', horizontal: 'right' };
+    fitHeight(row, sheet);
   });
   sheet.addRow([]);
-  styleDetail(addGuardedRow(sheet, [details.formId, metadata.formId], labels.truncated));
-  styleDetail(addGuardedRow(sheet, [details.generated, `psttm ${metadata.psttmVersion}`], labels.truncated));
+  styleDetail(addGuardedRow(sheet, [details.formId, metadata.formId], labels.truncated), sheet);
+  styleDetail(addGuardedRow(sheet, [details.generated, `psttm ${metadata.psttmVersion}`], labels.truncated), sheet);
   return sheet;
 }
 
-function styleDetail(row: ReturnType<typeof addGuardedRow>): void {
+function styleDetail(row: Row, sheet: Worksheet): void {
   row.getCell(1).font = { bold: true };
   row.alignment = { vertical: 'top', wrapText: true };
+  fitHeight(row, sheet);
 }
 
 /** The hidden sheet import reads first: key, value and detail per row (see form-layout.ts). */
