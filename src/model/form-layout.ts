@@ -67,13 +67,16 @@ export interface FormMetadata {
   answerLabels: Record<Answer, string>;
 }
 
+/** The key of the metadata sheet's first row: a reader finds the sheet by it, whatever the sheet is called. */
+export const METADATA_FIRST_KEY = 'form_id';
+
 /** One row of the metadata sheet: a key and up to two values. */
 export type MetadataRow = readonly [key: string, value: string, detail?: string];
 
 /** The metadata as rows of the hidden sheet: scalars first, then one row per sheet, file, status and answer. */
 export function metadataRows(metadata: FormMetadata): MetadataRow[] {
   return [
-    ['form_id', metadata.formId],
+    [METADATA_FIRST_KEY, metadata.formId],
     ['format_version', String(metadata.formatVersion)],
     ['psttm_version', metadata.psttmVersion],
     ['plan_id', metadata.planId],
