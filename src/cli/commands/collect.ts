@@ -58,7 +58,7 @@ async function runForms(options: FormsOptions, io: Io): Promise<number> {
   const check = await checkPlanAt(findPlan(options, io), today, io);
   const model = requireModel(check);
   const asOf = asOfDate(options, io);
-  const [{ leadGroups, dateWindow, formRows }, { yamlFileSha256, formId }, { formWorkbookBuffer }, { writeOutputs }] = await Promise.all([
+  const [{ leadGroups, dateWindow, formRows }, { yamlFileSha256, formId }, { formRenderer }, { writeOutputs }] = await Promise.all([
     import('../../compute/data-round.js'),
     import('../../load/form-hashes.js'),
     import('../../render/xlsx/form-workbook.js'),
@@ -71,6 +71,7 @@ async function runForms(options: FormsOptions, io: Io): Promise<number> {
   const { leads, withoutLead } = leadGroups(model.projects);
   const chosen = options.lead.length === 0 ? leads : options.lead.map((name) => requireLead(leads, name));
   const labels = LABELS[options.lang];
+  const renderForm = await formRenderer(labels);
 
   const planFile = check.files.plan;
   const planDir = path.dirname(planFile.absPath);
@@ -95,7 +96,7 @@ async function runForms(options: FormsOptions, io: Io): Promise<number> {
       answerLabels: { yes: labels.form.yes, no: labels.form.no },
     };
     const rows = formRows(lead.projects, asOf);
-    const content = await formWorkbookBuffer({ lead, rows, metadata, planTitle: model.shortTitle, window, replyTo: options.replyTo ?? replyToOf(model) }, labels);
+    const content = await renderForm({ lead, rows, metadata, planTitle: model.shortTitle, window, replyTo: options.replyTo ?? replyToOf(model) });
     const file = path.join(outDir, `${labels.form.fileStem}-${uniqueSlug(lead.name, metadata.formId, slugs)}-${asOf}.xlsx`);
     forms.push({ file: { path: file, displayPath: displayPath(file, io.cwd), content }, lead, counts: { indicators: rows.indicators.length, milestones: rows.milestones.length } });
   }
