@@ -25,8 +25,8 @@ const LEADS = [
 ];
 /** The n-th of many synthetic leads, of each kind in turn. */
 const numberedLead = (/** @type {number} */ n) => {
-  const lead = LEADS[n % LEADS.length];
-  return { ...lead, name: `${lead.name} ${String(n + 1).padStart(3, '0')}` };
+  const { kind, name } = /** @type {(typeof LEADS)[number]} */ (LEADS[n % LEADS.length]);
+  return { kind, name: `${name} ${String(n + 1).padStart(3, '0')}` };
 };
 const FUNDING = ['pnrr', 'fesr', 'regionale', 'metropolitano', 'comunale', 'privato'];
 
