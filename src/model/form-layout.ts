@@ -44,8 +44,8 @@ export function columnNumber<Key extends string>(columns: readonly Key[], key: K
 }
 
 /** The answers of a yes/no list cell, as data. */
-export const ANSWERS = ['yes', 'no'] as const;
-export type Answer = (typeof ANSWERS)[number];
+const ANSWERS = ['yes', 'no'] as const;
+type Answer = (typeof ANSWERS)[number];
 
 /** What the hidden sheet records about a form. */
 export interface FormMetadata {

@@ -6,7 +6,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readFormMetadata } from '../../src/load/spreadsheet/form-metadata.ts';
 import { readSpreadsheet } from '../../src/load/spreadsheet/spreadsheet-file.ts';
-import { columnNumber, FACT_COLUMNS, FACT_INPUTS, INDICATOR_COLUMNS, INDICATOR_INPUTS, MILESTONE_COLUMNS, MILESTONE_INPUTS } from '../../src/model/form-layout.ts';
+import { columnNumber, FACT_COLUMNS, FACT_INPUTS, FIRST_DATA_ROW, FORM_SHEETS, HEADER_ROW, INDICATOR_COLUMNS, INDICATOR_INPUTS, MILESTONE_COLUMNS, MILESTONE_INPUTS } from '../../src/model/form-layout.ts';
+import { LABELS } from '../../src/render/labels.ts';
 import { repoRoot, runInProcess } from '../helpers/run-cli.ts';
 import { tempPlan } from '../helpers/temp-plan.ts';
 
@@ -27,7 +28,7 @@ async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
 /** The values of one column of a sheet's data rows. */
 function columnValues(sheet: ExcelJS.Worksheet, column: number): unknown[] {
   const values: unknown[] = [];
-  for (let row = 2; row <= sheet.rowCount; row++) values.push(sheet.getRow(row).getCell(column).value);
+  for (let row = FIRST_DATA_ROW; row <= sheet.rowCount; row++) values.push(sheet.getRow(row).getCell(column).value);
   return values;
 }
 
@@ -169,21 +170,22 @@ describe('a form', () => {
   it('protects every sheet, and unlocks exactly the input cells the layout names', async () => {
     const { file, workbook } = await boundsForm();
     const tables = [
-      ['Indicatori', INDICATOR_COLUMNS, INDICATOR_INPUTS],
-      ['Milestone', MILESTONE_COLUMNS, MILESTONE_INPUTS],
-      ['Dati di progetto', FACT_COLUMNS, FACT_INPUTS],
+      ['Indicatori', INDICATOR_COLUMNS, INDICATOR_INPUTS, LABELS.it.form.columns.indicators],
+      ['Milestone', MILESTONE_COLUMNS, MILESTONE_INPUTS, LABELS.it.form.columns.milestones],
+      ['Dati di progetto', FACT_COLUMNS, FACT_INPUTS, LABELS.it.form.columns.facts],
     ] as const;
     const zip = await JSZip.loadAsync(readFileSync(file));
     const sheets = Object.keys(zip.files).filter((part) => /^xl\/worksheets\/sheet\d+\.xml$/.test(part));
     expect(sheets).toHaveLength(5);
     for (const name of sheets) expect(await zip.file(name)!.async('string'), name).toMatch(/<sheetProtection sheet="1"[^>]*\/>/);
-    for (const [name, columns, inputs] of tables) {
+    for (const [name, columns, inputs, headers] of tables) {
       const sheet = workbook.getWorksheet(name)!;
-      for (let row = 1; row <= sheet.rowCount; row++) {
+      expect((sheet.getRow(HEADER_ROW).values as unknown[]).slice(1)).toEqual(columns.map((key) => (headers as Record<string, string>)[key]));
+      for (let row = HEADER_ROW; row <= sheet.rowCount; row++) {
         columns.forEach((key, index) => {
           const cell = sheet.getRow(row).getCell(index + 1);
           const unlocked = cell.protection?.locked === false;
-          expect(unlocked, `${name}!${cell.address}`).toBe(row > 1 && (inputs as readonly string[]).includes(key));
+          expect(unlocked, `${name}!${cell.address}`).toBe(row >= FIRST_DATA_ROW && (inputs as readonly string[]).includes(key));
           expect(cell.dataValidation !== undefined, `${name}!${cell.address}`).toBe(unlocked);
         });
       }
@@ -217,6 +219,7 @@ describe('a form', () => {
       ],
       answerLabels: { yes: 'sì', no: 'no' },
     });
+    expect(Object.keys(metadata.sheets)).toEqual([...FORM_SHEETS]);
     expect(metadata.statusLabels.in_progress).toBe('in corso');
     expect(metadata.formId).toMatch(/^[0-9a-f]{64}$/);
     expect(metadata.psttmVersion).toBe(JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);

@@ -9,7 +9,7 @@ import { xmlText } from './cell-text.js';
 import { addGuardedRow, NUMBER_FORMATS } from './sheet-table.js';
 
 /** What one lead's form holds. */
-export interface FormContent {
+interface FormContent {
   lead: LeadGroup;
   rows: FormRows;
   metadata: FormMetadata;
