@@ -70,6 +70,11 @@ describe('psttm collect forms on the shipped portfolio', () => {
     expect(indicators.rowCount).toBe(1 + 18);
     expect(columnValues(indicators, columnNumber(INDICATOR_COLUMNS, 'project')).every((id) => milano.includes(String(id)))).toBe(true);
     expect(workbook.getWorksheet('Milestone')!.rowCount).toBe(1 + 4);
+    // Rows are as tall as their wrapped text: the 10 projects, one line each (none longer than the 103 characters of the column), at 15 points a line.
+    const instructions = workbook.getWorksheet('Istruzioni')!;
+    const projectsRow = instructions.getRows(1, instructions.rowCount)!.find((row) => row.getCell(1).value === 'Progetti')!;
+    expect(String(projectsRow.getCell(2).value).split('\n')).toHaveLength(10);
+    expect(projectsRow.height).toBe(150);
   });
 
   it('writes only the forms of the leads named, in any case, and says nothing of projects without a lead', async () => {

@@ -1,4 +1,5 @@
 import type { CellValue, DataValidation, Row, Workbook, Worksheet } from 'exceljs';
+import wrapAnsi from 'wrap-ansi';
 import type { FactFormRow, FormRows, IndicatorFormRow, LeadGroup, MilestoneFormRow } from '../../compute/data-round.js';
 import { FIRST_DATE, LAST_DATE } from '../../model/dates.js';
 import { FACT_COLUMNS, INDICATOR_COLUMNS, metadataRows, MILESTONE_COLUMNS, type FormMetadata } from '../../model/form-layout.js';
@@ -6,7 +7,7 @@ import { PROJECT_STATUSES } from '../../model/plan-data.js';
 import { localeFormat, type LocaleFormat } from '../format.js';
 import { fillLabel, type Labels } from '../labels.js';
 import { xmlText } from './cell-text.js';
-import { addGuardedRow, NUMBER_FORMATS } from './sheet-table.js';
+import { addGuardedRow, addHeaderRow, NUMBER_FORMATS } from './sheet-table.js';
 
 /** What one lead's form holds. */
 interface FormContent {
@@ -24,7 +25,6 @@ interface FormContent {
 const MAX_INPUT_TEXT = 1000;
 /** The largest amount in euros the project schema takes. */
 const MAX_AMOUNT = 1e15;
-const HEADER_FILL = 'FF1F3A5F';
 /** Light yellow: the cells to fill, as Italian offices mark them. */
 const INPUT_FILL = 'FFFFF2CC';
 /** The sheet is protected against edits (no password: it guards against slips, and the import checks every read-only cell anyway); columns may be widened. */
@@ -81,11 +81,7 @@ function addFormTable<Row>(workbook: Workbook, name: string, columns: readonly F
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
   sheet.columns = columns.map((column) => ({ width: column.width }));
-  const header = addGuardedRow(sheet, columns.map((column) => column.header), labels.truncated);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  fitHeight(header, sheet);
+  fitHeight(addHeaderRow(sheet, columns.map((column) => column.header), labels.truncated), sheet);
   for (const record of rows) {
     const row = addGuardedRow(sheet, columns.map((column) => cellValue(column, record)), labels.truncated);
     row.alignment = { vertical: 'top', wrapText: true };
@@ -112,36 +108,16 @@ const CHARACTERS_PER_WIDTH = 1.15;
 /**
  * Give a row of wrapped text the height its longest cell needs: neither Excel nor LibreOffice grows
  * a row on opening, so without it wrapped lines overlap on screen and on paper. Estimated by
- * wrapping each cell's words at the characters its column holds.
+ * wrapping each cell's words at the characters its column holds (long words cut).
  */
 function fitHeight(row: Row, sheet: Worksheet): void {
   let lines = 1;
   row.eachCell((cell, column) => {
     if (typeof cell.value !== 'string') return;
     const perLine = Math.max(1, Math.floor((sheet.getColumn(column).width ?? 10) * CHARACTERS_PER_WIDTH));
-    lines = Math.max(lines, wrappedLines(cell.value, perLine));
+    lines = Math.max(lines, wrapAnsi(cell.value, perLine, { hard: true }).split('\n').length);
   });
   if (lines > 1) row.height = lines * LINE_HEIGHT;
-}
-
-/** The lines `text` takes wrapped at `perLine` characters, word by word (a longer word is cut). */
-function wrappedLines(text: string, perLine: number): number {
-  let total = 0;
-  for (const paragraph of text.split('\n')) {
-    let lines = 1;
-    let used = 0;
-    for (const word of paragraph.split(' ')) {
-      const needed = used === 0 ? word.length : used + 1 + word.length;
-      if (needed <= perLine) used = needed;
-      else {
-        lines += used === 0 ? 0 : 1;
-        lines += Math.max(0, Math.ceil(word.length / perLine) - 1);
-        used = word.length % perLine || perLine;
-      }
-    }
-    total += lines;
-  }
-  return total;
 }
 
 function cellValue<Row>(column: FormColumn<Row>, row: Row): CellValue {

@@ -55,10 +55,7 @@ const PRINTED_TABLE = { paperSize: 9, orientation: 'landscape', fitToPage: true,
 export function addTableSheet<Row>(workbook: Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[], style: TableStyle): Worksheet {
   const sheet = workbook.addWorksheet(xmlText(name), { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINTED_TABLE });
   sheet.columns = columns.map((column, index) => ({ key: String(index), width: columnWidth(column, rows), style: { numFmt: NUMBER_FORMATS[column.kind] } }));
-  const header = addGuardedRow(sheet, columns.map((column) => column.header), style.truncationMarker);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-  header.alignment = { vertical: 'middle', wrapText: true };
+  const header = addHeaderRow(sheet, columns.map((column) => column.header), style.truncationMarker);
   header.commit();
   for (const row of rows) {
     const kinds = columns.map((column) => column.format?.(row) ?? column.kind);
@@ -82,6 +79,15 @@ export function addTableSheet<Row>(workbook: Workbook, name: string, columns: re
     if (column.heat) sheet.addConditionalFormatting({ ref, rules: [heatScale()] });
   });
   return sheet;
+}
+
+/** A table's header row: white bold labels on dark blue, wrapped. */
+export function addHeaderRow(sheet: Worksheet, labels: readonly string[], truncationMarker: string): SheetRow {
+  const header = addGuardedRow(sheet, labels, truncationMarker);
+  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  return header;
 }
 
 /** Text a spreadsheet would take for a formula: `=`, `+`, `-`, `@`, and the tab and carriage return OWASP lists. */
