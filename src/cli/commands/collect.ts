@@ -41,7 +41,7 @@ export const registerCollect: RegisterCommand = (program, { io, exit }) => {
   const command = program.command('collect').description("the yearly data round: forms for the project leads to fill in");
   addAsOfOption(addPlanOption(command.command('forms')))
     .description("write one .xlsx form per project lead, holding only that lead's projects, to fill in with the year's figures")
-    .option('--lead <name>', "only this lead's form (its lead.name); repeat for more", collect, [])
+    .addOption(new Option('--lead <name>', "only this lead's form (its lead.name); repeat for more").argParser(collect).default([], 'every lead'))
     .option('--out <dir>', 'folder to write the forms into', parseText, 'forms')
     .option('--due <date>', `date by which to return the form (YYYY-MM-DD; default: ${DEFAULT_DAYS_TO_RETURN} days after the as-of date)`, parseIsoDate)
     .option('--reply-to <text>', "who answers questions and receives the filled forms, e.g. an office and its e-mail (default: the plan's authority)", parseText)
