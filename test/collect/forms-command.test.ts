@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readFormMetadata } from '../../src/load/spreadsheet/form-metadata.ts';
 import { readSpreadsheet } from '../../src/load/spreadsheet/spreadsheet-file.ts';
-import { columnNumber, FACT_COLUMNS, FACT_INPUTS, FIRST_DATA_ROW, FORM_SHEETS, HEADER_ROW, INDICATOR_COLUMNS, INDICATOR_INPUTS, MILESTONE_COLUMNS, MILESTONE_INPUTS } from '../../src/model/form-layout.ts';
+import { columnNumber, FACT_COLUMNS, FACT_INPUTS, FIRST_DATA_ROW, FORM_SHEETS, HEADER_ROW, INDICATOR_COLUMNS, INDICATOR_INPUTS, MILESTONE_COLUMNS, MILESTONE_INPUTS, type FormMetadata } from '../../src/model/form-layout.ts';
 import { LABELS } from '../../src/render/labels.ts';
 import { repoRoot, runInProcess } from '../helpers/run-cli.ts';
 import { tempPlan } from '../helpers/temp-plan.ts';
@@ -23,6 +23,13 @@ async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   return workbook;
+}
+
+/** The metadata of a written form, read back as the import reads it. */
+async function metadataOf(file: string): Promise<FormMetadata> {
+  const read = readFormMetadata(await readSpreadsheet(readFileSync(file), path.basename(file)));
+  if (!read || !('metadata' in read)) throw new Error(`${file}: no metadata (${JSON.stringify(read)})`);
+  return read.metadata;
 }
 
 /** The values of one column of a sheet's data rows. */
@@ -206,10 +213,8 @@ describe('a form', () => {
       ['Dati di progetto', 'visible'],
       ['Metadati', 'veryHidden'],
     ]);
-    const read = readFormMetadata(await readSpreadsheet(readFileSync(file), 'form.xlsx'));
-    if (!read || !('metadata' in read)) throw new Error(`no metadata: ${JSON.stringify(read)}`);
+    const metadata = await metadataOf(file);
     const sha256 = (name: string) => createHash('sha256').update(readFileSync(path.join(root, 'plan', name))).digest('hex');
-    const { metadata } = read;
     expect(metadata).toMatchObject({
       formatVersion: 1,
       planId: 'test-plan',
@@ -233,8 +238,7 @@ describe('a form', () => {
   it('keeps its id while the plan files are the same, and takes another when one changes', async () => {
     const idOf = async (root: string) => {
       const result = await runInProcess(['collect', 'forms', '--plan', root, '--as-of', AS_OF, '--lead', 'Ufficio Gamma', '--force'], { cwd: root });
-      const read = readFormMetadata(await readSpreadsheet(readFileSync(path.join(root, result.stdout.trim())), 'form.xlsx'));
-      return read && 'metadata' in read ? read.metadata.formId : undefined;
+      return (await metadataOf(path.join(root, result.stdout.trim()))).formId;
     };
     const root = tempPlan(fixture('collect-bounds'));
     const first = await idOf(root);
@@ -265,6 +269,18 @@ describe('a form', () => {
     const english = await boundsForm(['--lang', 'en', '--force']);
     expect(english.file.endsWith('form-ufficio-gamma-2026-11-22.xlsx')).toBe(true);
     expect(english.workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Instructions', 'Indicators', 'Milestones', 'Project facts', 'Metadata']);
+  });
+
+  it('takes every lead whose name differs only in case, and tells apart two leads with the same file name by their form id', async () => {
+    const root = tempPlan(fixture('collect-bounds'));
+    cpSync(fixture('collect-same-slug'), path.join(root, 'plan'), { recursive: true });
+    const result = await runInProcess(['collect', 'forms', '--plan', root, '--as-of', AS_OF, '--lead', 'ufficio gamma', '--json'], { cwd: root });
+    expect(result.code).toBe(0);
+    const files = (JSON.parse(result.stdout) as { files: { lead: string; path: string }[] }).files;
+    expect(files.map((file) => file.lead)).toEqual(['UFFICIO GAMMA', 'Ufficio Gamma']);
+    expect(files[0]!.path).toBe('forms/modulo-ufficio-gamma-2026-11-22.xlsx');
+    const { formId } = await metadataOf(path.join(root, files[1]!.path));
+    expect(files[1]!.path).toBe(`forms/modulo-ufficio-gamma-${formId.slice(0, 8)}-2026-11-22.xlsx`);
   });
 
   it('stores text from the data that a spreadsheet would run as a formula as text', async () => {

@@ -69,7 +69,7 @@ async function runForms(options: FormsOptions, io: Io): Promise<number> {
   const due = options.due ?? daysAfter(asOf, DEFAULT_DAYS_TO_RETURN);
   if (due < asOf) throw new UsageError(`--due ${due} is before the as-of date ${asOf}; give a later date`);
   const { leads, withoutLead } = leadGroups(model.projects);
-  const chosen = options.lead.length === 0 ? leads : options.lead.map((name) => requireLead(leads, name));
+  const chosen = options.lead.length === 0 ? leads : options.lead.flatMap((name) => requireLeads(leads, name));
   const labels = LABELS[options.lang];
   const renderForm = await formRenderer(labels);
 
@@ -119,11 +119,11 @@ async function runForms(options: FormsOptions, io: Io): Promise<number> {
   return 0;
 }
 
-/** The lead named by --lead (its exact name, any case), or a usage error naming the leads. */
-function requireLead(leads: readonly LeadGroup[], input: string): LeadGroup {
+/** The leads named by --lead (their exact name, any case: names that differ only in case are all taken), or a usage error naming the leads. */
+function requireLeads(leads: readonly LeadGroup[], input: string): LeadGroup[] {
   const wanted = input.trim().toLocaleLowerCase('it');
-  const lead = leads.find((candidate) => candidate.name.toLocaleLowerCase('it') === wanted);
-  if (lead) return lead;
+  const named = leads.filter((candidate) => candidate.name.toLocaleLowerCase('it') === wanted);
+  if (named.length > 0) return named;
   const names = leads.map((candidate) => candidate.name);
   const known = names.length <= LEADS_LISTED ? `the leads are ${names.map((name) => `"${name}"`).join(', ')}` : `the plan's projects name ${names.length} leads (lead.name in plan/projects/)`;
   throw new UsageError(`--lead ${input}: no project has this lead${didYouMean(input.trim(), names)}; ${known}`);
