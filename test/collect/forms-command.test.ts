@@ -84,6 +84,17 @@ describe('psttm collect forms on the shipped portfolio', () => {
     expect(projectsRow.height).toBe(150);
   });
 
+  it('names every project without a lead, and makes no form for a lead left without projects', async () => {
+    const root = shippedCopy();
+    const polihub = path.join(root, 'projects/polihub.yaml');
+    writeFileSync(polihub, readFileSync(polihub, 'utf8').replace(/^lead:\n( {2}.*\n)+/m, ''));
+    const result = await run(root, []);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('psttm: 2 projects name no lead and get no form: polihub, prolungamento-m5-monza; add lead to their files to include them\n');
+    expect(result.stdout).not.toContain('fondazione-politecnico');
+    expect(result.stdout.trim().split('\n')).toHaveLength(3);
+  });
+
   it('writes only the forms of the leads named, in any case, and says nothing of projects without a lead', async () => {
     const root = shippedCopy();
     const result = await run(root, ['--lead', 'comune di milano', '--lead', 'Fondazione Politecnico di Milano']);

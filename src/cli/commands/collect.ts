@@ -9,7 +9,7 @@ import type { YamlFile } from '../../load/yaml-file.js';
 import { FORM_FORMAT_VERSION, type FormMetadata } from '../../model/form-layout.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { comuneSlug } from '../../model/reference.js';
-import { LABELS, REPORT_LANGUAGES, type ReportLanguage } from '../../render/labels.js';
+import { LABELS, REPORT_LANGUAGES, type Labels, type ReportLanguage } from '../../render/labels.js';
 import { terminalText } from '../../render/terminal/terminal-text.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
 import type { RegisterCommand } from '../command.js';
@@ -81,20 +81,7 @@ async function runForms(options: FormsOptions, io: Io): Promise<number> {
   const forms: { file: OutputFile; lead: LeadGroup; counts: { indicators: number; milestones: number } }[] = [];
   for (const lead of [...new Set(chosen)]) {
     const files = [hashed(planFile), ...lead.projects.map((project) => hashed(projectFiles.get(project.file)!))];
-    const metadata: FormMetadata = {
-      formId: formId(lead.name, asOf, files),
-      formatVersion: FORM_FORMAT_VERSION,
-      psttmVersion: packageVersion(),
-      planId: model.id,
-      lead: lead.name,
-      asOf,
-      due,
-      language: options.lang,
-      sheets: { ...labels.form.sheets },
-      files,
-      statusLabels: { ...labels.projectStatus },
-      answerLabels: { yes: labels.form.yes, no: labels.form.no },
-    };
+    const metadata = formMetadata({ formId: formId(lead.name, asOf, files), planId: model.id, lead: lead.name, asOf, due, language: options.lang, files }, labels);
     const rows = formRows(lead.projects, asOf);
     const content = await renderForm({ lead, rows, metadata, planTitle: model.shortTitle, window, replyTo: options.replyTo ?? replyToOf(model) });
     const file = path.join(outDir, `${labels.form.fileStem}-${uniqueSlug(lead.name, metadata.formId, slugs)}-${asOf}.xlsx`);
@@ -106,9 +93,7 @@ async function runForms(options: FormsOptions, io: Io): Promise<number> {
   );
 
   // Said whatever the output format: a project without a lead is missing from every form.
-  if (options.lead.length === 0 && withoutLead.length > 0) {
-    io.stderr.write(`psttm: ${withoutLead.length} project${withoutLead.length === 1 ? ' names' : 's name'} no lead and get${withoutLead.length === 1 ? 's' : ''} no form: ${terminalText(withoutLead.map((project) => project.id).join(', '))}; add lead to ${withoutLead.length === 1 ? 'its file' : 'their files'} to include ${withoutLead.length === 1 ? 'it' : 'them'}\n`);
-  }
+  if (options.lead.length === 0 && withoutLead.length > 0) io.stderr.write(`psttm: ${withoutLeadNotice(withoutLead.map((project) => project.id))}\n`);
   if (options.json) {
     const { toJsonText } = await import('../../render/json/plan-json.js');
     const files = forms.map(({ file, lead, counts }) => ({ lead: lead.name, path: file.displayPath, projects: lead.projects.length, ...counts }));
@@ -117,6 +102,23 @@ async function runForms(options: FormsOptions, io: Io): Promise<number> {
     for (const { file } of forms) io.stdout.write(`${terminalText(file.displayPath)}\n`);
   }
   return 0;
+}
+
+/** What a form's hidden sheet records: the run's facts, and the words of the form's language that a reader must map back. */
+function formMetadata(facts: Pick<FormMetadata, 'formId' | 'planId' | 'lead' | 'asOf' | 'due' | 'language' | 'files'>, labels: Labels): FormMetadata {
+  return {
+    ...facts,
+    formatVersion: FORM_FORMAT_VERSION,
+    psttmVersion: packageVersion(),
+    sheets: { ...labels.form.sheets },
+    statusLabels: { ...labels.projectStatus },
+    answerLabels: { yes: labels.form.yes, no: labels.form.no },
+  };
+}
+
+function withoutLeadNotice(ids: readonly string[]): string {
+  const list = terminalText(ids.join(', '));
+  return ids.length === 1 ? `1 project names no lead and gets no form: ${list}; add lead to its file to include it` : `${ids.length} projects name no lead and get no form: ${list}; add lead to their files to include them`;
 }
 
 /** The leads named by --lead (their exact name, any case: names that differ only in case are all taken), or a usage error naming the leads. */
