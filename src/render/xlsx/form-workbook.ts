@@ -1,4 +1,4 @@
-import type { CellValue, DataValidation, Row, Workbook, Worksheet } from 'exceljs';
+import type { CellValue, DataValidation, Row as SheetRow, Workbook, Worksheet } from 'exceljs';
 import wrapAnsi from 'wrap-ansi';
 import type { FactFormRow, FormRows, IndicatorFormRow, LeadGroup, MilestoneFormRow } from '../../compute/data-round.js';
 import { FIRST_DATE, LAST_DATE } from '../../model/dates.js';
@@ -7,7 +7,7 @@ import { PROJECT_STATUSES } from '../../model/plan-data.js';
 import { localeFormat, type LocaleFormat } from '../format.js';
 import { fillLabel, type Labels } from '../labels.js';
 import { xmlText } from './cell-text.js';
-import { addGuardedRow, addHeaderRow, NUMBER_FORMATS } from './sheet-table.js';
+import { addRow, HEADER_FILL, NUMBER_FORMATS } from './sheet-table.js';
 
 /** What one lead's form holds. */
 interface FormContent {
@@ -81,14 +81,18 @@ function addFormTable<Row>(workbook: Workbook, name: string, columns: readonly F
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
   sheet.columns = columns.map((column) => ({ width: column.width }));
-  fitHeight(addHeaderRow(sheet, columns.map((column) => column.header), labels.truncated), sheet);
+  const header = guardedRow(sheet, columns.map((column) => column.header), labels);
+  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  fitHeight(header, sheet);
   for (const record of rows) {
-    const row = addGuardedRow(sheet, columns.map((column) => cellValue(column, record)), labels.truncated);
+    const row = guardedRow(sheet, columns.map((column) => cellValue(column, record)), labels);
     row.alignment = { vertical: 'top', wrapText: true };
     columns.forEach((column, index) => {
       const cell = row.getCell(index + 1);
       const numFmt = column.dates ? NUMBER_FORMATS.date : column.numFmt?.(record);
-      // A text addGuardedRow pinned to the Text format keeps it.
+      // A text addRow pinned to the Text format keeps it.
       if (numFmt && cell.numFmt !== '@') cell.numFmt = numFmt;
       if (!column.input) return;
       cell.protection = { locked: false };
@@ -110,7 +114,7 @@ const CHARACTERS_PER_WIDTH = 1.15;
  * a row on opening, so without it wrapped lines overlap on screen and on paper. Estimated by
  * wrapping each cell's words at the characters its column holds (long words cut).
  */
-function fitHeight(row: Row, sheet: Worksheet): void {
+function fitHeight(row: SheetRow, sheet: Worksheet): void {
   let lines = 1;
   row.eachCell((cell, column) => {
     if (typeof cell.value !== 'string') return;
@@ -118,6 +122,11 @@ function fitHeight(row: Row, sheet: Worksheet): void {
     lines = Math.max(lines, wrapAnsi(cell.value, perLine, { hard: true }).split('\n').length);
   });
   if (lines > 1) row.height = lines * LINE_HEIGHT;
+}
+
+/** A row of values, text through the report's formula guard (and cut, with the language's note, at Excel's cell limit). */
+function guardedRow(sheet: Worksheet, values: readonly CellValue[], labels: Labels): SheetRow {
+  return addRow(sheet, values, { truncationMarker: labels.truncated });
 }
 
 function cellValue<Row>(column: FormColumn<Row>, row: Row): CellValue {
@@ -233,7 +242,7 @@ function addInstructions(workbook: Workbook, content: FormContent, labels: Label
   const sheet = workbook.addWorksheet(xmlText(names.instructions), { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   sheet.columns = [{ width: 34 }, { width: 90 }];
   const details = labels.form.details;
-  const title = addGuardedRow(sheet, [fillLabel(labels.form.title, { plan: content.planTitle })], labels.truncated);
+  const title = guardedRow(sheet, [fillLabel(labels.form.title, { plan: content.planTitle })], labels);
   title.font = { bold: true, size: 14 };
   sheet.addRow([]);
   const projects = lead.projects.map((project) => `${project.id}: ${project.title}`).join('\n');
@@ -245,22 +254,22 @@ function addInstructions(workbook: Workbook, content: FormContent, labels: Label
     [details.due, format.shortDate(metadata.due)],
     [details.replyTo, content.replyTo],
   ];
-  for (const line of lines) styleDetail(addGuardedRow(sheet, line, labels.truncated), sheet);
+  for (const line of lines) styleDetail(guardedRow(sheet, line, labels), sheet);
   sheet.addRow([]);
   const stepValues = { indicators: names.indicators, milestones: names.milestones, facts: names.facts, yes: labels.form.yes, no: labels.form.no, first: format.shortDate(content.window.first), last: format.shortDate(content.window.last) };
   labels.form.steps.forEach((step, index) => {
-    const row = addGuardedRow(sheet, [`${index + 1}.`, fillLabel(step, stepValues)], labels.truncated);
+    const row = guardedRow(sheet, [`${index + 1}.`, fillLabel(step, stepValues)], labels);
     row.alignment = { vertical: 'top', wrapText: true };
     row.getCell(1).alignment = { vertical: 'top', horizontal: 'right' };
     fitHeight(row, sheet);
   });
   sheet.addRow([]);
-  styleDetail(addGuardedRow(sheet, [details.formId, metadata.formId], labels.truncated), sheet);
-  styleDetail(addGuardedRow(sheet, [details.generated, `psttm ${metadata.psttmVersion}`], labels.truncated), sheet);
+  styleDetail(guardedRow(sheet, [details.formId, metadata.formId], labels), sheet);
+  styleDetail(guardedRow(sheet, [details.generated, `psttm ${metadata.psttmVersion}`], labels), sheet);
   return sheet;
 }
 
-function styleDetail(row: Row, sheet: Worksheet): void {
+function styleDetail(row: SheetRow, sheet: Worksheet): void {
   row.getCell(1).font = { bold: true };
   row.alignment = { vertical: 'top', wrapText: true };
   fitHeight(row, sheet);
@@ -270,6 +279,6 @@ function styleDetail(row: Row, sheet: Worksheet): void {
 function addMetadata(workbook: Workbook, name: string, metadata: FormMetadata, labels: Labels): Worksheet {
   const sheet = workbook.addWorksheet(xmlText(name), { state: 'veryHidden' });
   sheet.columns = [{ width: 16 }, { width: 40 }, { width: 70 }];
-  for (const row of metadataRows(metadata)) addGuardedRow(sheet, row.filter((value) => value !== undefined), labels.truncated);
+  for (const row of metadataRows(metadata)) guardedRow(sheet, row.filter((value) => value !== undefined), labels);
   return sheet;
 }

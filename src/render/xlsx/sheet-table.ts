@@ -41,7 +41,7 @@ export const NUMBER_FORMATS: Record<CellKind, string | undefined> = {
   date: 'dd/mm/yyyy',
 };
 
-const HEADER_FILL = 'FF1F3A5F';
+export const HEADER_FILL = 'FF1F3A5F';
 const DATA_BAR_COLOUR = 'FF2E7D32';
 const WIDTH_SAMPLE = 2000;
 
@@ -55,15 +55,18 @@ const PRINTED_TABLE = { paperSize: 9, orientation: 'landscape', fitToPage: true,
 export function addTableSheet<Row>(workbook: Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[], style: TableStyle): Worksheet {
   const sheet = workbook.addWorksheet(xmlText(name), { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINTED_TABLE });
   sheet.columns = columns.map((column, index) => ({ key: String(index), width: columnWidth(column, rows), style: { numFmt: NUMBER_FORMATS[column.kind] } }));
-  const header = addHeaderRow(sheet, columns.map((column) => column.header), style.truncationMarker);
+  const header = addRow(sheet, columns.map((column) => column.header), style);
+  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+  header.alignment = { vertical: 'middle', wrapText: true };
   header.commit();
   for (const row of rows) {
     const kinds = columns.map((column) => column.format?.(row) ?? column.kind);
     const values = columns.map((column, index) => cellValue(column, kinds[index]!, row, style));
-    const added = addGuardedRow(sheet, values, style.truncationMarker);
+    const added = addRow(sheet, values, style);
     columns.forEach((column, index) => {
       const cell = added.getCell(index + 1);
-      // A column mixing figures takes each row's format, unless addGuardedRow pinned the cell to Text.
+      // A column mixing figures takes each row's format, unless addRow pinned the cell to Text.
       if (column.format && cell.numFmt !== '@') cell.numFmt = NUMBER_FORMATS[kinds[index]!] ?? 'General';
     });
     added.commit();
@@ -81,15 +84,6 @@ export function addTableSheet<Row>(workbook: Workbook, name: string, columns: re
   return sheet;
 }
 
-/** A table's header row: white bold labels on dark blue, wrapped. */
-export function addHeaderRow(sheet: Worksheet, labels: readonly string[], truncationMarker: string): SheetRow {
-  const header = addGuardedRow(sheet, labels, truncationMarker);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  return header;
-}
-
 /** Text a spreadsheet would take for a formula: `=`, `+`, `-`, `@`, and the tab and carriage return OWASP lists. */
 export function startsLikeFormula(text: string): boolean {
   return /^[=+\-@\t\r]/.test(text);
@@ -100,8 +94,8 @@ export function startsLikeFormula(text: string): boolean {
  * that a spreadsheet would read as a formula when edited is pinned to the Text format. Header rows
  * and data rows alike, so a label from plan.yaml is guarded as data is.
  */
-export function addGuardedRow(sheet: Worksheet, values: readonly CellValue[], truncationMarker: string): SheetRow {
-  const texts = values.map((value) => (typeof value === 'string' ? cellText(value, truncationMarker) : value));
+export function addRow(sheet: Worksheet, values: readonly CellValue[], style: Pick<TableStyle, 'truncationMarker'>): SheetRow {
+  const texts = values.map((value) => (typeof value === 'string' ? cellText(value, style.truncationMarker) : value));
   const row = sheet.addRow(texts);
   texts.forEach((value, index) => {
     if (typeof value === 'string' && startsLikeFormula(value)) row.getCell(index + 1).numFmt = '@';
