@@ -3,6 +3,7 @@ import { FailingFindingsError, InputError, OutputClosedError, UsageError, WriteE
 import { packageVersion } from '../io/package-paths.js';
 import { terminalText } from '../render/terminal/terminal-text.js';
 import type { CommandContext, RegisterCommand } from './command.js';
+import { registerCollect } from './commands/collect.js';
 import { registerCoverage } from './commands/coverage.js';
 import { registerDiff } from './commands/diff.js';
 import { registerDup } from './commands/dup.js';
@@ -20,7 +21,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerWhy } from './commands/why.js';
 import type { Io } from './io.js';
 
-const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerList, registerShow, registerLink, registerDup, registerNew, registerImport, registerCoverage, registerProgress, registerWhy, registerDiff, registerReport, registerTemplates, registerSchema, registerInit];
+const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerList, registerShow, registerLink, registerDup, registerNew, registerImport, registerCoverage, registerProgress, registerWhy, registerDiff, registerReport, registerCollect, registerTemplates, registerSchema, registerInit];
 
 // Commander puts its "Did you mean" on a line of its own; a line break in what the user typed stays visible, escaped.
 const COMMANDER_SUGGESTION_BREAK = /\n\((?=Did you mean )/;

@@ -101,6 +101,7 @@ export interface FindingArgs {
   ACTUAL_BEFORE_BASELINE: { indicator: string; date: string; baseline: string };
   ACTUAL_IN_FUTURE: { indicator: string; date: string; today: string };
   TARGET_BEFORE_BASELINE: { indicator: string; date: string; baseline: string };
+  INDICATOR_BOUNDS: { case: 'order'; indicator: string; min: number; max: number } | { case: 'value'; indicator: string; value: number; min?: number; max?: number };
   INDICATOR_WITHOUT_TARGET: { indicator: string };
   VOTES_EXCEED_PARTICIPANTS: { votes: number; participants: number; maxChoices: number; possible: number };
   CONSULTATION_WITHOUT_RESULTS: { consultation: string };

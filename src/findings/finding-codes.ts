@@ -56,6 +56,7 @@ export const FINDING_CODES = {
   ACTUAL_BEFORE_BASELINE: { severity: 'error', summary: "An actual value is dated before its indicator's baseline." },
   ACTUAL_IN_FUTURE: { severity: 'error', summary: 'An actual value is dated after today.' },
   TARGET_BEFORE_BASELINE: { severity: 'error', summary: "A target is dated on or before its indicator's baseline." },
+  INDICATOR_BOUNDS: { severity: 'error', summary: "An indicator's min is above its max, or one of its values lies outside them." },
   INDICATOR_WITHOUT_TARGET: { severity: 'info', summary: 'A quantitative indicator has no target: its progress cannot be computed.' },
   VOTES_EXCEED_PARTICIPANTS: { severity: 'error', summary: 'A consultation counts more votes than its participants could cast (max_choices each).' },
   CONSULTATION_WITHOUT_RESULTS: { severity: 'info', summary: 'A consultation is recorded but its source gives no results, so it ranks no objective.' },

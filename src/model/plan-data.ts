@@ -62,6 +62,8 @@ export interface ActorData {
   kind: LeadKind;
   name: string;
   istat?: string;
+  /** The person to write to about the project (the lead's: the data round addresses its form to them). */
+  contact?: { name: string; email: string };
 }
 
 export interface DatedValueData {
@@ -75,6 +77,10 @@ export interface IndicatorData {
   unit: string;
   kind: 'quantitative' | 'percentage' | 'qualitative';
   direction: 'increase' | 'decrease';
+  /** The lowest value it can take (default 0). */
+  min?: number;
+  /** The highest value it can take (default none; 1 for a percentage). */
+  max?: number;
   baseline?: DatedValueData;
   targets?: DatedValueData[];
   actuals?: (DatedValueData & { source: string; note?: string })[];

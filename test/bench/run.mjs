@@ -1,7 +1,7 @@
 // npm run bench: load + validate + compute, then the whole `psttm report`, at 1×, 10×, 100× the shipped portfolio and at national scale;
 // then suggestion quality, a 20,000-row DUP import, a plan with a 150-objective DUP for each of the 133 comuni, and
-// `psttm diff` between two commits of a 1,000-project plan.
-// `npm run bench -- <size|suggestions|import|dups|diff>` runs one part alone.
+// `psttm diff` between two commits of a 1,000-project plan, and the data round's forms for 1,600 projects over 200 leads.
+// `npm run bench -- <size|suggestions|import|dups|diff|collect>` runs one part alone.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -164,6 +164,24 @@ if (only === undefined || only === 'diff') {
     console.log(
       [format(median(times)).padStart(9), format(Math.min(...times)).padStart(8), format(Math.max(...times)).padStart(8), format(median(runs.map((run) => run.cpuMs))).padStart(14), format(Math.max(...runs.map((run) => run.peakRssMb))).padStart(12), format(loadavg()[0] ?? 0, 1).padStart(13)].join(' '),
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (only === undefined || only === 'collect') {
+  const [projects, leads, limitMs] = [1_600, 200, 10_000];
+  const dir = mkdtempSync(path.join(tmpdir(), 'psttm-bench-collect-'));
+  try {
+    process.stderr.write(`collect: generating ${projects} projects over ${leads} leads…\n`);
+    writeSyntheticPlan(dir, shippedPlan, projects, 20251231, leads);
+    process.stderr.write('collect: psttm collect forms…\n');
+    const args = ['collect', 'forms', '--plan', '{plan}', '--as-of', '2026-11-22', '--out', 'forms'];
+    const result = JSON.parse(execFileSync(process.execPath, [measureCommandScript, dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+    console.log(`\npsttm collect forms: ${format(projects)} projects over ${leads} leads`);
+    console.log('forms            ms  peak RSS MB');
+    console.log([format(leads).padEnd(9), format(result.ms).padStart(9), format(result.peakRssMb).padStart(12)].join(' '));
+    if (result.ms > limitMs) console.log(`over the ${format(limitMs)} ms limit`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -23,6 +23,11 @@ const LEADS = [
   { kind: 'comune', name: 'Comune sintetico' },
   { kind: 'corpo_intermedio', name: 'Ente sintetico' },
 ];
+/** The n-th of many synthetic leads, of each kind in turn. */
+const numberedLead = (/** @type {number} */ n) => {
+  const { kind, name } = /** @type {(typeof LEADS)[number]} */ (LEADS[n % LEADS.length]);
+  return { kind, name: `${name} ${String(n + 1).padStart(3, '0')}` };
+};
 const FUNDING = ['pnrr', 'fesr', 'regionale', 'metropolitano', 'comunale', 'privato'];
 
 /**
@@ -32,8 +37,9 @@ const FUNDING = ['pnrr', 'fesr', 'regionale', 'metropolitano', 'comunale', 'priv
  * @param {string} shippedPlan
  * @param {number} projectCount
  * @param {number} seed
+ * @param {number} [leadCount] spread the projects over this many leads, named `<kind's name> <n>`, in turn (default: the three of LEADS at random)
  */
-export function writeSyntheticPlan(dir, shippedPlan, projectCount, seed) {
+export function writeSyntheticPlan(dir, shippedPlan, projectCount, seed, leadCount) {
   const next = random(seed);
   const pick = (/** @type {readonly any[]} */ items) => items[Math.floor(next() * items.length)];
   mkdirSync(path.join(dir, 'projects'), { recursive: true });
@@ -45,7 +51,7 @@ export function writeSyntheticPlan(dir, shippedPlan, projectCount, seed) {
   const comuni = readFileSync(path.join(shippedPlan, 'reference', 'comuni.csv'), 'utf8').split('\n').slice(1).filter(Boolean).map((line) => line.split(',')[0]);
   for (let index = 0; index < projectCount; index++) {
     const id = `sintetico-${String(index).padStart(6, '0')}`;
-    const lead = pick(LEADS);
+    const lead = leadCount === undefined ? pick(LEADS) : numberedLead(index % leadCount);
     const istat = pick(comuni);
     // A valid portfolio: each link goes to an objective that marks the lead's actor column.
     const fitting = objectives.filter((objective) => objective.actors[columnOfLead[/** @type {keyof typeof columnOfLead} */ (lead.kind)]]);

@@ -132,6 +132,8 @@ const COMMANDS: readonly (readonly [command: string, takesToday: boolean])[] = [
   ['why', true],
   ['diff', true],
   ['report', true],
+  ['collect', false],
+  ['collect forms', true],
   ['templates', false],
   ['templates export', false],
   ['schema', false],

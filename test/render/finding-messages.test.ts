@@ -104,6 +104,11 @@ const EXAMPLES: { [C in FindingCode]: FindingArgs[C][] } = {
   ACTUAL_BEFORE_BASELINE: [{ indicator: 'km', date: '2023-01-01', baseline: '2024-01-01' }],
   ACTUAL_IN_FUTURE: [{ indicator: 'km', date: '2027-01-01', today: '2026-11-22' }],
   TARGET_BEFORE_BASELINE: [{ indicator: 'km', date: '2024-01-01', baseline: '2024-06-30' }],
+  INDICATOR_BOUNDS: [
+    { case: 'order', indicator: 'km', min: 10, max: 5 },
+    { case: 'value', indicator: 'km', value: -3, min: 0 },
+    { case: 'value', indicator: 'km', value: 300, min: -50, max: 200 },
+  ],
   INDICATOR_WITHOUT_TARGET: [{ indicator: 'km' }],
   VOTES_EXCEED_PARTICIPANTS: [{ votes: 70, participants: 20, maxChoices: 3, possible: 60 }],
   CONSULTATION_WITHOUT_RESULTS: [{ consultation: 'nord-milano-workshop' }],

@@ -30,7 +30,7 @@ export interface TableStyle {
   truncationMarker: string;
 }
 
-const NUMBER_FORMATS: Record<CellKind, string | undefined> = {
+export const NUMBER_FORMATS: Record<CellKind, string | undefined> = {
   text: undefined,
   status: undefined,
   integer: '#,##0',
@@ -42,7 +42,7 @@ const NUMBER_FORMATS: Record<CellKind, string | undefined> = {
   date: 'dd/mm/yyyy',
 };
 
-const HEADER_FILL = 'FF1F3A5F';
+export const HEADER_FILL = 'FF1F3A5F';
 const DATA_BAR_COLOUR = 'FF2E7D32';
 const WIDTH_SAMPLE = 2000;
 
@@ -105,7 +105,7 @@ export function startsLikeFormula(text: string): boolean {
  * that a spreadsheet would read as a formula when edited is pinned to the Text format. Header rows
  * and data rows alike, so a label from plan.yaml is guarded as data is.
  */
-function addRow(sheet: Worksheet, values: readonly CellValue[], style: TableStyle): SheetRow {
+export function addRow(sheet: Worksheet, values: readonly CellValue[], style: Pick<TableStyle, 'truncationMarker'>): SheetRow {
   const texts = values.map((value) => (typeof value === 'string' ? cellText(value, style.truncationMarker) : value));
   const row = sheet.addRow(texts);
   texts.forEach((value, index) => {

@@ -1,4 +1,6 @@
+import type { FindingArgs } from '../../findings/finding-args.js';
 import { monthsBetween } from '../../model/dates.js';
+import type { IndicatorData } from '../../model/plan-data.js';
 import type { ProjectRule } from './rule.js';
 
 const CUP = /^[A-Z][0-9]{2}[A-Z][0-9]{11}$/;
@@ -6,7 +8,7 @@ const CUP = /^[A-Z][0-9]{2}[A-Z][0-9]{11}$/;
 /**
  * A project's figures hold together: a well-formed CUP, a period in order, every figure citing a
  * listed source, actuals dated between the baseline and today, targets dated after the baseline
- * (progress runs from one to the other), a target for every quantitative indicator, unique indicator ids, and an update within the plan's freshness limit.
+ * (progress runs from one to the other), values within the bounds an indicator declares, a target for every quantitative indicator, unique indicator ids, and an update within the plan's freshness limit.
  */
 export const projectFiguresRule: ProjectRule = ({ plan, projects, today }, report) => {
   for (const { file, data } of projects) {
@@ -30,6 +32,7 @@ export const projectFiguresRule: ProjectRule = ({ plan, projects, today }, repor
       if (indicator.kind === 'quantitative' && (indicator.targets ?? []).length === 0) {
         report(file, 'INDICATOR_WITHOUT_TARGET', { indicator: indicator.id }, [...path, 'id']);
       }
+      checkBounds(indicator, (args, at) => report(file, 'INDICATOR_BOUNDS', args, [...path, ...at]));
       indicator.targets?.forEach((target, targetIndex) => {
         if (indicator.baseline && target.date <= indicator.baseline.date) {
           report(file, 'TARGET_BEFORE_BASELINE', { indicator: indicator.id, date: target.date, baseline: indicator.baseline.date }, [...path, 'targets', targetIndex, 'date']);
@@ -53,3 +56,21 @@ export const projectFiguresRule: ProjectRule = ({ plan, projects, today }, repor
     }
   }
 };
+
+/**
+ * An indicator's declared `min` and `max` in order, and its baseline, targets and actuals within them.
+ * Only declared bounds: the defaults the data round's forms apply (not negative, a percentage at most 1) bind new values, not the ones a plan already holds.
+ */
+function checkBounds(indicator: IndicatorData, report: (args: FindingArgs['INDICATOR_BOUNDS'], at: (string | number)[]) => void): void {
+  const { id, min, max } = indicator;
+  if (min !== undefined && max !== undefined && min > max) {
+    report({ case: 'order', indicator: id, min, max }, ['min']);
+    return;
+  }
+  const check = (value: number, at: (string | number)[]) => {
+    if ((min !== undefined && value < min) || (max !== undefined && value > max)) report({ case: 'value', indicator: id, value, ...(min !== undefined && { min }), ...(max !== undefined && { max }) }, [...at, 'value']);
+  };
+  if (indicator.baseline) check(indicator.baseline.value, ['baseline']);
+  indicator.targets?.forEach((target, index) => check(target.value, ['targets', index]));
+  indicator.actuals?.forEach((actual, index) => check(actual.value, ['actuals', index]));
+}

@@ -118,6 +118,10 @@ export const EN: FindingMessages = {
   ACTUAL_BEFORE_BASELINE: ({ indicator, date, baseline }) => `${indicator}: the value of ${date} is dated before the baseline (${baseline})`,
   ACTUAL_IN_FUTURE: ({ indicator, date, today }) => `${indicator}: the value is dated ${date}, after today (${today})`,
   TARGET_BEFORE_BASELINE: ({ indicator, date, baseline }) => `${indicator}: the target of ${date} is not after the baseline (${baseline}); date it later, or correct the baseline`,
+  INDICATOR_BOUNDS: (args) =>
+    args.case === 'order'
+      ? `${args.indicator}: min ${args.min} is above max ${args.max}; correct one of them`
+      : `${args.indicator}: the value ${args.value} is outside its bounds (${[args.min === undefined ? undefined : `min ${args.min}`, args.max === undefined ? undefined : `max ${args.max}`].filter(Boolean).join(', ')}); correct the value, or the bounds`,
   INDICATOR_WITHOUT_TARGET: ({ indicator }) => `${indicator}: no target, so its progress cannot be computed (add one only if a source sets it)`,
   VOTES_EXCEED_PARTICIPANTS: ({ votes, participants, maxChoices, possible }) => `${votes} votes, but ${participants} participants choosing up to ${maxChoices} objectives cast at most ${possible}`,
   CONSULTATION_WITHOUT_RESULTS: ({ consultation }) => `${consultation}: the source gives no results, so this consultation ranks no objective yet`,

@@ -143,6 +143,10 @@ export const IT: FindingMessages = {
   ACTUAL_IN_FUTURE: ({ indicator, date, today }) => `${indicator}: il valore è datato ${date}, dopo la data di oggi (${today})`,
   TARGET_BEFORE_BASELINE: ({ indicator, date, baseline }) =>
     `${indicator}: il traguardo del ${date} non è successivo al valore di partenza (${baseline}); datarlo più avanti o correggere il valore di partenza`,
+  INDICATOR_BOUNDS: (args) =>
+    args.case === 'order'
+      ? `${args.indicator}: min ${args.min} è maggiore di max ${args.max}; correggere uno dei due`
+      : `${args.indicator}: il valore ${args.value} è fuori dai limiti (${[args.min === undefined ? undefined : `min ${args.min}`, args.max === undefined ? undefined : `max ${args.max}`].filter(Boolean).join(', ')}); correggere il valore o i limiti`,
   INDICATOR_WITHOUT_TARGET: ({ indicator }) => `${indicator}: nessun traguardo, quindi il suo avanzamento non si può calcolare (aggiungerne uno solo se una fonte lo stabilisce)`,
   VOTES_EXCEED_PARTICIPANTS: ({ votes, participants, maxChoices, possible }) =>
     `${votes} voti, ma ${participants} partecipanti che scelgono fino a ${maxChoices} obiettivi ne esprimono al massimo ${possible}`,
