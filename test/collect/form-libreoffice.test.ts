@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFormMetadata } from '../../src/load/spreadsheet/form-metadata.ts';
 import { readSpreadsheet } from '../../src/load/spreadsheet/spreadsheet-file.ts';
+import { convertWithLibreOffice, readPdf } from '../helpers/printed-workbook.ts';
 import { repoRoot, runBinary } from '../helpers/run-cli.ts';
 import { tempPlan } from '../helpers/temp-plan.ts';
 
@@ -17,20 +16,9 @@ describe('a form opened by LibreOffice', () => {
     const made = await runBinary(['collect', 'forms', '--plan', root, '--as-of', '2026-11-22', '--lead', 'Ufficio Gamma'], { cwd: root });
     expect(made).toMatchObject({ code: 0, stderr: '' });
     const form = path.join(root, made.stdout.trim());
-    const convert = (format: string) => {
-      const out = path.join(root, format);
-      // Its own profile folder, so a LibreOffice run elsewhere on the machine cannot lock this one out.
-      const profile = mkdtempSync(path.join(tmpdir(), 'psttm-soffice-'));
-      try {
-        execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format, '--outdir', out, form], { stdio: 'ignore', timeout: 80_000 });
-      } finally {
-        rmSync(profile, { recursive: true, force: true });
-      }
-      return path.join(out, readdirSync(out)[0]!);
-    };
+    const convert = async (format: string) => (await convertWithLibreOffice([form], format, path.join(root, format)))[0]!;
 
-    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '99', convert('pdf')], { encoding: 'utf8' });
-    const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map(([, width, height]) => [Number(width), Number(height)] as const);
+    const sizes = (await readPdf(await convert('pdf'))).map((page) => [page.width, page.height] as const);
     // Instructions (portrait), then indicators, milestones and facts (landscape), each on one page for one project; the metadata sheet is not printed.
     expect(sizes).toHaveLength(4);
     const [first, ...tables] = sizes;
@@ -43,7 +31,7 @@ describe('a form opened by LibreOffice', () => {
 
     // LibreOffice turns the very hidden sheet into a hidden one: the reader finds it by its first key, not its state.
     const original = readFormMetadata(await readSpreadsheet(readFileSync(form), 'form.xlsx'));
-    const saved = readFormMetadata(await readSpreadsheet(readFileSync(convert('xlsx')), 'saved.xlsx'));
+    const saved = readFormMetadata(await readSpreadsheet(readFileSync(await convert('xlsx')), 'saved.xlsx'));
     expect(original).toHaveProperty('metadata.lead', 'Ufficio Gamma');
     expect(saved).toEqual(original);
   });

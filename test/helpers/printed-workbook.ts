@@ -30,18 +30,22 @@ export function printingUnavailable(): string | undefined {
 }
 
 /**
- * Print workbooks to PDF with LibreOffice headless, each to `<name>.pdf` beside it. A profile of its
- * own keeps this run apart from any other soffice on the machine.
+ * Convert files with LibreOffice headless into `format` (pdf, xlsx…), each to `<name>.<format>` in
+ * `outdir`. A profile of its own keeps this run apart from any other soffice on the machine.
  */
-export async function printToPdf(workbooks: readonly string[]): Promise<string[]> {
+export async function convertWithLibreOffice(files: readonly string[], format: string, outdir: string): Promise<string[]> {
   const profile = mkdtempSync(path.join(tmpdir(), 'psttm-soffice-'));
   try {
-    const outdir = path.dirname(workbooks[0]!);
-    await run('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', outdir, ...workbooks], { timeout: 180_000 });
-    return workbooks.map((workbook) => workbook.replace(/\.xlsx$/, '.pdf'));
+    await run('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', format, '--outdir', outdir, ...files], { timeout: 180_000 });
+    return files.map((file) => path.join(outdir, `${path.parse(file).name}.${format}`));
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** Print workbooks to PDF with LibreOffice headless, each to `<name>.pdf` beside it. */
+export async function printToPdf(workbooks: readonly string[]): Promise<string[]> {
+  return convertWithLibreOffice(workbooks, 'pdf', path.dirname(workbooks[0]!));
 }
 
 export interface PdfWord {

@@ -1,5 +1,4 @@
 import type { CellValue, DataValidation, Row as SheetRow, Workbook, Worksheet } from 'exceljs';
-import wrapAnsi from 'wrap-ansi';
 import type { FactFormRow, FormRows, IndicatorFormRow, LeadGroup, MilestoneFormRow } from '../../compute/data-round.js';
 import { FIRST_DATE, LAST_DATE } from '../../model/dates.js';
 import { FACT_COLUMNS, INDICATOR_COLUMNS, metadataRows, MILESTONE_COLUMNS, type FormMetadata } from '../../model/form-layout.js';
@@ -7,6 +6,7 @@ import { PROJECT_STATUSES } from '../../model/plan-data.js';
 import { localeFormat, type LocaleFormat } from '../format.js';
 import { fillLabel, type Labels } from '../labels.js';
 import { xmlText } from './cell-text.js';
+import { CELL_FONT, HEADER_FONT, HEADER_FOOTER, PAGE_SETUP, rowHeight, rowLines } from './print-style.js';
 import { addRow, HEADER_FILL, NUMBER_FORMATS } from './sheet-table.js';
 
 /** What one lead's form holds. */
@@ -78,11 +78,13 @@ interface FormColumn<Row> {
 function addFormTable<Row>(workbook: Workbook, name: string, columns: readonly FormColumn<Row>[], rows: readonly Row[], labels: Labels): Worksheet {
   const sheet = workbook.addWorksheet(xmlText(name), {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    pageSetup: PAGE_SETUP,
+    headerFooter: HEADER_FOOTER,
   });
-  sheet.columns = columns.map((column) => ({ width: column.width }));
+  // Cells take their column's style when added, so every cell names its font.
+  sheet.columns = columns.map((column) => ({ width: column.width, style: { font: CELL_FONT } }));
   const header = guardedRow(sheet, columns.map((column) => column.header), labels);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.font = HEADER_FONT;
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
   header.alignment = { vertical: 'middle', wrapText: true };
   fitHeight(header, sheet);
@@ -104,24 +106,20 @@ function addFormTable<Row>(workbook: Workbook, name: string, columns: readonly F
   return sheet;
 }
 
-/** Points per line of 11-point text. */
-const LINE_HEIGHT = 15;
-/** Characters of ordinary text a column holds per unit of its width (the width of a digit). */
-const CHARACTERS_PER_WIDTH = 1.15;
-
 /**
- * Give a row of wrapped text the height its longest cell needs: neither Excel nor LibreOffice grows
- * a row on opening, so without it wrapped lines overlap on screen and on paper. Estimated by
- * wrapping each cell's words at the characters its column holds (long words cut).
+ * Give a row of wrapped text the height its longest cell needs, as the report's sheets do: neither
+ * Excel nor LibreOffice grows a row on opening, so without it wrapped lines overlap on screen and on paper.
  */
 function fitHeight(row: SheetRow, sheet: Worksheet): void {
-  let lines = 1;
+  const texts: string[] = [];
+  const widths: number[] = [];
   row.eachCell((cell, column) => {
     if (typeof cell.value !== 'string') return;
-    const perLine = Math.max(1, Math.floor((sheet.getColumn(column).width ?? 10) * CHARACTERS_PER_WIDTH));
-    lines = Math.max(lines, wrapAnsi(cell.value, perLine, { hard: true }).split('\n').length);
+    texts.push(cell.value);
+    widths.push(sheet.getColumn(column).width ?? 10);
   });
-  if (lines > 1) row.height = lines * LINE_HEIGHT;
+  const lines = rowLines(texts, widths);
+  if (lines > 1) row.height = rowHeight(lines);
 }
 
 /** A row of values, text through the report's formula guard (and cut, with the language's note, at Excel's cell limit). */
@@ -239,11 +237,11 @@ function textValidation(labels: Labels): DataValidation {
 function addInstructions(workbook: Workbook, content: FormContent, labels: Labels, format: LocaleFormat): Worksheet {
   const { metadata, lead } = content;
   const names = metadata.sheets;
-  const sheet = workbook.addWorksheet(xmlText(names.instructions), { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  sheet.columns = [{ width: 34 }, { width: 90 }];
+  const sheet = workbook.addWorksheet(xmlText(names.instructions), { pageSetup: { ...PAGE_SETUP, orientation: 'portrait', printTitlesRow: undefined }, headerFooter: HEADER_FOOTER });
+  sheet.columns = [{ width: 34, style: { font: CELL_FONT } }, { width: 90, style: { font: CELL_FONT } }];
   const details = labels.form.details;
   const title = guardedRow(sheet, [fillLabel(labels.form.title, { plan: content.planTitle })], labels);
-  title.font = { bold: true, size: 14 };
+  title.font = { ...CELL_FONT, bold: true, size: 14 };
   sheet.addRow([]);
   const projects = lead.projects.map((project) => `${project.id}: ${project.title}`).join('\n');
   const lines: [string, string][] = [
@@ -270,7 +268,7 @@ function addInstructions(workbook: Workbook, content: FormContent, labels: Label
 }
 
 function styleDetail(row: SheetRow, sheet: Worksheet): void {
-  row.getCell(1).font = { bold: true };
+  row.getCell(1).font = { ...CELL_FONT, bold: true };
   row.alignment = { vertical: 'top', wrapText: true };
   fitHeight(row, sheet);
 }
