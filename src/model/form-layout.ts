@@ -131,3 +131,21 @@ export function readMetadataRows(rows: readonly MetadataRow[]): { metadata: Form
     },
   };
 }
+
+/** The first characters of a form's id that name it in a project's `sources`: enough to tell forms apart. */
+const FORM_SOURCE_ID_LENGTH = 12;
+const FORM_SOURCE_PREFIX = 'modulo-';
+
+/**
+ * The id of the `sources` entry that credits the figures a returned form brought into a project file:
+ * `collect import` adds it, and every actual from the form cites it; `collect status` counts the forms
+ * returned and the values received by it.
+ */
+export function formSourceId(formId: string): string {
+  return `${FORM_SOURCE_PREFIX}${formId.slice(0, FORM_SOURCE_ID_LENGTH)}`;
+}
+
+/** Whether a project's source entry is one that a returned form added. */
+export function isFormSourceId(sourceId: string): boolean {
+  return sourceId.startsWith(FORM_SOURCE_PREFIX) && sourceId.length === FORM_SOURCE_PREFIX.length + FORM_SOURCE_ID_LENGTH;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metadataRows, readMetadataRows, type FormMetadata, type MetadataRow } from '../../src/model/form-layout.ts';
+import { formSourceId, isFormSourceId, metadataRows, readMetadataRows, type FormMetadata, type MetadataRow } from '../../src/model/form-layout.ts';
 
 const METADATA: FormMetadata = {
   formId: 'abc123',
@@ -37,5 +37,16 @@ describe('the metadata sheet of a form', () => {
     expect(without((row) => row[0] === 'sheet' && row[1] === 'facts')).toEqual({ problem: 'sheet names missing' });
     expect(without((row) => row[0] === 'status' && row[1] === 'idea')).toEqual({ problem: 'status labels missing' });
     expect(without((row) => row[0] === 'answer')).toEqual({ problem: 'answer labels missing' });
+  });
+});
+
+describe('the source entry of a returned form', () => {
+  it('is named by the first 12 characters of the form id, a valid source id, and told apart from other sources', () => {
+    const id = formSourceId('3f9a0c7d12e45b6a8c9d0e1f2a3b4c5d');
+    expect(id).toBe('modulo-3f9a0c7d12e4');
+    expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(isFormSourceId(id)).toBe(true);
+    expect(isFormSourceId('modulo-regionale')).toBe(false);
+    expect(isFormSourceId('capitale-urbano')).toBe(false);
   });
 });
