@@ -8,8 +8,14 @@ import { fillLabel, type Labels } from './labels.js';
  */
 export function fundingText(total: FundingTotal, format: LocaleFormat, labels: Pick<Labels, 'notStated' | 'fundingBase'>): string {
   if (total.stated === 0) return labels.notStated;
-  const amount = format.euros(total.amount);
-  return total.stated === total.initiatives ? amount : fillLabel(labels.fundingBase, { amount, stated: String(total.stated), initiatives: String(total.initiatives) });
+  const base = fundingBaseText(total, labels);
+  return base === undefined ? format.euros(total.amount) : `${format.euros(total.amount)} ${base}`;
+}
+
+/** The base of a total only some initiatives state (`da 4 su 16 progetti`); undefined when none or all do. */
+export function fundingBaseText(total: FundingTotal, labels: Pick<Labels, 'fundingBase'>): string | undefined {
+  if (total.stated === 0 || total.stated === total.initiatives) return undefined;
+  return fillLabel(labels.fundingBase, { stated: String(total.stated), initiatives: String(total.initiatives) });
 }
 
 /** The amount a workbook cell holds: empty (null) when no initiative states its funding. */

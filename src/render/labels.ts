@@ -25,7 +25,8 @@ const IT = {
   linkedProject: 'Progetto collegato',
   /** Funding nobody states: unknown, never 0 €. */
   notStated: 'n.d.',
-  fundingBase: '{amount} da {stated} su {initiatives} progetti',
+  /** How many initiatives a funding total rests on, when only some state theirs. */
+  fundingBase: 'da {stated} su {initiatives} progetti',
   truncated: ' […] (testo troncato: una cella di Excel contiene al massimo 32.767 caratteri)',
   sheets: {
     summary: 'Sintesi',
@@ -422,7 +423,7 @@ const EN: Labels = {
   dataGap: 'data gap',
   linkedProject: 'Linked project',
   notStated: 'n/a',
-  fundingBase: '{amount} from {stated} of {initiatives} projects',
+  fundingBase: 'from {stated} of {initiatives} projects',
   truncated: ' […] (text cut: an Excel cell holds at most 32,767 characters)',
   sheets: {
     summary: 'Summary',

@@ -7,7 +7,7 @@ import type { TemplateSet, TemplateSource } from '../../load/template-files.js';
 import { findingMessage } from '../findings/messages/index.js';
 import { fillLabel, type Labels, type ReportLanguage } from '../labels.js';
 import { localeFormat, type PluralForms } from '../format.js';
-import { fundingText } from '../funding.js';
+import { fundingBaseText, fundingText } from '../funding.js';
 import type { ComuneReportView } from '../report/comune-view.js';
 import { zoneMissionComuni } from '../report/comuni-view.js';
 import { baseText, headlineSentence, methodRules } from '../report/method.js';
@@ -169,6 +169,7 @@ function registerReportHelpers(instance: Handlebars, view: ReportView, { labels,
     headlineSentence: () => headlineSentence(view.headline, labels, format),
     headlineBase: () => baseText(view.headline.base, labels),
     expectedBase: () => fillLabel(labels.headline.expectedBase, { withData: String(withData) }),
+    fundingBase: () => fundingBaseText(view.headline.funding, labels) ?? '',
     methodRules: () => methodRules(view.thresholds, labels, format),
     statusSegments: () => statusSegments(view.statusCounts),
     statusText: () =>
