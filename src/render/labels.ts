@@ -373,8 +373,8 @@ const IT = {
     title: 'Raccolta dati del {plan} al {today}',
     columns: { lead: 'Capofila', projects: 'Progetti', sent: 'Inviati', returned: 'Restituiti', values: 'Valori', stale: 'Non aggiornati', withoutActual: 'Senza valori' },
     total: 'Totale',
-    legend: 'Inviati: moduli in {folder}; restituiti: moduli importati; valori: valori degli indicatori importati dai moduli; non aggiornati: progetti con updated più vecchio di {months} mesi; senza valori: indicatori misurati senza alcun valore.',
-    noForms: 'Nessun modulo in {folder}: prepararli con psttm collect forms.',
+    legend: 'Inviati: moduli trovati in {folder}/; restituiti: moduli importati; valori: valori degli indicatori importati dai moduli; non aggiornati: progetti con updated più vecchio di {months} mesi; senza valori: indicatori misurati senza alcun valore.',
+    noForms: 'Nessun modulo in {folder}/: prepararli con psttm collect forms.',
   },
   comuni: {
     fileStem: 'comune',
@@ -764,8 +764,8 @@ const EN: Labels = {
     title: 'Data round of {plan} as of {today}',
     columns: { lead: 'Lead', projects: 'Projects', sent: 'Sent', returned: 'Returned', values: 'Values', stale: 'Stale', withoutActual: 'No actual' },
     total: 'Total',
-    legend: 'Sent: forms in {folder}; returned: forms imported; values: indicator values imported from forms; stale: projects whose updated is older than {months} months; no actual: measured indicators without any value.',
-    noForms: 'No forms in {folder}: make them with psttm collect forms.',
+    legend: 'Sent: forms found in {folder}/; returned: forms imported; values: indicator values imported from forms; stale: projects whose updated is older than {months} months; no actual: measured indicators without any value.',
+    noForms: 'No forms in {folder}/: make them with psttm collect forms.',
   },
   comuni: {
     fileStem: 'comune',
