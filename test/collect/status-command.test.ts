@@ -119,3 +119,92 @@ describe('psttm collect status on a small plan', () => {
     });
   });
 });
+
+describe('psttm collect status and the forms folder', () => {
+  it('skips, one line each, the .xlsx files that are no form of the plan, and counts none of them', async () => {
+    const root = statusPlan();
+    expect((await forms(root, ['--lead', 'Ufficio Delta'])).code).toBe(0);
+    const folder = path.join(root, 'forms');
+    // A workbook of somebody else's, Excel's lock file of an open form, and a form of another plan (the shipped one).
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet('Foglio1').getCell('A1').value = 'appunti';
+    await other.xlsx.writeFile(path.join(folder, 'appunti.xlsx'));
+    writeFileSync(path.join(folder, '~$modulo-ufficio-delta-2026-11-22.xlsx'), 'Bruno Verdi');
+    const shipped = tempPlan(undefined, path.join(repoRoot, 'plan'));
+    expect((await forms(shipped, ['--lead', 'Fondazione Politecnico di Milano'])).code).toBe(0);
+    copyFileSync(path.join(shipped, 'forms/modulo-fondazione-politecnico-di-milano-2026-11-22.xlsx'), path.join(folder, 'modulo-polimi.xlsx'));
+
+    const result = await status(root, ['--json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      [
+        'psttm: forms/appunti.xlsx has no sheet of form metadata: it is not a form psttm made; skipped',
+        'psttm: forms/~$modulo-ufficio-delta-2026-11-22.xlsx is neither an .xlsx workbook nor a CSV file; save it as .xlsx or CSV and import that; skipped',
+        'psttm: 1 form in forms/ is of another plan than test-plan; not counted',
+        '',
+      ].join('\n'),
+    );
+    expect((JSON.parse(result.stdout) as StatusJson).leads.map((lead) => lead.forms.length)).toEqual([0, 1]);
+  });
+
+  it('reads the folder --forms names, relative to the working folder', async () => {
+    const root = statusPlan();
+    expect((await forms(root, ['--out', 'round-2026'])).code).toBe(0);
+    expect((await statusJson(root)).leads.map((lead) => lead.forms.length)).toEqual([0, 0]);
+    const output = await statusJson(root, ['--forms', 'round-2026']);
+    expect(output.forms).toBe('round-2026');
+    expect(output.leads.map((lead) => lead.forms.map((form) => form.path))).toEqual([['round-2026/modulo-citta-metropolitana-di-milano-2026-11-22.xlsx'], ['round-2026/modulo-ufficio-delta-2026-11-22.xlsx']]);
+  });
+
+  it('stops with exit 2 and one line when the folder --forms names is missing or a file, or an argument is bad', async () => {
+    const root = statusPlan();
+    expect(await status(root, ['--forms', 'moduli'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'psttm: cannot read the forms folder moduli: no such file or folder; name the folder collect forms wrote into with --forms\n',
+    });
+    writeFileSync(path.join(root, 'moduli'), '');
+    expect(await status(root, ['--forms', 'moduli'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'psttm: cannot read the forms folder moduli: it or a part of its path is not a folder; name the folder collect forms wrote into with --forms\n',
+    });
+    const badToday = await status(root, ['--today', '2026-13-01']);
+    expect(badToday).toMatchObject({ code: 2, stdout: '' });
+    expect(badToday.stderr).toMatch(/^psttm: option '--today <date>' argument '2026-13-01' is invalid\. [^\n]*\n$/);
+    expect(await status(root, ['--as-of', TEST_TODAY])).toEqual({ code: 2, stdout: '', stderr: "psttm: unknown option '--as-of' (see psttm --help)\n" });
+  });
+});
+
+describe('psttm collect status on the shipped portfolio', () => {
+  // Hand-counted from plan/projects/*.yaml: each lead's projects (all updated 2026-11-22; the limit is 12 months), and all 22 of
+  // their quantitative indicators have actuals, none from a form yet.
+  const leads = [
+    ['Città metropolitana di Milano, Area promozione e coordinamento dello sviluppo economico e sociale', 3],
+    ['Comune di Milano', 10],
+    ['Comune di Milano, Direzione Economia Urbana e Lavoro', 1],
+    ['Fondazione Politecnico di Milano', 1],
+  ] as const;
+
+  it('counts one form sent per lead, none returned yet, no project stale until 13 months after its update', async () => {
+    const root = tempPlan(undefined, path.join(repoRoot, 'plan'));
+    expect((await forms(root)).code).toBe(0);
+    const counts = (output: StatusJson) => output.leads.map((lead) => [lead.lead, lead.projects.length, lead.forms.length, lead.returned.length, lead.valuesReceived, lead.stale.length, lead.withoutActual.length]);
+    const today = await statusJson(root);
+    expect(counts(today)).toEqual(leads.map(([lead, projects]) => [lead, projects, 1, 0, 0, 0, 0]));
+    expect(today.withoutLead).toEqual(['prolungamento-m5-monza']);
+    expect(counts(await statusJson(root, ['--today', '2027-11-22']))).toEqual(leads.map(([lead, projects]) => [lead, projects, 1, 0, 0, 0, 0]));
+    expect(counts(await statusJson(root, ['--today', '2027-12-22']))).toEqual(leads.map(([lead, projects]) => [lead, projects, 1, 0, 0, projects, 0]));
+  });
+
+  it('runs as the built binary: the table on stdout, exit 0, and --json', async () => {
+    const root = tempPlan(undefined, path.join(repoRoot, 'plan'));
+    const table = await runBinary(['collect', 'status', '--plan', root], { cwd: root, env: { COLUMNS: '100' } });
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('│ Comune di Milano                       │       10 │    0 │        0 │      0 │     0 │         0 │\n');
+    expect(table.stdout).toContain('No forms in forms/: make them with psttm collect forms.\n');
+    const json = await runBinary(['collect', 'status', '--plan', root, '--json'], { cwd: root });
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as StatusJson).leads).toHaveLength(4);
+  });
+});

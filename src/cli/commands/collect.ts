@@ -141,7 +141,7 @@ async function runStatus(options: StatusOptions, io: Io): Promise<number> {
   for (const { path: file, reason } of folder.skipped) io.stderr.write(`psttm: ${terminalText(file)} ${terminalText(reason)}; skipped\n`);
   const ours = folder.forms.filter((form) => form.metadata.planId === model.id);
   const others = folder.forms.length - ours.length;
-  if (others > 0) io.stderr.write(`psttm: ${others === 1 ? '1 form' : `${others} forms`} in ${terminalText(shown(formsDir))} ${others === 1 ? 'is' : 'are'} of another plan than ${terminalText(model.id)}; not counted\n`);
+  if (others > 0) io.stderr.write(`psttm: ${others === 1 ? '1 form' : `${others} forms`} in ${terminalText(shown(formsDir))}/ ${others === 1 ? 'is' : 'are'} of another plan than ${terminalText(model.id)}; not counted\n`);
   const status = roundStatus(model, ours.map(({ path: file, metadata }) => ({ path: file, formId: metadata.formId, lead: metadata.lead, asOf: metadata.asOf, due: metadata.due })), today);
   for (const form of status.unknownLeads) io.stderr.write(`psttm: ${terminalText(form.path)} is for ${terminalText(form.lead)}, whom no project names as lead any more; not counted\n`);
   if (options.json) {
