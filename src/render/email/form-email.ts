@@ -21,8 +21,8 @@ export interface FormEmail {
 /**
  * A lead's form as a ready-to-send e-mail (RFC 5322, the .eml a mail client opens): to the lead's
  * contact (none without one), in the form's language, with the form attached. Nothing is sent; it is
- * marked unsent (`X-Unsent: 1`), so clients that know the header open it as a draft. The same form
- * gives the same bytes: the date, message id and part boundaries come from the form, not the clock.
+ * marked unsent (`X-Unsent: 1`), so clients that know the header open it as a draft. The date,
+ * message id and part boundaries come from the day and the form, not from the clock or chance.
  */
 export async function formEmail(email: FormEmail, labels: Labels): Promise<Buffer> {
   const words = labels.form.email;
