@@ -1,5 +1,4 @@
 import { Option } from 'commander';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { LeadGroup } from '../../compute/data-round.js';
 import { UsageError } from '../../core/errors.js';
@@ -13,7 +12,7 @@ import { comuneSlug } from '../../model/reference.js';
 import { LABELS, REPORT_LANGUAGES, type Labels, type ReportLanguage } from '../../render/labels.js';
 import { terminalText } from '../../render/terminal/terminal-text.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
-import { chalkFor } from '../color.js';
+import { FORMS_FOLDER, runStatus, type StatusOptions } from '../collect-status.js';
 import type { RegisterCommand } from '../command.js';
 import type { Io } from '../io.js';
 import { requireOutputFolder } from '../output-folder.js';
@@ -40,16 +39,8 @@ interface FormsOptions extends PlanOption, AsOfOption {
   json?: boolean;
 }
 
-interface StatusOptions extends PlanOption {
-  forms?: string;
-  json?: boolean;
-}
-
-/** The folder `collect forms` writes into and `collect status` reads, unless --out or --forms names another. */
-const FORMS_FOLDER = 'forms';
-
 export const registerCollect: RegisterCommand = (program, { io, exit }) => {
-  const command = program.command('collect').description("the yearly data round: forms for the project leads to fill in");
+  const command = program.command('collect').description('the yearly data round: forms for the project leads to fill in, and where the round stands');
   addAsOfOption(addPlanOption(command.command('forms')))
     .description("write one .xlsx form per project lead, holding only that lead's projects, to fill in with the year's figures")
     .addOption(new Option('--lead <name>', "only this lead's form (its lead.name); repeat for more").argParser(collect).default([], 'every lead'))
@@ -127,30 +118,6 @@ async function runForms(options: FormsOptions, io: Io): Promise<number> {
   } else {
     for (const { file, eml } of forms) io.stdout.write(`${terminalText(file.displayPath)}\n${eml ? `${terminalText(eml.displayPath)}\n` : ''}`);
   }
-  return 0;
-}
-
-async function runStatus(options: StatusOptions, io: Io): Promise<number> {
-  const formsDir = path.resolve(io.cwd, options.forms ?? FORMS_FOLDER);
-  const today = todayOf(options, io);
-  const model = requireModel(await checkPlanAt(findPlan(options, io), today, io));
-  const [{ roundStatus }, { readFormsFolder }] = await Promise.all([import('../../compute/round-status.js'), import('../../load/spreadsheet/forms-folder.js')]);
-  const shown = (file: string) => displayPath(file, io.cwd);
-  // Before any form is made the default folder is not there yet: the round has sent nothing. A folder named by --forms must be there.
-  const folder = options.forms === undefined && !existsSync(formsDir) ? { forms: [], skipped: [] } : await readFormsFolder(formsDir, shown);
-  for (const { path: file, reason } of folder.skipped) io.stderr.write(`psttm: ${terminalText(file)} ${terminalText(reason)}; skipped\n`);
-  const ours = folder.forms.filter((form) => form.metadata.planId === model.id);
-  const others = folder.forms.length - ours.length;
-  if (others > 0) io.stderr.write(`psttm: ${others === 1 ? '1 form' : `${others} forms`} in ${terminalText(shown(formsDir))}/ ${others === 1 ? 'is' : 'are'} of another plan than ${terminalText(model.id)}; not counted\n`);
-  const status = roundStatus(model, ours.map(({ path: file, metadata }) => ({ path: file, formId: metadata.formId, lead: metadata.lead, asOf: metadata.asOf, due: metadata.due })), today);
-  for (const form of status.unknownLeads) io.stderr.write(`psttm: ${terminalText(form.path)} is for ${terminalText(form.lead)}, whom no project names as lead any more; not counted\n`);
-  if (options.json) {
-    const { toJsonText } = await import('../../render/json/plan-json.js');
-    io.stdout.write(toJsonText({ today: status.today, forms: shown(formsDir), leads: status.leads, withoutLead: status.withoutLead }));
-    return 0;
-  }
-  const [{ roundStatusText }, { terminalWidth }] = await Promise.all([import('../../render/terminal/round-status-table.js'), import('../../render/terminal/table.js')]);
-  io.stdout.write(roundStatusText(status, { planTitle: model.shortTitle, formsFolder: shown(formsDir), updateMonths: model.monitoring.project_update_months }, terminalWidth(io.stdout, io.env), chalkFor(io.stdout, io.env)));
   return 0;
 }
 
