@@ -29,6 +29,7 @@ describe('psttm collect forms --eml', () => {
     const mail = await simpleParser(readFileSync(path.join(root, `${GAMMA}.eml`)));
     expect(addresses(mail.to)).toEqual([{ name: 'Anna Rossi', address: 'anna.rossi@example.org' }]);
     expect(mail.from).toBeUndefined();
+    expect(addresses(mail.replyTo)).toEqual([{ name: '', address: 'piano@example.org' }]);
     expect(mail.subject).toBe('Piano di prova: aggiornamento annuale dei dati dei progetti, da restituire entro il 15/01/2027');
     expect(mail.date?.toISOString()).toBe(`${TEST_TODAY}T00:00:00.000Z`);
     expect(mail.headers.get('x-unsent')).toBe('1');
@@ -71,6 +72,9 @@ describe('psttm collect forms --eml', () => {
     );
     const mail = await simpleParser(readFileSync(path.join(root, 'forms/modulo-citta-metropolitana-di-milano-2026-11-22.eml')));
     expect(mail.to).toBeUndefined();
+    // Without --reply-to the text is the plan's title (it states no authority), which names no address.
+    expect(mail.replyTo).toBeUndefined();
+    expect(mail.text).toContain(' entro il 22/12/2026 a: Piano di prova.\n');
     expect(mail.text?.split('\n')[0]).toBe('Buongiorno,');
     expect(Buffer.compare(mail.attachments[0]!.content, readFileSync(path.join(root, 'forms/modulo-citta-metropolitana-di-milano-2026-11-22.xlsx')))).toBe(0);
   });

@@ -1,3 +1,4 @@
+import parseAddresses from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { fillLabel, type Labels } from '../labels.js';
 import { localeFormat } from '../format.js';
@@ -20,7 +21,8 @@ export interface FormEmail {
 
 /**
  * A lead's form as a ready-to-send e-mail (RFC 5322, the .eml a mail client opens): to the lead's
- * contact (none without one), in the form's language, with the form attached. Nothing is sent; it is
+ * contact (none without one), replying to the addresses the reply-to text names, in the form's
+ * language, with the form attached. Nothing is sent; it is
  * marked unsent (`X-Unsent: 1`), so clients that know the header open it as a draft. The date,
  * message id and part boundaries come from the day and the form, not from the clock or chance.
  */
@@ -31,8 +33,11 @@ export async function formEmail(email: FormEmail, labels: Labels): Promise<Buffe
     fillLabel(text, { plan: email.planTitle, lead: email.lead, asOf: format.shortDate(email.asOf), due: format.shortDate(email.due), replyTo: email.replyTo, formId: email.formId });
   const greeting = email.contact ? fillLabel(words.greeting, { name: email.contact.name }) : words.greetingNoName;
   const text = [greeting, '', ...words.body.flatMap((paragraph) => [fill(paragraph), '']), words.closing, email.replyTo, '', fill(words.formId), ''].join('\n');
+  // The addresses the reply-to text names (`Ufficio Piano, piano@example.org`), if any: the lead's reply goes there.
+  const replyTo = parseAddresses(email.replyTo, { flatten: true }).filter((entry) => entry.address.includes('@'));
   const composer = new MailComposer({
     ...(email.contact && { to: { name: email.contact.name, address: email.contact.email } }),
+    ...(replyTo.length > 0 && { replyTo }),
     subject: fill(words.subject),
     text,
     date: new Date(`${email.date}T00:00:00Z`),
