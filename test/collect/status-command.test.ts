@@ -147,6 +147,22 @@ describe('psttm collect status and the forms folder', () => {
     expect((JSON.parse(result.stdout) as StatusJson).leads.map((lead) => lead.forms.length)).toEqual([0, 1]);
   });
 
+  it('counts no form for a lead that no project names any more, and says so', async () => {
+    const root = statusPlan();
+    expect((await forms(root, ['--lead', 'Ufficio Delta'])).code).toBe(0);
+    for (const name of ['delta-scuole', 'delta-palestre']) {
+      const file = path.join(root, `plan/projects/${name}.yaml`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('name: Ufficio Delta\n', 'name: Ufficio Delta Nord\n'));
+    }
+    const result = await status(root, ['--json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('psttm: forms/modulo-ufficio-delta-2026-11-22.xlsx is for Ufficio Delta, whom no project names as lead any more; not counted\n');
+    expect((JSON.parse(result.stdout) as StatusJson).leads.map((lead) => [lead.lead, lead.forms.length])).toEqual([
+      ['Città metropolitana di Milano', 0],
+      ['Ufficio Delta Nord', 0],
+    ]);
+  });
+
   it('reads the folder --forms names, relative to the working folder', async () => {
     const root = statusPlan();
     expect((await forms(root, ['--out', 'round-2026'])).code).toBe(0);
