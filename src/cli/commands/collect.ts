@@ -88,6 +88,7 @@ async function runForms(options: FormsOptions, io: Io): Promise<number> {
   const hashed = (file: YamlFile) => ({ path: path.relative(planDir, file.absPath).split(path.sep).join('/'), sha256: yamlFileSha256(file) });
   const slugs = new Set<string>();
   const replyTo = options.replyTo ?? replyToOf(model);
+  const output = (file: string, bytes: Buffer): OutputFile => ({ path: file, displayPath: displayPath(file, io.cwd), content: bytes });
   const forms: { file: OutputFile; eml: OutputFile | undefined; lead: LeadGroup; counts: { indicators: number; milestones: number } }[] = [];
   for (const lead of [...new Set(chosen)]) {
     const files = [hashed(planFile), ...lead.projects.map((project) => hashed(projectFiles.get(project.file)!))];
@@ -95,7 +96,6 @@ async function runForms(options: FormsOptions, io: Io): Promise<number> {
     const rows = formRows(lead.projects, asOf);
     const content = await renderForm({ lead, rows, metadata, planTitle: model.shortTitle, window, replyTo });
     const stem = path.join(outDir, `${labels.form.fileStem}-${uniqueSlug(lead.name, metadata.formId, slugs)}-${asOf}`);
-    const output = (file: string, bytes: Buffer): OutputFile => ({ path: file, displayPath: displayPath(file, io.cwd), content: bytes });
     const email =
       formEmail &&
       (await formEmail({ lead: lead.name, contact: lead.contact, planTitle: model.shortTitle, formId: metadata.formId, asOf, due, replyTo, date: today, attachment: { fileName: path.basename(`${stem}.xlsx`), content } }, labels));
