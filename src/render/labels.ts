@@ -355,6 +355,27 @@ const IT = {
       list: 'Un valore dell\'elenco: {values}.',
       text: 'Un testo di al massimo {length} caratteri.',
     },
+    // The e-mail `collect forms --eml` writes beside each form, ready to send.
+    email: {
+      subject: '{plan}: aggiornamento annuale dei dati dei progetti, da restituire entro il {due}',
+      greeting: 'Gentile {name},',
+      greetingNoName: 'Buongiorno,',
+      body: [
+        'in allegato il modulo per l\'aggiornamento annuale dei dati dei progetti di cui {lead} è capofila nel {plan}, con i dati al {asOf}.',
+        'Vi chiediamo di compilare le celle gialle con i nuovi valori degli indicatori, le milestone raggiunte e i dati di progetto cambiati, seguendo le istruzioni del primo foglio, e di restituire il modulo compilato, in formato .xlsx, entro il {due} a: {replyTo}.',
+        'Per qualsiasi domanda potete rivolgervi allo stesso indirizzo.',
+      ],
+      closing: 'Cordiali saluti,',
+      formId: 'Codice del modulo: {formId}',
+    },
+  },
+  // `psttm collect status`: where each lead stands in the data round.
+  roundStatus: {
+    title: 'Raccolta dati del {plan} al {today}',
+    columns: { lead: 'Capofila', projects: 'Progetti', sent: 'Inviati', returned: 'Restituiti', values: 'Valori', stale: 'Non aggiornati', withoutActual: 'Senza valori' },
+    total: 'Totale',
+    legend: 'Inviati: moduli trovati in {folder}/; restituiti: moduli importati; valori: valori degli indicatori importati dai moduli; non aggiornati: progetti con updated più vecchio di {months} mesi; senza valori: indicatori misurati senza alcun valore.',
+    noForms: 'Nessun modulo in {folder}/: prepararli con psttm collect forms.',
   },
   comuni: {
     fileStem: 'comune',
@@ -727,6 +748,25 @@ const EN: Labels = {
       list: 'A value from the list: {values}.',
       text: 'A text of at most {length} characters.',
     },
+    email: {
+      subject: '{plan}: yearly update of the projects\' data, to return by {due}',
+      greeting: 'Dear {name},',
+      greetingNoName: 'Hello,',
+      body: [
+        'attached is the form for the yearly update of the data of the projects {lead} leads in the {plan}, with the data as of {asOf}.',
+        'Please fill in the yellow cells with the indicators\' new values, the milestones reached and the project facts that changed, following the instructions of the first sheet, and return the filled form, as .xlsx, by {due} to: {replyTo}.',
+        'For any question, please write to the same address.',
+      ],
+      closing: 'Kind regards,',
+      formId: 'Form id: {formId}',
+    },
+  },
+  roundStatus: {
+    title: 'Data round of {plan} as of {today}',
+    columns: { lead: 'Lead', projects: 'Projects', sent: 'Sent', returned: 'Returned', values: 'Values', stale: 'Stale', withoutActual: 'No actual' },
+    total: 'Total',
+    legend: 'Sent: forms found in {folder}/; returned: forms imported; values: indicator values imported from forms; stale: projects whose updated is older than {months} months; no actual: measured indicators without any value.',
+    noForms: 'No forms in {folder}/: make them with psttm collect forms.',
   },
   comuni: {
     fileStem: 'comune',

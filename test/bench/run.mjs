@@ -1,6 +1,6 @@
 // npm run bench: load + validate + compute, then the whole `psttm report`, at 1×, 10×, 100× the shipped portfolio and at national scale;
 // then suggestion quality, a 20,000-row DUP import, a plan with a 150-objective DUP for each of the 133 comuni, and
-// `psttm diff` between two commits of a 1,000-project plan, and the data round's forms for 1,600 projects over 200 leads.
+// `psttm diff` between two commits of a 1,000-project plan, and the data round's forms for 1,600 projects over 200 leads, and its status read back from them.
 // `npm run bench -- <size|suggestions|import|dups|diff|collect>` runs one part alone.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -176,12 +176,20 @@ if (only === undefined || only === 'collect') {
     process.stderr.write(`collect: generating ${projects} projects over ${leads} leads…\n`);
     writeSyntheticPlan(dir, shippedPlan, projects, 20251231, leads);
     process.stderr.write('collect: psttm collect forms…\n');
-    const args = ['collect', 'forms', '--plan', '{plan}', '--as-of', '2026-11-22', '--out', 'forms'];
+    const forms = path.join(dir, 'forms');
+    const args = ['collect', 'forms', '--plan', '{plan}', '--as-of', '2026-11-22', '--out', forms];
     const result = JSON.parse(execFileSync(process.execPath, [measureCommandScript, dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
     console.log(`\npsttm collect forms: ${format(projects)} projects over ${leads} leads`);
     console.log('forms            ms  peak RSS MB');
     console.log([format(leads).padEnd(9), format(result.ms).padStart(9), format(result.peakRssMb).padStart(12)].join(' '));
     if (result.ms > limitMs) console.log(`over the ${format(limitMs)} ms limit`);
+    // collect status reads every form's hidden sheet back.
+    process.stderr.write('collect: psttm collect status…\n');
+    const status = JSON.parse(execFileSync(process.execPath, [measureCommandScript, dir, 'collect', 'status', '--plan', '{plan}', '--forms', forms, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+    console.log(`\npsttm collect status: the ${format(leads)} forms read back`);
+    console.log('forms            ms  peak RSS MB');
+    console.log([format(leads).padEnd(9), format(status.ms).padStart(9), format(status.peakRssMb).padStart(12)].join(' '));
+    if (status.ms > limitMs) console.log(`over the ${format(limitMs)} ms limit`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

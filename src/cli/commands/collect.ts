@@ -12,6 +12,7 @@ import { comuneSlug } from '../../model/reference.js';
 import { LABELS, REPORT_LANGUAGES, type Labels, type ReportLanguage } from '../../render/labels.js';
 import { terminalText } from '../../render/terminal/terminal-text.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
+import { FORMS_FOLDER, runStatus, type StatusOptions } from '../collect-status.js';
 import type { RegisterCommand } from '../command.js';
 import type { Io } from '../io.js';
 import { requireOutputFolder } from '../output-folder.js';
@@ -34,21 +35,28 @@ interface FormsOptions extends PlanOption, AsOfOption {
   replyTo?: string;
   lang: ReportLanguage;
   force?: boolean;
+  eml?: boolean;
   json?: boolean;
 }
 
 export const registerCollect: RegisterCommand = (program, { io, exit }) => {
-  const command = program.command('collect').description("the yearly data round: forms for the project leads to fill in");
+  const command = program.command('collect').description('the yearly data round: forms for the project leads to fill in, and where the round stands');
   addAsOfOption(addPlanOption(command.command('forms')))
     .description("write one .xlsx form per project lead, holding only that lead's projects, to fill in with the year's figures")
     .addOption(new Option('--lead <name>', "only this lead's form (its lead.name); repeat for more").argParser(collect).default([], 'every lead'))
-    .option('--out <dir>', 'folder to write the forms into', parseText, 'forms')
+    .option('--out <dir>', 'folder to write the forms into', parseText, FORMS_FOLDER)
     .option('--due <date>', `date by which to return the form (YYYY-MM-DD; default: ${DEFAULT_DAYS_TO_RETURN} days after the as-of date)`, parseIsoDate)
     .option('--reply-to <text>', "who answers questions and receives the filled forms, e.g. an office and its e-mail (default: the plan's authority)", parseText)
     .addOption(new Option('--lang <language>', 'language of the forms').choices(REPORT_LANGUAGES).default('it'))
+    .option('--eml', "also write beside each form a ready-to-send e-mail (.eml) to the lead's contact with the form attached; nothing is sent")
     .option('--force', 'overwrite forms that already exist')
     .option('--json', 'print the written forms as JSON')
     .action(async (options: FormsOptions) => exit(await runForms(options, io)));
+  addPlanOption(command.command('status'))
+    .description('per lead: projects, forms sent, forms returned, values received, stale projects, indicators without any value')
+    .option('--forms <dir>', `folder of the forms collect forms wrote (default: ${FORMS_FOLDER})`, parseText)
+    .option('--json', 'print JSON (see the README for its shape)')
+    .action(async (options: StatusOptions) => exit(await runStatus(options, io)));
 };
 
 async function runForms(options: FormsOptions, io: Io): Promise<number> {
@@ -58,11 +66,12 @@ async function runForms(options: FormsOptions, io: Io): Promise<number> {
   const check = await checkPlanAt(findPlan(options, io), today, io);
   const model = requireModel(check);
   const asOf = asOfDate(options, io);
-  const [{ leadGroups, dateWindow, formRows }, { yamlFileSha256, formId }, { formRenderer }, { writeOutputs }] = await Promise.all([
+  const [{ leadGroups, dateWindow, formRows }, { yamlFileSha256, formId }, { formRenderer }, { writeOutputs }, { formEmail }] = await Promise.all([
     import('../../compute/data-round.js'),
     import('../../load/form-hashes.js'),
     import('../../render/xlsx/form-workbook.js'),
     import('../../io/write-outputs.js'),
+    options.eml ? import('../../render/email/form-email.js') : { formEmail: undefined },
   ]);
   const window = dateWindow(model, asOf);
   if (!window) throw new UsageError(`--as-of ${asOf} is before the plan period (${model.period.start}-${model.period.end}): forms collect data of the plan period; give a later date`);
@@ -78,28 +87,36 @@ async function runForms(options: FormsOptions, io: Io): Promise<number> {
   const projectFiles = new Map(check.files.projects.map((file) => [file.displayPath, file]));
   const hashed = (file: YamlFile) => ({ path: path.relative(planDir, file.absPath).split(path.sep).join('/'), sha256: yamlFileSha256(file) });
   const slugs = new Set<string>();
-  const forms: { file: OutputFile; lead: LeadGroup; counts: { indicators: number; milestones: number } }[] = [];
+  const replyTo = options.replyTo ?? replyToOf(model);
+  const output = (file: string, bytes: Buffer): OutputFile => ({ path: file, displayPath: displayPath(file, io.cwd), content: bytes });
+  const forms: { file: OutputFile; eml: OutputFile | undefined; lead: LeadGroup; counts: { indicators: number; milestones: number } }[] = [];
   for (const lead of [...new Set(chosen)]) {
     const files = [hashed(planFile), ...lead.projects.map((project) => hashed(projectFiles.get(project.file)!))];
     const metadata = formMetadata({ formId: formId(lead.name, asOf, files), planId: model.id, lead: lead.name, asOf, due, language: options.lang, files }, labels);
     const rows = formRows(lead.projects, asOf);
-    const content = await renderForm({ lead, rows, metadata, planTitle: model.shortTitle, window, replyTo: options.replyTo ?? replyToOf(model) });
-    const file = path.join(outDir, `${labels.form.fileStem}-${uniqueSlug(lead.name, metadata.formId, slugs)}-${asOf}.xlsx`);
-    forms.push({ file: { path: file, displayPath: displayPath(file, io.cwd), content }, lead, counts: { indicators: rows.indicators.length, milestones: rows.milestones.length } });
+    const content = await renderForm({ lead, rows, metadata, planTitle: model.shortTitle, window, replyTo });
+    const stem = path.join(outDir, `${labels.form.fileStem}-${uniqueSlug(lead.name, metadata.formId, slugs)}-${asOf}`);
+    const email =
+      formEmail &&
+      (await formEmail({ lead: lead.name, contact: lead.contact, planTitle: model.shortTitle, formId: metadata.formId, asOf, due, replyTo, date: today, attachment: { fileName: path.basename(`${stem}.xlsx`), content } }, labels));
+    forms.push({ file: output(`${stem}.xlsx`, content), eml: email && output(`${stem}.eml`, email), lead, counts: { indicators: rows.indicators.length, milestones: rows.milestones.length } });
   }
   await writeOutputs(
-    forms.map((form) => form.file),
+    forms.flatMap((form) => (form.eml ? [form.file, form.eml] : [form.file])),
     { force: options.force === true },
   );
 
   // Said whatever the output format: a project without a lead is missing from every form.
   if (options.lead.length === 0 && withoutLead.length > 0) io.stderr.write(`psttm: ${withoutLeadNotice(withoutLead.map((project) => project.id))}\n`);
+  for (const { eml, lead } of forms) {
+    if (eml && !lead.contact) io.stderr.write(`psttm: ${terminalText(eml.displayPath)} has no recipient: no project of ${terminalText(lead.name)} names lead.contact; add one, or fill in the recipient before sending\n`);
+  }
   if (options.json) {
     const { toJsonText } = await import('../../render/json/plan-json.js');
-    const files = forms.map(({ file, lead, counts }) => ({ lead: lead.name, path: file.displayPath, projects: lead.projects.length, ...counts }));
+    const files = forms.map(({ file, eml, lead, counts }) => ({ lead: lead.name, path: file.displayPath, ...(eml && { eml: eml.displayPath }), projects: lead.projects.length, ...counts }));
     io.stdout.write(toJsonText({ asOf, due, language: options.lang, files, withoutLead: options.lead.length === 0 ? withoutLead.map((project) => project.id) : [] }));
   } else {
-    for (const { file } of forms) io.stdout.write(`${terminalText(file.displayPath)}\n`);
+    for (const { file, eml } of forms) io.stdout.write(`${terminalText(file.displayPath)}\n${eml ? `${terminalText(eml.displayPath)}\n` : ''}`);
   }
   return 0;
 }

@@ -1,6 +1,6 @@
 import type { FindingArgs } from '../../findings/finding-args.js';
-import { monthsBetween } from '../../model/dates.js';
 import type { IndicatorData } from '../../model/plan-data.js';
+import { staleMonths } from '../../model/staleness.js';
 import type { ProjectRule } from './rule.js';
 
 const CUP = /^[A-Z][0-9]{2}[A-Z][0-9]{11}$/;
@@ -51,8 +51,8 @@ export const projectFiguresRule: ProjectRule = ({ plan, projects, today }, repor
     // Staleness is judged by the plan's limit, so only when plan.yaml is usable.
     if (plan) {
       const limit = plan.monitoring.project_update_months;
-      const age = monthsBetween(data.updated, today);
-      if (age > limit) report(file, 'PROJECT_STALE', { updated: data.updated, months: age, limit }, ['updated']);
+      const months = staleMonths(data.updated, today, limit);
+      if (months !== undefined) report(file, 'PROJECT_STALE', { updated: data.updated, months, limit }, ['updated']);
     }
   }
 };
