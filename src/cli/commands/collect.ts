@@ -11,9 +11,12 @@ import type { PlanModel } from '../../model/plan-model.js';
 import { comuneSlug } from '../../model/reference.js';
 import { LABELS, REPORT_LANGUAGES, type Labels, type ReportLanguage } from '../../render/labels.js';
 import { terminalText } from '../../render/terminal/terminal-text.js';
+import { FINDINGS_FORMATS } from '../../render/findings/formats.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
+import type { CollectImportOptions } from '../collect-import.js';
 import type { RegisterCommand } from '../command.js';
 import type { Io } from '../io.js';
+import { addLanguageOption } from '../language.js';
 import { requireOutputFolder } from '../output-folder.js';
 import { collect, parseIsoDate, parseText } from '../parse-options.js';
 import { addPlanOption, checkPlanAt, findPlan, requireModel, type PlanOption } from '../plan-input.js';
@@ -49,6 +52,17 @@ export const registerCollect: RegisterCommand = (program, { io, exit }) => {
     .option('--force', 'overwrite forms that already exist')
     .option('--json', 'print the written forms as JSON')
     .action(async (options: FormsOptions) => exit(await runForms(options, io)));
+  addLanguageOption(addPlanOption(command.command('import')))
+    .description('check returned forms and merge their values into the project files, each with the form as its source')
+    .argument('<file...>', 'the returned forms (.xlsx, as Excel or LibreOffice saves them)')
+    .addOption(new Option('--format <format>', 'how the findings of the forms are printed').choices(FINDINGS_FORMATS))
+    .option('--json', 'print what changes as JSON')
+    .option('--dry-run', 'print what would change and write nothing')
+    .option('--force', 'take the form\'s value where the project file has a different one written after the form was made')
+    .action(async (files: string[], options: CollectImportOptions) => {
+      const [{ runCollectImport }, { retryWhenChanged }] = await Promise.all([import('../collect-import.js'), import('../write-project.js')]);
+      exit(await retryWhenChanged(() => runCollectImport(files, options, io)));
+    });
 };
 
 async function runForms(options: FormsOptions, io: Io): Promise<number> {
