@@ -6,11 +6,13 @@ import { packageVersion } from '../io/package-paths.js';
 import type { ReturnedForm } from '../load/spreadsheet/returned-form.js';
 import type { YamlFile } from '../load/yaml-file.js';
 import { formSourceId } from '../model/form-layout.js';
+import type { ProjectData } from '../model/plan-data.js';
 import type { Project } from '../model/plan-model.js';
 import type { FindingsFormat } from '../render/findings/formats.js';
 import { fillLabel, LABELS, REPORT_LANGUAGES, type Labels, type ReportLanguage } from '../render/labels.js';
 import type { Language } from '../render/language.js';
 import { terminalText } from '../render/terminal/terminal-text.js';
+import type { FormTableGrids } from '../render/xlsx/form-workbook.js';
 import type { FormEdit } from '../validate/returned-form.js';
 import type { PlanCheck } from '../validate/check-plan.js';
 import { chalkFor } from './color.js';
@@ -61,6 +63,7 @@ export async function runCollectImport(files: readonly string[], options: Collec
   const findings: Finding[] = [];
   const merges = new Map<string, ProjectMerge>();
   const forms: ReturnedForm[] = [];
+  const tableGrids = new Map<ReportLanguage, FormTableGrids>();
   for (const file of files) {
     const absFile = path.resolve(io.cwd, file);
     const shown = displayPath(absFile, io.cwd);
@@ -81,7 +84,9 @@ export async function runCollectImport(files: readonly string[], options: Collec
     const changedProjects = new Set(current.flatMap(({ project, changed }) => (project && changed ? [project.id] : [])));
     const unchanged = current.every(({ project, changed }) => project && !changed);
     const window = dateWindow(model, metadata.asOf);
-    const expected = unchanged && window ? await formTableGrids({ rows: formRows(projects, metadata.asOf), metadata, window }, LABELS[metadata.language as ReportLanguage]) : undefined;
+    const language = metadata.language as ReportLanguage;
+    if (unchanged && window && !tableGrids.has(language)) tableGrids.set(language, await formTableGrids(LABELS[language]));
+    const expected = unchanged && window ? tableGrids.get(language)!({ rows: formRows(projects, metadata.asOf), metadata, window }) : undefined;
     const result = checkReturnedForm(form, { model, formProjects: new Set(projects.map((project) => project.id)), changedProjects, expected, today, force: options.force === true });
     findings.push(...result.findings);
     for (const { project, edits } of result.projects) {
@@ -99,7 +104,7 @@ export async function runCollectImport(files: readonly string[], options: Collec
   }
   const writes: ProjectWrite[] = [...merges.values()].map(({ file, forms: edited }) => {
     const sources = edited.map(({ form, edits }) => ({ source: formSource(form, today), edits }));
-    return { target: { absPath: file.absPath, displayPath: file.displayPath }, text: (file.bom ? '\uFEFF' : '') + mergeFormEdits(file, sources, today), editedFrom: file.text };
+    return { target: { absPath: file.absPath, displayPath: file.displayPath }, text: (file.bom ? '\uFEFF' : '') + mergeFormEdits({ displayPath: file.displayPath, text: file.text, data: file.data as ProjectData }, sources, today), editedFrom: file.text };
   });
   if (!options.dryRun) {
     const { writeProjectFiles } = await import('./write-project.js');

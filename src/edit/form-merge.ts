@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { parseDocument } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import type { ProjectData } from '../model/plan-data.js';
 import type { FormEdit } from '../validate/returned-form.js';
 import { YamlSplicer, type ItemValue } from './yaml-splices.js';
@@ -22,11 +22,11 @@ export interface FormEdits {
  * appended to their indicator's list in the style of the ones before (citing the form's source),
  * the form's `sources` entry appended once, changed scalars (a milestone's done date, the status,
  * the end date, a funding amount) replaced in place, and `updated` set to `today`. Every other byte
- * is kept. The result is parsed again and must hold exactly the data meant, else nothing is returned.
+ * is kept. `data` is the file's data as loaded; the result is parsed again and must hold exactly the data meant, else nothing is returned.
  */
-export function mergeFormEdits(file: ProjectText, forms: readonly FormEdits[], today: string): string {
+export function mergeFormEdits(file: ProjectText & { data: ProjectData }, forms: readonly FormEdits[], today: string): string {
   const splicer = new YamlSplicer(file.displayPath, file.text);
-  const data = parseDocument(file.text).toJS() as ProjectData;
+  const { data } = file;
   const expected = structuredClone(data);
   const appended = new Map<number, ItemValue[]>();
   const newSources: ItemValue[] = [];
@@ -43,7 +43,8 @@ export function mergeFormEdits(file: ProjectText, forms: readonly FormEdits[], t
   splicer.setScalar(['updated'], today);
   expected.updated = today;
   const text = splicer.text();
-  if (!isDeepStrictEqual(parseDocument(text).toJS(), expected)) throw new Error(`${file.displayPath}: the merged text does not hold the values meant (a psttm bug); nothing was written`);
+  // Read back as psttm reads plan files.
+  if (!isDeepStrictEqual(load(text, { schema: CORE_SCHEMA }), expected)) throw new Error(`${file.displayPath}: the merged text does not hold the values meant (a psttm bug); nothing was written`);
   return text;
 }
 

@@ -70,15 +70,21 @@ function addTables(workbook: Workbook, content: TableContent, labels: Labels, fo
 /** What the table sheets of a form depend on. */
 export type TableContent = Pick<FormContent, 'rows' | 'metadata' | 'window'>;
 
+/** Makes the table sheets of forms in one language as the import reads them (see spreadsheet-file.ts). */
+export type FormTableGrids = (content: TableContent) => SheetGrid[];
+
 /**
- * The table sheets of a form as the import reads them (see spreadsheet-file.ts), made in memory
- * without writing a file: what a returned form's read-only cells must still hold.
+ * The table sheets of a form made in memory without writing a file: what a returned form's
+ * read-only cells must still hold.
  */
-export async function formTableGrids(content: TableContent, labels: Labels): Promise<SheetGrid[]> {
+export async function formTableGrids(labels: Labels): Promise<FormTableGrids> {
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  addTables(workbook, content, labels, localeFormat(labels.locale, ''));
-  return workbookGrids(workbook, content.metadata.sheets.indicators);
+  const format = localeFormat(labels.locale, '');
+  return (content) => {
+    const workbook = new ExcelJS.Workbook();
+    addTables(workbook, content, labels, format);
+    return workbookGrids(workbook, content.metadata.sheets.indicators);
+  };
 }
 
 /** A column of a form's table: read-only unless it has `input`, which gives the validation of its cell on a row. */
