@@ -12,14 +12,10 @@ export interface EditCheck {
 }
 
 /**
- * Validate the whole plan as it would be with `text` as the content of a file of `kind` (a project
- * by default; replacing it, or added when new), and return what the edit would add to that file's findings.
+ * Validate the whole plan as it would be with each `text` as the content of its file of `kind` (a
+ * project by default; replacing it, or added when new), all together, and return what the edits
+ * would add to each file's findings.
  */
-export function checkProjectEdit(before: PlanCheck, absPath: string, displayPath: string, text: string, validator: SchemaValidator, kind: FolderKind = 'projects'): EditCheck {
-  return checkProjectEdits(before, [{ absPath, displayPath, text }], validator, kind)[0]!;
-}
-
-/** `checkProjectEdit` for several files of one `kind` edited together: the plan is validated once, with all of them. */
 export function checkProjectEdits(before: PlanCheck, files: readonly { absPath: string; displayPath: string; text: string }[], validator: SchemaValidator, kind: FolderKind = 'projects'): EditCheck[] {
   const edited = files.map((file) => parseYamlBytes(Buffer.from(file.text, 'utf8'), file.absPath, file.displayPath));
   const replaced = new Set(files.map((file) => file.absPath));

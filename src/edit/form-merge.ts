@@ -6,7 +6,7 @@ import { YamlSplicer, type ItemValue } from './yaml-splices.js';
 import type { ProjectText } from './objective-links.js';
 
 /** The `sources` entry a returned form adds to a project, which each actual from the form cites. */
-export interface FormSource {
+interface FormSource {
   id: string;
   title: string;
 }

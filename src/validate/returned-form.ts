@@ -20,7 +20,7 @@ export type FormEdit =
   | { kind: 'funding'; index: number; amount: number };
 
 /** What a returned form changes in one project. */
-export interface ProjectEdits {
+interface ProjectEdits {
   project: Project;
   edits: FormEdit[];
 }
@@ -279,5 +279,6 @@ export function parseDate(text: string): string | undefined {
   const [year, month, day] = iso ? [iso[1]!, iso[2]!, iso[3]!] : italian ? [italian[3]!, italian[2]!.padStart(2, '0'), italian[1]!.padStart(2, '0')] : [];
   if (year === undefined) return undefined;
   const date = `${year}-${month}-${day}`;
-  return new Date(`${date}T00:00:00Z`).toISOString().startsWith(date) ? date : undefined;
+  const instant = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString().startsWith(date) ? date : undefined;
 }

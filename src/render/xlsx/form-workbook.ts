@@ -68,7 +68,7 @@ function addTables(workbook: Workbook, content: TableContent, labels: Labels, fo
 }
 
 /** What the table sheets of a form depend on. */
-export type TableContent = Pick<FormContent, 'rows' | 'metadata' | 'window'>;
+type TableContent = Pick<FormContent, 'rows' | 'metadata' | 'window'>;
 
 /** Makes the table sheets of forms in one language as the import reads them (see spreadsheet-file.ts). */
 export type FormTableGrids = (content: TableContent) => SheetGrid[];
