@@ -38,7 +38,7 @@ export class YamlSplicer {
     return this.doc.getIn(path, true);
   }
 
-  /** Set the scalar at `path`, replacing its characters, or adding `key: value` to the map that holds it. */
+  /** Set the scalar at `path`, replacing its characters, or adding `key: value` to the map that holds it (or that map to its own). */
   setScalar(path: DataPath, value: ScalarValue): void {
     const node = this.nodeAt(path);
     if (isScalar(node) && node.range) {
@@ -46,7 +46,10 @@ export class YamlSplicer {
       return;
     }
     if (node !== undefined) throw this.refuse(rangeStart(node), `${path.join('.')} is not a single value`);
-    this.addPair(path.slice(0, -1), String(path.at(-1)), [renderScalar(value)]);
+    const mapPath = path.slice(0, -1);
+    // A map that is absent too (a project without `period`) is added with its one key.
+    if (mapPath.length > 0 && this.nodeAt(mapPath) === undefined) this.addPair(mapPath.slice(0, -1), String(mapPath.at(-1)), ['', `  ${String(path.at(-1))}: ${renderScalar(value)}`]);
+    else this.addPair(mapPath, String(path.at(-1)), [renderScalar(value)]);
   }
 
   /** Append items to the list at `path` in the style of its last item, or start the list (of `style` items) when the key is absent. */

@@ -124,6 +124,53 @@ describe('psttm collect import refuses a form with a bad cell, and writes nothin
     expect(readFileSync(file, 'utf8')).toContain('      - { value: 97, date: 2026-09-30, source: doc }\n      - { value: 95, date: 2026-06-30, source: modulo-');
   });
 
+  it('FORM_UNKNOWN_ROW: a value for an indicator the project no longer has', async () => {
+    const { code, findings } = await failingImport([value('posti_asilo', { value: 20, date: june })], (root) => {
+      const file = path.join(root, PROJECT);
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.slice(0, text.indexOf('  - id: posti_asilo\n')) + text.slice(text.indexOf('  - id: qualita\n')));
+    });
+    expect(code).toBe(1);
+    expect(findings).toEqual([expect.objectContaining({ code: 'FORM_UNKNOWN_ROW', line: 5, column: 3, args: { project: 'gamma-rete', item: 'posti_asilo' } })]);
+  });
+
+  it('one bad form among several: nothing of any of them is written', async () => {
+    const root = tempPlan(path.join(repoRoot, 'test/fixtures/collect-bounds'));
+    const made = await runInProcess(['collect', 'forms', '--plan', root, '--as-of', AS_OF, '--today', AS_OF], { cwd: root });
+    expect(made.code).toBe(0);
+    const [alpha, gamma] = made.stdout.trim().split('\n');
+    await fillForm(path.join(root, alpha!), [{ sheet: 'facts', project: 'alpha-hub', item: 'status', cells: { new: 'concluso' } }]);
+    await fillForm(path.join(root, gamma!), [value('utenti', { value: 'tanti', date: june })]);
+    const before = snapshotTree(path.join(root, 'plan'));
+    const result = await importForms(root, [alpha!, gamma!]);
+    expect(result.code).toBe(1);
+    expect(snapshotTree(path.join(root, 'plan'))).toEqual(before);
+    // Without the bad form, the good one is imported.
+    expect(await importForms(root, [alpha!])).toMatchObject({ code: 0, stdout: 'plan/projects/alpha-hub.yaml (updated)\n  ~ status completed\n' });
+  });
+
+  it('a value the plan would refuse (an end date for a project without a start) stops the import, nothing written', async () => {
+    const root = tempPlan(path.join(repoRoot, 'test/fixtures/collect-bounds'));
+    const made = await runInProcess(['collect', 'forms', '--plan', root, '--as-of', AS_OF, '--today', AS_OF, '--lead', 'Città metropolitana di Milano'], { cwd: root });
+    const form = made.stdout.trim();
+    await fillForm(path.join(root, form), [{ sheet: 'facts', project: 'alpha-hub', item: 'end', cells: { new: new Date('2027-12-31T00:00:00Z') } }]);
+    const before = snapshotTree(path.join(root, 'plan'));
+    const result = await importForms(root, [form]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('SCHEMA_MISSING_PROPERTY');
+    expect(result.stderr).toContain('psttm: nothing written: the change would give plan/projects/alpha-hub.yaml 1 error (above)\n');
+    expect(snapshotTree(path.join(root, 'plan'))).toEqual(before);
+  });
+
+  it('a form made before plan.yaml changed is imported as usual: only its project files matter', async () => {
+    const { root, form } = await gammaForm();
+    await fillForm(form, [value('utenti', { value: 95, date: june })]);
+    const plan = path.join(root, 'plan/plan.yaml');
+    writeFileSync(plan, `${readFileSync(plan, 'utf8')}# rivisto\n`);
+    const result = await importForms(root, [path.relative(root, form)]);
+    expect(result).toMatchObject({ code: 0, stdout: 'plan/projects/gamma-rete.yaml (updated)\n  + utenti 95 (2026-06-30)\n', stderr: '' });
+  });
+
   it('a form of another plan is refused in one line', async () => {
     const { root, form } = await gammaForm();
     const plan = path.join(root, 'plan/plan.yaml');

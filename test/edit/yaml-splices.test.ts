@@ -17,6 +17,7 @@ describe('YamlSplicer: minimal edits, every other byte kept', () => {
   it('adds a missing key after the last one of a block map, at its indent, or inside the braces of a flow map', () => {
     const text = 'period:\n  start: 2025-01-01\n# fine\nmilestones:\n  - { title: Gara, due: 2025-09-30 }\n';
     expect(edit(text, (splicer) => splicer.setScalar(['period', 'end'], '2027-06-30'))).toBe('period:\n  start: 2025-01-01\n  end: 2027-06-30\n# fine\nmilestones:\n  - { title: Gara, due: 2025-09-30 }\n');
+    expect(edit('id: a\nupdated: 2026-10-01\n', (splicer) => splicer.setScalar(['period', 'end'], '2027-06-30'))).toBe('id: a\nupdated: 2026-10-01\nperiod:\n  end: 2027-06-30\n');
     expect(edit(text, (splicer) => splicer.setScalar(['milestones', 0, 'done'], '2025-10-15'))).toBe('period:\n  start: 2025-01-01\n# fine\nmilestones:\n  - { title: Gara, due: 2025-09-30, done: 2025-10-15 }\n');
   });
 
