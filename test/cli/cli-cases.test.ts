@@ -134,6 +134,7 @@ const COMMANDS: readonly (readonly [command: string, takesToday: boolean])[] = [
   ['report', true],
   ['collect', false],
   ['collect forms', true],
+  ['collect import', true],
   ['templates', false],
   ['templates export', false],
   ['schema', false],
