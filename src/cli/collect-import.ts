@@ -4,8 +4,9 @@ import { countFindings, type Finding } from '../findings/finding.js';
 import { displayPath } from '../io/display-path.js';
 import { packageVersion } from '../io/package-paths.js';
 import type { ReturnedForm } from '../load/spreadsheet/returned-form.js';
+import type { SheetGrid } from '../load/spreadsheet/spreadsheet-file.js';
 import type { YamlFile } from '../load/yaml-file.js';
-import { formSourceId } from '../model/form-layout.js';
+import { formSourceId, type FormMetadata } from '../model/form-layout.js';
 import type { ProjectData } from '../model/plan-data.js';
 import type { Project } from '../model/plan-model.js';
 import type { FindingsFormat } from '../render/findings/formats.js';
@@ -57,8 +58,10 @@ export async function runCollectImport(files: readonly string[], options: Collec
   ]);
   const planDir = path.dirname(check.files.plan.absPath);
   const relative = (file: YamlFile) => path.relative(planDir, file.absPath).split(path.sep).join('/');
-  const fileByPath = new Map(check.files.projects.map((file) => [relative(file), file]));
   const projectByFile = new Map(model.projects.map((project) => [project.file, project]));
+  // Each project file by its path from the plan folder, as a form's metadata names it, with its current hash.
+  const planFiles = new Map(check.files.projects.map((file) => [relative(file), { file, project: projectByFile.get(file.displayPath), sha256: yamlFileSha256(file) }]));
+  const fileOfProject = new Map(check.files.projects.map((file) => [file.displayPath, file]));
 
   const findings: Finding[] = [];
   const merges = new Map<string, ProjectMerge>();
@@ -70,28 +73,23 @@ export async function runCollectImport(files: readonly string[], options: Collec
     const form = await readReturnedForm(readRegularFile(absFile, shown, READ_LIMITS.spreadsheet), shown);
     const { metadata } = form;
     if (metadata.planId !== model.id) throw new InputError(`${shown} is a form of the plan "${metadata.planId}", not of this plan ("${model.id}"); import it into its own plan`);
-    if (forms.some((other) => other.metadata.formId === metadata.formId)) throw new UsageError(`${shown} is the same form as ${forms.find((other) => other.metadata.formId === metadata.formId)!.file} (form id ${metadata.formId.slice(0, 12)}); import one of them`);
+    const same = forms.find((other) => other.metadata.formId === metadata.formId);
+    if (same) throw new UsageError(`${shown} is the same form as ${same.file} (form id ${metadata.formId.slice(0, 12)}); import one of them`);
     if (!(REPORT_LANGUAGES as readonly string[]).includes(metadata.language)) throw new InputError(`${shown}: the form's language "${metadata.language}" is not one psttm writes; make the form again with psttm collect forms`);
     forms.push(form);
-    // The projects the form was made from, and those whose files changed since.
-    const recorded = metadata.files.filter((entry) => entry.path !== relative(check.files.plan));
-    const current = recorded.map((entry) => {
-      const yaml = fileByPath.get(entry.path);
-      const project = yaml && projectByFile.get(yaml.displayPath);
-      return { entry, project, changed: !yaml || yamlFileSha256(yaml) !== entry.sha256 };
-    });
-    const projects = current.flatMap(({ project }) => project ?? []);
-    const changedProjects = new Set(current.flatMap(({ project, changed }) => (project && changed ? [project.id] : [])));
-    const unchanged = current.every(({ project, changed }) => project && !changed);
+    const { projects, changedProjects, unchanged } = formRevision(metadata, planFiles, relative(check.files.plan));
     const window = dateWindow(model, metadata.asOf);
-    const language = metadata.language as ReportLanguage;
-    if (unchanged && window && !tableGrids.has(language)) tableGrids.set(language, await formTableGrids(LABELS[language]));
-    const expected = unchanged && window ? tableGrids.get(language)!({ rows: formRows(projects, metadata.asOf), metadata, window }) : undefined;
+    const formLanguage = metadata.language as ReportLanguage;
+    let expected: SheetGrid[] | undefined;
+    // The form's tables as they were sent can be made again only from the same files.
+    if (unchanged && window) {
+      if (!tableGrids.has(formLanguage)) tableGrids.set(formLanguage, await formTableGrids(LABELS[formLanguage]));
+      expected = tableGrids.get(formLanguage)!({ rows: formRows(projects, metadata.asOf), metadata, window });
+    }
     const result = checkReturnedForm(form, { model, formProjects: new Set(projects.map((project) => project.id)), changedProjects, expected, today, force: options.force === true });
     findings.push(...result.findings);
     for (const { project, edits } of result.projects) {
-      const yaml = check.files.projects.find((candidate) => candidate.displayPath === project.file)!;
-      const merge = merges.get(project.file) ?? { project, file: yaml, forms: [] };
+      const merge = merges.get(project.file) ?? { project, file: fileOfProject.get(project.file)!, forms: [] };
       merge.forms.push({ form, edits });
       merges.set(project.file, merge);
     }
@@ -130,6 +128,21 @@ export async function runCollectImport(files: readonly string[], options: Collec
   if (findings.length === 0) return 0;
   io.stderr.write(`psttm: ${fillLabel(labels.conflicts, { count: String(findings.length) })}\n`);
   return 1;
+}
+
+/** The projects a form was made from that the plan still has, those of them whose files changed since (their SHA-256 differs from the recorded one), and whether none changed or went. */
+function formRevision(metadata: FormMetadata, planFiles: ReadonlyMap<string, { project: Project | undefined; sha256: string }>, planPath: string): { projects: Project[]; changedProjects: Set<string>; unchanged: boolean } {
+  const projects: Project[] = [];
+  const changedProjects = new Set<string>();
+  let missing = 0;
+  for (const entry of metadata.files) {
+    if (entry.path === planPath) continue;
+    const project = planFiles.get(entry.path)?.project;
+    if (!project) missing++;
+    else if (planFiles.get(entry.path)!.sha256 !== entry.sha256) changedProjects.add(project.id);
+    if (project) projects.push(project);
+  }
+  return { projects, changedProjects, unchanged: missing === 0 && changedProjects.size === 0 };
 }
 
 /** The `sources` entry of a returned form: named by the form's id, titled in the form's language with its lead, round and the day it was imported. */
