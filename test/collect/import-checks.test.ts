@@ -162,6 +162,38 @@ describe('psttm collect import refuses a form with a bad cell, and writes nothin
     expect(snapshotTree(path.join(root, 'plan'))).toEqual(before);
   });
 
+  it('--json: the forms, and per project what each form changes; the finding of a bad cell in the stylish format, in Italian', async () => {
+    const { root, form } = await gammaForm();
+    await fillForm(form, [value('quota_digitale', { value: 0.45, date: june, source: 'Cruscotto' }), { sheet: 'milestones', project: 'gamma-rete', item: '2', cells: { newDone: 'sì', doneDate: june } }]);
+    const { formId, lead } = await formMetadata(form);
+    const shown = path.relative(root, form);
+    const result = await importForms(root, ['--json', '--dry-run', shown]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(result.stdout)).toEqual({
+      dryRun: true,
+      written: false,
+      forms: [{ file: shown, formId, lead, asOf: AS_OF, source: `modulo-${formId.slice(0, 12)}` }],
+      projects: [
+        {
+          project: 'gamma-rete',
+          file: PROJECT,
+          edits: [
+            { form: shown, kind: 'actual', indicator: 'quota_digitale', value: 0.45, date: '2026-06-30', note: 'Cruscotto' },
+            { form: shown, kind: 'milestone', position: 2, done: '2026-06-30' },
+          ],
+        },
+      ],
+      conflicts: [],
+    });
+
+    await fillForm(form, [value('saldo', { value: 'tanti', date: june })]);
+    const failed = await runInProcess(['collect', 'import', '--plan', root, '--today', TODAY, '--lang', 'it', shown], { cwd: root, env: { NO_COLOR: '1' } });
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain(`${shown}!Indicatori`);
+    expect(failed.stdout).toContain('"tanti" non è un numero; scrivere solo il numero (45, 12,5 o 45%)');
+    expect(failed.stdout).toContain('FORM_BAD_NUMBER');
+  });
+
   it('a form made before plan.yaml changed is imported as usual: only its project files matter', async () => {
     const { root, form } = await gammaForm();
     await fillForm(form, [value('utenti', { value: 95, date: june })]);
