@@ -194,6 +194,23 @@ describe('psttm collect import refuses a form with a bad cell, and writes nothin
     expect(failed.stdout).toContain('FORM_BAD_NUMBER');
   });
 
+  it('a new value for a date that has one, in a file unchanged since the form, replaces it in place with its provenance', async () => {
+    const { root, form } = await gammaForm();
+    await fillForm(form, [value('utenti', { value: 92, date: new Date('2026-06-01T00:00:00Z'), note: 'rettifica' })]);
+    const file = path.join(root, PROJECT);
+    const before = readFileSync(file, 'utf8');
+    const id = `modulo-${(await formMetadata(form)).formId.slice(0, 12)}`;
+    const result = await importForms(root, [path.relative(root, form)]);
+    expect(result).toMatchObject({ code: 0, stdout: 'plan/projects/gamma-rete.yaml (updated)\n  ~ utenti 92 (2026-06-01)\n', stderr: '' });
+    const title = `Modulo di aggiornamento dei dati del ${AS_OF} compilato da Ufficio Gamma, ricevuto il ${TODAY}`;
+    expect(readFileSync(file, 'utf8')).toBe(
+      before
+        .replace('      - { value: 90, date: 2026-06-01, source: doc }', `      - { value: 92, date: 2026-06-01, source: ${id}, note: rettifica }`)
+        .replace('sources: [{ id: doc, title: Relazione di prova }]', `sources: [{ id: doc, title: Relazione di prova }, { id: ${id}, title: "${title}" }]`)
+        .replace('updated: 2026-10-01', `updated: ${TODAY}`),
+    );
+  });
+
   it('a form made before plan.yaml changed is imported as usual: only its project files matter', async () => {
     const { root, form } = await gammaForm();
     await fillForm(form, [value('utenti', { value: 95, date: june })]);
