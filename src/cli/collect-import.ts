@@ -14,8 +14,8 @@ import { fillLabel, LABELS, REPORT_LANGUAGES, type Labels, type ReportLanguage }
 import type { Language } from '../render/language.js';
 import { terminalText } from '../render/terminal/terminal-text.js';
 import type { FormTableGrids } from '../render/xlsx/form-workbook.js';
-import type { FormEdit } from '../validate/returned-form.js';
 import type { PlanCheck } from '../validate/check-plan.js';
+import type { FormEdit } from '../validate/returned-form.js';
 import { chalkFor } from './color.js';
 import type { Io } from './io.js';
 import { chooseLanguage, type LanguageOption } from './language.js';

@@ -2,8 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { ProjectData } from '../model/plan-data.js';
 import type { FormEdit } from '../validate/returned-form.js';
-import { YamlSplicer, type ItemValue } from './yaml-splices.js';
 import type { ProjectText } from './objective-links.js';
+import { YamlSplicer, type ItemValue } from './yaml-splices.js';
 
 /** The `sources` entry a returned form adds to a project, which each actual from the form cites. */
 interface FormSource {

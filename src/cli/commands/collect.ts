@@ -9,9 +9,9 @@ import type { YamlFile } from '../../load/yaml-file.js';
 import { FORM_FORMAT_VERSION, type FormMetadata } from '../../model/form-layout.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { comuneSlug } from '../../model/reference.js';
+import { FINDINGS_FORMATS } from '../../render/findings/formats.js';
 import { LABELS, REPORT_LANGUAGES, type Labels, type ReportLanguage } from '../../render/labels.js';
 import { terminalText } from '../../render/terminal/terminal-text.js';
-import { FINDINGS_FORMATS } from '../../render/findings/formats.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
 import type { CollectImportOptions } from '../collect-import.js';
 import type { RegisterCommand } from '../command.js';
@@ -58,7 +58,7 @@ export const registerCollect: RegisterCommand = (program, { io, exit }) => {
     .addOption(new Option('--format <format>', 'how the findings of the forms are printed').choices(FINDINGS_FORMATS))
     .option('--json', 'print what changes as JSON')
     .option('--dry-run', 'print what would change and write nothing')
-    .option('--force', 'take the form\'s value where the project file has a different one written after the form was made')
+    .option('--force', "take the form's value where the project file has a different one written after the form was made")
     .action(async (files: string[], options: CollectImportOptions) => {
       const [{ runCollectImport }, { retryWhenChanged }] = await Promise.all([import('../collect-import.js'), import('../write-project.js')]);
       exit(await retryWhenChanged(() => runCollectImport(files, options, io)));
