@@ -41,15 +41,33 @@ const EDIT_ATTEMPTS = 5;
  * file's lock is held from the last look at its content to the rename, so concurrent edits take turns.
  */
 export async function writeProjectFile(check: PlanCheck, target: ProjectTarget, text: string, io: Io, options: WriteProjectOptions): Promise<void> {
-  const [{ checkProjectEdit }, { SchemaValidator }, { findingLine }, { writeOutputs, ensureRealFolder, removeCreatedFolders }, { withFileLock }] = await Promise.all([
+  const { verify, editedFrom, ...shared } = options;
+  await writeProjectFiles(check, [{ target, text, editedFrom, verify }], io, shared);
+}
+
+/** One file of `writeProjectFiles`: where, its new text, and the text its edit started from. */
+export interface ProjectWrite extends Pick<WriteProjectOptions, 'editedFrom' | 'verify'> {
+  target: ProjectTarget;
+  text: string;
+}
+
+/**
+ * `writeProjectFile` for files of one kind edited together: the plan is checked once with all of
+ * them, every lock is held until the last rename, and all of them are written or none.
+ */
+export async function writeProjectFiles(check: PlanCheck, writes: readonly ProjectWrite[], io: Io, options: Pick<WriteProjectOptions, 'force' | 'language'>): Promise<void> {
+  if (writes.length === 0) return;
+  const [{ checkProjectEdits }, { SchemaValidator }, { findingLine }, { writeOutputs, ensureRealFolder, removeCreatedFolders }, { withFileLock }] = await Promise.all([
     import('../edit/check-edit.js'),
     import('../validate/schema-validator.js'),
     import('../render/findings/finding-line.js'),
     import('../io/write-outputs.js'),
     import('../io/file-lock.js'),
   ]);
-  const { edited, introduced } = checkProjectEdit(check, target.absPath, target.displayPath, text, new SchemaValidator(), target.kind);
-  options.verify?.(edited);
+  const kind = writes[0]!.target.kind;
+  const checks = checkProjectEdits(check, writes.map((write) => ({ absPath: write.target.absPath, displayPath: write.target.displayPath, text: write.text })), new SchemaValidator(), kind);
+  writes.forEach((write, index) => write.verify?.(checks[index]!.edited));
+  const introduced = checks.flatMap((edit) => edit.introduced);
   const chalk = chalkFor(io.stderr, io.env);
   const showIntroduced = () => {
     for (const finding of introduced) io.stderr.write(findingLine(finding, options.language, chalk) + '\n');
@@ -57,20 +75,36 @@ export async function writeProjectFile(check: PlanCheck, target: ProjectTarget, 
   const { errors } = countFindings(introduced);
   if (errors > 0) {
     showIntroduced();
-    throw new FailingFindingsError(`nothing written: the change would give ${target.displayPath} ${errors} error${errors === 1 ? '' : 's'} (above)`);
+    const files = [...new Set(introduced.filter((finding) => finding.severity === 'error').map((finding) => finding.file))].join(', ');
+    throw new FailingFindingsError(`nothing written: the change would give ${files} ${errors} error${errors === 1 ? '' : 's'} (above)`);
   }
   // The lock of a new file lives beside it: a plan without the file's folder yet (no projects/ or dup/) gets it, removed again if the write fails.
-  const folder = path.dirname(target.absPath);
-  const createdFolder = await ensureRealFolder(folder, `the folder of ${target.displayPath}`);
-  try {
-    await withFileLock(target.absPath, target.displayPath, async (assertHeld) => {
-      if (options.editedFrom !== undefined && currentText(target.absPath, target.displayPath) !== options.editedFrom) {
+  const folders = [...new Set(writes.map((write) => path.dirname(write.target.absPath)))];
+  const created = new Map<string, string | undefined>();
+  for (const folder of folders) created.set(folder, await ensureRealFolder(folder, `the folder of ${writes.find((write) => path.dirname(write.target.absPath) === folder)!.target.displayPath}`));
+  // Locks are taken in path order, so two runs writing some of the same files never wait on each other.
+  const locked = [...writes].sort((a, b) => (a.target.absPath < b.target.absPath ? -1 : 1));
+  const held: (() => void)[] = [];
+  const writeAll = async (index: number): Promise<void> => {
+    if (index < locked.length) {
+      const { target } = locked[index]!;
+      return withFileLock(target.absPath, target.displayPath, async (assertHeld) => {
+        held.push(assertHeld);
+        await writeAll(index + 1);
+      });
+    }
+    for (const { target, editedFrom } of writes) {
+      if (editedFrom !== undefined && currentText(target.absPath, target.displayPath) !== editedFrom) {
         throw new FileChangedError(`${target.displayPath} was changed by another program while psttm was editing it; nothing was written, run the command again`);
       }
-      await writeOutputs([{ path: target.absPath, displayPath: target.displayPath, content: text }], { force: options.force, beforeCommit: assertHeld });
-    });
+    }
+    const outputs = writes.map(({ target, text }) => ({ path: target.absPath, displayPath: target.displayPath, content: text }));
+    await writeOutputs(outputs, { force: options.force, beforeCommit: () => held.forEach((assertHeld) => assertHeld()) });
+  };
+  try {
+    await writeAll(0);
   } catch (error) {
-    removeCreatedFolders(folder, createdFolder);
+    for (const folder of folders) removeCreatedFolders(folder, created.get(folder));
     throw error;
   }
   // The warnings of the edit that was written, once, even when it had to be redone.

@@ -12,16 +12,20 @@ export interface EditCheck {
 }
 
 /**
- * Validate the whole plan as it would be with `text` as the content of a file of `kind` (a project
- * by default; replacing it, or added when new), and return what the edit would add to that file's findings.
+ * Validate the whole plan as it would be with each `text` as the content of its file of `kind` (a
+ * project by default; replacing it, or added when new), all together, and return what the edits
+ * would add to each file's findings.
  */
-export function checkProjectEdit(before: PlanCheck, absPath: string, displayPath: string, text: string, validator: SchemaValidator, kind: FolderKind = 'projects'): EditCheck {
-  const edited = parseYamlBytes(Buffer.from(text, 'utf8'), absPath, displayPath);
-  const others = before.files[kind].filter((file) => file.absPath !== absPath);
-  const after = checkPlan({ ...before.files, [kind]: [...others, edited] }, validator, before.today);
+export function checkProjectEdits(before: PlanCheck, files: readonly { absPath: string; displayPath: string; text: string }[], validator: SchemaValidator, kind: FolderKind = 'projects'): EditCheck[] {
+  const edited = files.map((file) => parseYamlBytes(Buffer.from(file.text, 'utf8'), file.absPath, file.displayPath));
+  const replaced = new Set(files.map((file) => file.absPath));
+  const others = before.files[kind].filter((file) => !replaced.has(file.absPath));
+  const after = checkPlan({ ...before.files, [kind]: [...others, ...edited] }, validator, before.today);
   const key = (finding: Finding) => `${finding.code}\0${pathWithoutIndexes(finding.path)}\0${JSON.stringify(finding.args)}`;
-  const existing = new Set(before.findings.filter((finding) => finding.file === displayPath).map(key));
-  return { edited, introduced: after.findings.filter((finding) => finding.file === displayPath && !existing.has(key(finding))) };
+  const existing = new Set(before.findings.map((finding) => `${finding.file}\0${key(finding)}`));
+  const byFile = new Map<string, Finding[]>(files.map((file) => [file.displayPath, []]));
+  for (const finding of after.findings) if (!existing.has(`${finding.file}\0${key(finding)}`)) byFile.get(finding.file)?.push(finding);
+  return edited.map((file) => ({ edited: file, introduced: byFile.get(file.displayPath)! }));
 }
 
 /**

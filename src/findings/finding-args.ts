@@ -124,6 +124,16 @@ export interface FindingArgs {
   SHEET_DUPLICATE_CODE: { code: string; firstRow: number };
   SHEET_NO_TITLE: { columns: readonly string[] };
   SHEET_BAD_LEVEL: { value: string };
+  FORM_BAD_NUMBER: { value: string };
+  FORM_OUT_OF_BOUNDS: { value: number; min: number; max?: number };
+  FORM_BAD_DATE: { value: string; first: string; last: string };
+  FORM_UNKNOWN_CHOICE: { value: string; choices: readonly string[] };
+  /** `missing`: the header of the cell to fill in. */
+  FORM_INCOMPLETE_ROW: { missing: string };
+  FORM_EDITED_CELL: { expected: string; found: string };
+  /** `item`: the indicator id, milestone number or fact key the project no longer has; absent when the project itself is gone. */
+  FORM_UNKNOWN_ROW: { project: string; item?: string };
+  FORM_CONFLICT: { current: string; form: string };
   /** `code`: the DUP objective's code, for a DUP link; `renumbered`: the objective now bearing the removed one's title. */
   DANGLING_LINK: { code?: string; objective: string; renumbered?: string };
 }

@@ -79,6 +79,14 @@ export const FINDING_CODES = {
   SHEET_DUPLICATE_CODE: { severity: 'error', summary: 'Two objectives of an imported spreadsheet share a code.' },
   SHEET_NO_TITLE: { severity: 'error', summary: 'A row of an imported spreadsheet has data but no objective.' },
   SHEET_BAD_LEVEL: { severity: 'error', summary: "A level cell of an imported spreadsheet is neither strategico nor operativo." },
+  FORM_BAD_NUMBER: { severity: 'error', summary: 'A number cell of a returned data-round form holds no number.' },
+  FORM_OUT_OF_BOUNDS: { severity: 'error', summary: "A number of a returned form lies outside the values its indicator or fact can take." },
+  FORM_BAD_DATE: { severity: 'error', summary: 'A date of a returned form is no date, or lies outside the dates it may take (the plan period, not after the as-of date or today).' },
+  FORM_UNKNOWN_CHOICE: { severity: 'error', summary: "A list cell of a returned form (status, yes/no) holds a value not in its list." },
+  FORM_INCOMPLETE_ROW: { severity: 'error', summary: 'A row of a returned form is filled in part: a value without its date, a date without its value, a milestone reached without its date.' },
+  FORM_EDITED_CELL: { severity: 'error', summary: 'A read-only cell of a returned form no longer holds what the form was sent with.' },
+  FORM_UNKNOWN_ROW: { severity: 'error', summary: 'A row of a returned form is about a project, indicator, milestone or funding entry the plan no longer has.' },
+  FORM_CONFLICT: { severity: 'warning', summary: "A value of a returned form would overwrite a different value written to the project file after the form was made: it is not imported (--force imports it)." },
   DANGLING_LINK: { severity: 'error', summary: 'psttm diff: a project or DUP links to an objective the change removes or renumbers, and no objective supersedes it.' },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -355,6 +355,17 @@ const IT = {
       list: 'Un valore dell\'elenco: {values}.',
       text: 'Un testo di al massimo {length} caratteri.',
     },
+    imported: {
+      sourceTitle: 'Modulo di aggiornamento dei dati del {asOf} compilato da {lead}, ricevuto il {received}',
+      written: 'aggiornato',
+      dryRun: 'prova, nulla scritto',
+      nothingNew: 'nessun valore nuovo: i valori dei moduli sono già nei file dei progetti; nulla scritto',
+      conflicts: '{count} valori in conflitto non importati; rieseguire con --force per prendere quelli dei moduli',
+      milestone: 'milestone {position} raggiunta il {date}',
+      status: 'stato {value}',
+      end: 'fine {value}',
+      funding: 'finanziamento {position}: {value}',
+    },
     // The e-mail `collect forms --eml` writes beside each form, ready to send.
     email: {
       subject: '{plan}: aggiornamento annuale dei dati dei progetti, da restituire entro il {due}',
@@ -747,6 +758,17 @@ const EN: Labels = {
       date: 'A date from {first} to {last}, as dd/mm/yyyy.',
       list: 'A value from the list: {values}.',
       text: 'A text of at most {length} characters.',
+    },
+    imported: {
+      sourceTitle: 'Data update form as of {asOf} filled in by {lead}, received on {received}',
+      written: 'updated',
+      dryRun: 'dry run, nothing written',
+      nothingNew: "nothing new: the forms' values are already in the project files; nothing written",
+      conflicts: "{count} conflicting values not imported; run again with --force to take the forms'",
+      milestone: 'milestone {position} reached on {date}',
+      status: 'status {value}',
+      end: 'end {value}',
+      funding: 'funding {position}: {value}',
     },
     email: {
       subject: '{plan}: yearly update of the projects\' data, to return by {due}',

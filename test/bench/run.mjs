@@ -1,12 +1,14 @@
 // npm run bench: load + validate + compute, then the whole `psttm report`, at 1×, 10×, 100× the shipped portfolio and at national scale;
 // then suggestion quality, a 20,000-row DUP import, a plan with a 150-objective DUP for each of the 133 comuni, and
-// `psttm diff` between two commits of a 1,000-project plan, and the data round's forms for 1,600 projects over 200 leads, and its status read back from them.
-// `npm run bench -- <size|suggestions|import|dups|diff|collect>` runs one part alone.
+// `psttm diff` between two commits of a 1,000-project plan, the data round's forms for 1,600 projects over 200 leads, its status read
+// back from them, and the import of those 200 forms filled in.
+// `npm run bench -- <size|suggestions|import|dups|diff|collect|collect-import>` runs one part alone.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fillForms } from './filled-forms.mjs';
 import { measurePrecision, readLabelledSet } from './suggestion-quality.mjs';
 import { writeSyntheticChange } from './synthetic-change.mjs';
 import { writeSyntheticDup } from './synthetic-dup.mjs';
@@ -190,6 +192,28 @@ if (only === undefined || only === 'collect') {
     console.log('forms            ms  peak RSS MB');
     console.log([format(leads).padEnd(9), format(status.ms).padStart(9), format(status.peakRssMb).padStart(12)].join(' '));
     if (status.ms > limitMs) console.log(`over the ${format(limitMs)} ms limit`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (only === undefined || only === 'collect-import') {
+  const [projects, leads, limitMs] = [1_600, 200, 10_000];
+  const dir = mkdtempSync(path.join(tmpdir(), 'psttm-bench-collect-import-'));
+  try {
+    process.stderr.write(`collect-import: generating ${projects} projects over ${leads} leads, their forms, and filling them…\n`);
+    writeSyntheticPlan(dir, shippedPlan, projects, 20251231, leads);
+    const forms = path.join(dir, 'forms');
+    execFileSync(process.execPath, [binScript, 'collect', 'forms', '--plan', dir, '--as-of', '2026-11-22', '--today', '2026-11-22', '--out', forms], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const values = await fillForms(forms, new Date('2026-06-30T00:00:00Z'));
+    process.stderr.write('collect-import: psttm collect import…\n');
+    const files = readdirSync(forms).map((name) => path.join(forms, name));
+    const args = ['collect', 'import', '--plan', '{plan}', '--today', '2026-11-30', ...files];
+    const result = JSON.parse(execFileSync(process.execPath, [measureCommandScript, dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+    console.log(`\npsttm collect import: ${format(files.length)} filled forms, ${format(values)} values, ${format(projects)} projects`);
+    console.log('forms            ms  peak RSS MB');
+    console.log([format(files.length).padEnd(9), format(result.ms).padStart(9), format(result.peakRssMb).padStart(12)].join(' '));
+    if (result.ms > limitMs) console.log(`over the ${format(limitMs)} ms limit`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -135,6 +135,7 @@ const COMMANDS: readonly (readonly [command: string, takesToday: boolean])[] = [
   ['collect', false],
   ['collect forms', true],
   ['collect status', true],
+  ['collect import', true],
   ['templates', false],
   ['templates export', false],
   ['schema', false],

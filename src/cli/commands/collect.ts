@@ -9,12 +9,15 @@ import type { YamlFile } from '../../load/yaml-file.js';
 import { FORM_FORMAT_VERSION, type FormMetadata } from '../../model/form-layout.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { comuneSlug } from '../../model/reference.js';
+import { FINDINGS_FORMATS } from '../../render/findings/formats.js';
 import { LABELS, REPORT_LANGUAGES, type Labels, type ReportLanguage } from '../../render/labels.js';
 import { terminalText } from '../../render/terminal/terminal-text.js';
 import { addAsOfOption, asOfDate, type AsOfOption } from '../as-of.js';
 import { FORMS_FOLDER, runStatus, type StatusOptions } from '../collect-status.js';
+import type { CollectImportOptions } from '../collect-import.js';
 import type { RegisterCommand } from '../command.js';
 import type { Io } from '../io.js';
+import { addLanguageOption } from '../language.js';
 import { requireOutputFolder } from '../output-folder.js';
 import { collect, parseIsoDate, parseText } from '../parse-options.js';
 import { addPlanOption, checkPlanAt, findPlan, requireModel, type PlanOption } from '../plan-input.js';
@@ -57,6 +60,17 @@ export const registerCollect: RegisterCommand = (program, { io, exit }) => {
     .option('--forms <dir>', `folder of the forms collect forms wrote (default: ${FORMS_FOLDER})`, parseText)
     .option('--json', 'print JSON (see the README for its shape)')
     .action(async (options: StatusOptions) => exit(await runStatus(options, io)));
+  addLanguageOption(addPlanOption(command.command('import')))
+    .description('check returned forms and merge their values into the project files, each with the form as its source')
+    .argument('<file...>', 'the returned forms (.xlsx, as Excel or LibreOffice saves them)')
+    .addOption(new Option('--format <format>', 'how the findings of the forms are printed').choices(FINDINGS_FORMATS))
+    .option('--json', 'print what changes as JSON')
+    .option('--dry-run', 'print what would change and write nothing')
+    .option('--force', "take the form's value where the project file has a different one written after the form was made")
+    .action(async (files: string[], options: CollectImportOptions) => {
+      const [{ runCollectImport }, { retryWhenChanged }] = await Promise.all([import('../collect-import.js'), import('../write-project.js')]);
+      exit(await retryWhenChanged(() => runCollectImport(files, options, io)));
+    });
 };
 
 async function runForms(options: FormsOptions, io: Io): Promise<number> {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import type { CellValue, Worksheet } from 'exceljs';
+import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { InputError } from '../../core/errors.js';
 import { STRICT_UTF8 } from '../strict-utf8.js';
 import { detectDelimiter } from './csv-delimiter.js';
@@ -78,6 +78,11 @@ async function readWorkbook(bytes: Buffer, displayPath: string): Promise<SheetGr
   } catch (error) {
     throw new InputError(`${displayPath} cannot be read as an .xlsx workbook (${error instanceof Error ? error.message : String(error)}); ${SAVE_AS}`);
   }
+  return workbookGrids(workbook, displayPath);
+}
+
+/** Every sheet of a workbook in memory as a grid, read as a file of it would be. */
+export function workbookGrids(workbook: Workbook, displayPath: string): SheetGrid[] {
   return workbook.worksheets.map((sheet) => sheetGrid(sheet, displayPath));
 }
 

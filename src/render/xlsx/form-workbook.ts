@@ -1,5 +1,6 @@
 import type { CellValue, DataValidation, Row as SheetRow, Workbook, Worksheet } from 'exceljs';
 import type { FactFormRow, FormRows, IndicatorFormRow, LeadGroup, MilestoneFormRow } from '../../compute/data-round.js';
+import { workbookGrids, type SheetGrid } from '../../load/spreadsheet/spreadsheet-file.js';
 import { FIRST_DATE, LAST_DATE } from '../../model/dates.js';
 import { FACT_COLUMNS, INDICATOR_COLUMNS, metadataRows, MILESTONE_COLUMNS, type FormMetadata } from '../../model/form-layout.js';
 import { PROJECT_STATUSES } from '../../model/plan-data.js';
@@ -52,15 +53,38 @@ export async function formRenderer(labels: Labels): Promise<FormRenderer> {
 }
 
 async function fillForm(workbook: Workbook, content: FormContent, labels: Labels, format: LocaleFormat): Promise<void> {
+  const sheets = [addInstructions(workbook, content, labels, format), ...addTables(workbook, content, labels, format), addMetadata(workbook, content.metadata.sheets.metadata, content.metadata, labels)];
+  for (const sheet of sheets) await sheet.protect('', PROTECTION);
+}
+
+/** The indicators, milestones and facts sheets. */
+function addTables(workbook: Workbook, content: TableContent, labels: Labels, format: LocaleFormat): Worksheet[] {
   const names = content.metadata.sheets;
-  const sheets = [
-    addInstructions(workbook, content, labels, format),
+  return [
     addFormTable(workbook, names.indicators, indicatorColumns(content, labels, format), content.rows.indicators, labels),
     addFormTable(workbook, names.milestones, milestoneColumns(content, labels, format), content.rows.milestones, labels),
     addFormTable(workbook, names.facts, factColumns(labels, format), content.rows.facts, labels),
-    addMetadata(workbook, names.metadata, content.metadata, labels),
   ];
-  for (const sheet of sheets) await sheet.protect('', PROTECTION);
+}
+
+/** What the table sheets of a form depend on. */
+type TableContent = Pick<FormContent, 'rows' | 'metadata' | 'window'>;
+
+/** Makes the table sheets of forms in one language as the import reads them (see spreadsheet-file.ts). */
+export type FormTableGrids = (content: TableContent) => SheetGrid[];
+
+/**
+ * The table sheets of a form made in memory without writing a file: what a returned form's
+ * read-only cells must still hold.
+ */
+export async function formTableGrids(labels: Labels): Promise<FormTableGrids> {
+  const { default: ExcelJS } = await import('exceljs');
+  const format = localeFormat(labels.locale, '');
+  return (content) => {
+    const workbook = new ExcelJS.Workbook();
+    addTables(workbook, content, labels, format);
+    return workbookGrids(workbook, content.metadata.sheets.indicators);
+  };
 }
 
 /** A column of a form's table: read-only unless it has `input`, which gives the validation of its cell on a row. */
@@ -140,7 +164,7 @@ function inLayoutOrder<Key extends string, Row>(keys: readonly Key[], headers: R
   return keys.map((key) => ({ header: headers[key], ...columns[key] }));
 }
 
-function indicatorColumns({ window }: FormContent, labels: Labels, format: LocaleFormat): FormColumn<IndicatorFormRow>[] {
+function indicatorColumns({ window }: TableContent, labels: Labels, format: LocaleFormat): FormColumn<IndicatorFormRow>[] {
   const valueFormat = (row: IndicatorFormRow) => (row.indicator.kind === 'percentage' ? NUMBER_FORMATS.percent : NUMBER_FORMATS.number);
   const shown = (row: IndicatorFormRow, value: number) => (row.indicator.kind === 'percentage' ? format.percent(value) : format.number(value));
   return inLayoutOrder(INDICATOR_COLUMNS, labels.form.columns.indicators, {
@@ -163,7 +187,7 @@ function indicatorColumns({ window }: FormContent, labels: Labels, format: Local
   });
 }
 
-function milestoneColumns({ window }: FormContent, labels: Labels, format: LocaleFormat): FormColumn<MilestoneFormRow>[] {
+function milestoneColumns({ window }: TableContent, labels: Labels, format: LocaleFormat): FormColumn<MilestoneFormRow>[] {
   return inLayoutOrder(MILESTONE_COLUMNS, labels.form.columns.milestones, {
     project: { width: 14, value: (row) => row.project.id },
     projectTitle: { width: 24, value: (row) => row.project.title },

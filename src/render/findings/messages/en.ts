@@ -149,6 +149,14 @@ export const EN: FindingMessages = {
   SHEET_DUPLICATE_CODE: ({ code, firstRow }) => `code ${code} is already used in row ${firstRow}; give each objective its own code`,
   SHEET_NO_TITLE: ({ columns }) => `the row has data but no objective: fill in ${columns.join(' or ')}, or empty the row`,
   SHEET_BAD_LEVEL: ({ value }) => `"${value}" is not a level; write strategico or operativo`,
+  FORM_BAD_NUMBER: ({ value }) => `"${value}" is not a number; write the number alone (45, 12.5 or 45%)`,
+  FORM_OUT_OF_BOUNDS: ({ value, min, max }) => `${value} is outside the values this cell takes: ${max === undefined ? `at least ${min}` : `from ${min} to ${max}`}`,
+  FORM_BAD_DATE: ({ value, first, last }) => `"${value}" is not a date from ${first} to ${last}; write a date in that range (dd/mm/yyyy)`,
+  FORM_UNKNOWN_CHOICE: ({ value, choices }) => `"${value}" is not in the list; choose one of ${choices.join(', ')}`,
+  FORM_INCOMPLETE_ROW: ({ missing }) => `the row is filled in part: fill in "${missing}" too, or empty the row`,
+  FORM_EDITED_CELL: ({ expected, found }) => `this read-only cell was changed: the form was sent with "${expected}", it now holds "${found}"; restore it (or fill in a new form)`,
+  FORM_UNKNOWN_ROW: ({ project, item }) => (item === undefined ? `project ${project} is not one this form was made for, or is no longer in the plan; empty the row` : `project ${project} no longer has ${item}; empty the row, or make a new form`),
+  FORM_CONFLICT: ({ current, form }) => `the project file now holds ${current}, written after the form was made; the form's ${form} is not imported (run again with --force to take the form's)`,
   DANGLING_LINK: ({ code, objective, renumbered }) =>
     `${code ? `${code}: ` : ''}links to ${objective}, which this change removes; ${renumbered ? `if ${renumbered} is ${objective} renumbered, add "supersedes: [${objective}]" to ${renumbered}, else link` : 'link'} an objective of the plan`,
   DUP_DUPLICATE_LINK: (args) =>

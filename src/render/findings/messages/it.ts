@@ -176,6 +176,14 @@ export const IT: FindingMessages = {
   SHEET_DUPLICATE_CODE: ({ code, firstRow }) => `il codice ${code} è già usato nella riga ${firstRow}; dare a ogni obiettivo il suo codice`,
   SHEET_NO_TITLE: ({ columns }) => `la riga ha dati ma nessun obiettivo: compilare ${columns.join(' o ')}, o svuotare la riga`,
   SHEET_BAD_LEVEL: ({ value }) => `"${value}" non è un livello; scrivere strategico o operativo`,
+  FORM_BAD_NUMBER: ({ value }) => `"${value}" non è un numero; scrivere solo il numero (45, 12,5 o 45%)`,
+  FORM_OUT_OF_BOUNDS: ({ value, min, max }) => `${value} è fuori dai valori ammessi in questa cella: ${max === undefined ? `almeno ${min}` : `da ${min} a ${max}`}`,
+  FORM_BAD_DATE: ({ value, first, last }) => `"${value}" non è una data dal ${first} al ${last}; scrivere una data in quell'intervallo (gg/mm/aaaa)`,
+  FORM_UNKNOWN_CHOICE: ({ value, choices }) => `"${value}" non è nell'elenco; scegliere tra ${choices.join(', ')}`,
+  FORM_INCOMPLETE_ROW: ({ missing }) => `la riga è compilata solo in parte: compilare anche "${missing}", o svuotare la riga`,
+  FORM_EDITED_CELL: ({ expected, found }) => `questa cella in sola lettura è stata modificata: il modulo è stato inviato con "${expected}", ora contiene "${found}"; ripristinarla (o compilare un nuovo modulo)`,
+  FORM_UNKNOWN_ROW: ({ project, item }) => (item === undefined ? `il progetto ${project} non è tra quelli per cui è stato preparato il modulo, o non è più nel piano; svuotare la riga` : `il progetto ${project} non ha più ${item}; svuotare la riga, o preparare un nuovo modulo`),
+  FORM_CONFLICT: ({ current, form }) => `il file del progetto ora contiene ${current}, scritto dopo la preparazione del modulo; il valore ${form} del modulo non è importato (rieseguire con --force per prendere quello del modulo)`,
   DANGLING_LINK: ({ code, objective, renumbered }) =>
     `${code ? `${code}: ` : ''}collegato a ${objective}, che questa modifica elimina; ${renumbered ? `se ${renumbered} è ${objective} rinumerato, aggiungere "supersedes: [${objective}]" a ${renumbered}, altrimenti collegare` : 'collegare'} un obiettivo del piano`,
   DUP_DUPLICATE_LINK: (args) =>
