@@ -22,7 +22,7 @@ async function read(buffer: Buffer): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-/** The bytes of the workbook of `view` as streamWorkbook writes it. */
+/** The bytes of the workbook of `view` as streamWorkbook writes them to a stream. */
 async function streamedWorkbook(): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
@@ -42,13 +42,27 @@ function contents(workbook: ExcelJS.Workbook) {
 }
 
 describe('the streamed workbook', () => {
-  it('holds the same sheets, values and formats as the one built in memory', async () => {
-    const streamed = contents(await read(await streamedWorkbook()));
-    const inMemory = contents(await read(await workbookBuffer(view, options)));
-    expect(streamed.map((sheet) => sheet.name)).toEqual(['Sintesi', 'Missioni', 'Obiettivi', 'Progetti', 'Indicatori', 'Copertura', 'Territorio', 'DUP', 'Comuni senza DUP', 'Priorità', 'Qualità dati', 'Metodo']);
-    expect(streamed).toEqual(inMemory);
-    const projects = streamed.find((sheet) => sheet.name === 'Progetti')!;
-    expect(projects.rows[2]![1]).toBe('-2 progetto');
+  it('holds every sheet with its values, number formats, filter and frozen header, and the same contents as workbookBuffer', async () => {
+    const streamed = await streamedWorkbook();
+    const sheets = contents(await read(streamed));
+    expect(sheets.map((sheet) => sheet.name)).toEqual(['Sintesi', 'Missioni', 'Obiettivi', 'Progetti', 'Indicatori', 'Copertura', 'Territorio', 'DUP', 'Comuni senza DUP', 'Priorità', 'Qualità dati', 'Metodo']);
+    const projects = sheets.find((sheet) => sheet.name === 'Progetti')!;
+    expect(projects.rows[2]!.slice(0, 2)).toEqual(['b', '-2 progetto']);
+    expect(projects.rows[1]![9]).toBe(1000);
+    expect(projects.formats[9]).toBe('#,##0 "€"');
+    expect(projects.autoFilter).toBe('A1:R1');
+    expect(projects.frozen).toBe('frozen');
+    expect(contents(await read(await workbookBuffer(view, options)))).toEqual(sheets);
+  });
+
+  it('names the plan, its authority and the as-of date in the document properties', async () => {
+    const withAuthority = { ...view, plan: { ...view.plan, authority: 'Ente di prova' } };
+    const zip = await JSZip.loadAsync(await workbookBuffer(withAuthority, options));
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain('<dc:title>Piano di prova: Rapporto di monitoraggio</dc:title>');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-01-01T00:00:00Z</dcterms:created>');
+    // exceljs's streaming writer leaves the company out unless psttm writes it (see writeSheets).
+    expect(await zip.file('docProps/app.xml')!.async('string')).toContain('<Company>Ente di prova</Company>');
   });
 });
 
@@ -63,20 +77,8 @@ describe('a workbook of hostile text', () => {
     projects: view.projects.map((row, index) => (index === 0 ? { ...row, title: long } : row)),
   };
 
-  it.each([
-    ['in memory', () => workbookBuffer(hostile, options)],
-    [
-      'streamed',
-      async () => {
-        const stream = new PassThrough();
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        await streamWorkbook(hostile, options, stream);
-        return Buffer.concat(chunks);
-      },
-    ],
-  ])('%s: every XML part is well-formed and exceljs reads it back', async (_, build) => {
-    const buffer = await build();
+  it('every XML part is well-formed and exceljs reads it back', async () => {
+    const buffer = await workbookBuffer(hostile, options);
     expect(await malformedXmlParts(buffer)).toEqual([]);
     expect(await xlsxParts(buffer)).toContain('xl/worksheets/sheet9.xml');
     const workbook = await read(buffer);
@@ -114,7 +116,8 @@ describe('the workbook of a view whose rows list their cells in another order', 
 
 describe('the printed workbook', () => {
   it('prints every sheet on A4 landscape, all columns on the width of a page, the header row repeated', async () => {
-    for (const buffer of [await streamedWorkbook(), await workbookBuffer(view, options)]) {
+    {
+      const buffer = await streamedWorkbook();
       const zip = await JSZip.loadAsync(buffer);
       const sheets = Object.keys(zip.files).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
       expect(sheets).toHaveLength(12);

@@ -133,9 +133,8 @@ function monitoringReport(view: ReportView, templates: TemplateSet | undefined, 
       const { renderHtmlReport } = await import('../../render/html/html-report.js');
       return renderHtmlReport(view, templates!, options);
     }
-    const { workbookBuffer, streamWorkbook, tableRowCount, STREAMING_ROWS } = await import('../../render/xlsx/workbook.js');
-    // Large portfolios stream the workbook to its file instead of building it in memory.
-    return tableRowCount(view) > STREAMING_ROWS ? { writeTo: (stream) => streamWorkbook(view, options, stream) } : workbookBuffer(view, options);
+    const { streamWorkbook } = await import('../../render/xlsx/workbook.js');
+    return { writeTo: (stream) => streamWorkbook(view, options, stream) };
   };
 }
 
@@ -146,7 +145,7 @@ function comunePage(view: ComuneReportView, templates: TemplateSet | undefined, 
       const { renderComuneReport } = await import('../../render/html/html-report.js');
       return renderComuneReport(view, templates!, options);
     }
-    const { comuneWorkbookBuffer } = await import('../../render/xlsx/comune-workbook.js');
-    return comuneWorkbookBuffer(view, options.labels);
+    const { streamComuneWorkbook } = await import('../../render/xlsx/comune-workbook.js');
+    return { writeTo: (stream) => streamComuneWorkbook(view, options.labels, stream) };
   };
 }
