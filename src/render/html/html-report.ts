@@ -15,6 +15,7 @@ import { zoneMissionComuni } from '../report/comuni-view.js';
 import { headlineSentence, methodRules } from '../report/method.js';
 import { actorColumnLabel, columnShare, type ReportView } from '../report/report-view.js';
 import { heatLegend, heatmapGrid, progressBar, statusSegments } from './charts.js';
+import { firstItems, listCutNote } from './html-lists.js';
 
 export interface HtmlReportOptions {
   language: ReportLanguage;
@@ -120,6 +121,8 @@ function registerPageHelpers(instance: Handlebars, templates: TemplateSet, { lab
         : fillLabel(labels.charts.progressOf, { name, progress: format.percent(progress), expected: format.percent(expected), status: labels.status[status] }),
     heatLegend,
     lookupLabel: (group: Record<string, string>, key: string) => (Object.hasOwn(group, key) ? group[key] : key),
+    first: firstItems,
+    listCut: (list: readonly unknown[] | undefined, limit: unknown) => listCutNote(list, limit, labels, format),
   });
 }
 
