@@ -1,4 +1,4 @@
-import type { CellValue, ConditionalFormattingRule, Row as SheetRow, Workbook, Worksheet } from 'exceljs';
+import type { CellValue, ConditionalFormattingRule, Row as SheetRow, Style, Workbook, Worksheet } from 'exceljs';
 import { finite } from '../finite-numbers.js';
 import { cellText, xmlText } from './cell-text.js';
 
@@ -60,6 +60,7 @@ export function addTableSheet<Row>(workbook: Workbook, name: string, columns: re
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
   header.alignment = { vertical: 'middle', wrapText: true };
   header.commit();
+  const cellStyle = sharedCellStyles();
   for (const row of rows) {
     const kinds = columns.map((column) => column.format?.(row) ?? column.kind);
     const values = columns.map((column, index) => cellValue(column, kinds[index]!, row, style));
@@ -67,7 +68,8 @@ export function addTableSheet<Row>(workbook: Workbook, name: string, columns: re
     columns.forEach((column, index) => {
       const cell = added.getCell(index + 1);
       // A column mixing figures takes each row's format, unless addRow pinned the cell to Text.
-      if (column.format && cell.numFmt !== '@') cell.numFmt = NUMBER_FORMATS[kinds[index]!] ?? 'General';
+      const numFmt = column.format && cell.numFmt !== '@' ? (NUMBER_FORMATS[kinds[index]!] ?? 'General') : cell.numFmt;
+      cell.style = cellStyle(index, cell.style, numFmt);
     });
     added.commit();
   }
@@ -82,6 +84,23 @@ export function addTableSheet<Row>(workbook: Workbook, name: string, columns: re
     if (column.heat) sheet.addConditionalFormatting({ ref, rules: [heatScale()] });
   });
   return sheet;
+}
+
+/**
+ * The style of a data cell as one object shared by every cell of its column with the same number
+ * format (the column's style, and that format). exceljs finds the style id of an object it has seen
+ * by identity, and serialises any other to look it up: for a large workbook, most of its time.
+ * Shared means a later change to one cell's style (cell.font = …) would change them all: set a
+ * column's look on the column, or make the cell's style its own object first.
+ */
+function sharedCellStyles(): (column: number, style: Partial<Style>, numFmt: string | undefined) => Partial<Style> {
+  const styles = new Map<string, Partial<Style>>();
+  return (column, style, numFmt) => {
+    const key = `${column}\u0000${numFmt ?? ''}`;
+    let shared = styles.get(key);
+    if (!shared) styles.set(key, (shared = { ...style, numFmt }));
+    return shared;
+  };
 }
 
 /** Text a spreadsheet would take for a formula: `=`, `+`, `-`, `@`, and the tab and carriage return OWASP lists. */
