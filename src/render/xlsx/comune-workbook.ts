@@ -19,7 +19,7 @@ export async function streamComuneWorkbook(view: ComuneReportView, labels: Label
   await writeSheets(stream, (workbook, done) => fillComuneWorkbook(workbook, view, labels, done));
 }
 
-function fillComuneWorkbook(workbook: Workbook, view: ComuneReportView, labels: Labels, done: (sheet: ReturnType<Workbook['addWorksheet']>) => void): void {
+async function fillComuneWorkbook(workbook: Workbook, view: ComuneReportView, labels: Labels, done: (sheet: ReturnType<Workbook['addWorksheet']>) => void): Promise<void> {
   const l = labels.comuni;
   const c = labels.columns;
   setProperties(workbook, { title: `${view.comune.name}: ${l.reportTitle}`, plan: view.plan, description: `${l.reportTitle}, ${labels.asOf} ${view.asOf}`, asOf: view.asOf });
@@ -37,15 +37,15 @@ function fillComuneWorkbook(workbook: Workbook, view: ComuneReportView, labels: 
     { figure: l.columns.notServed, value: view.notServed.length, kind: 'integer' },
     { figure: l.projects, value: view.projects.length, kind: 'integer' },
   ];
-  done(addTableSheet(workbook, labels.sheets.summary, summaryColumns(labels), summary, style));
-  done(addTableSheet(workbook, l.dupSheet, dupObjectiveColumns<ComuneReportView['objectives'][number]>(labels, (row) => row), view.objectives, style));
+  done(await addTableSheet(workbook, labels.sheets.summary, summaryColumns(labels), summary, style));
+  done(await addTableSheet(workbook, l.dupSheet, dupObjectiveColumns<ComuneReportView['objectives'][number]>(labels, (row) => row), view.objectives, style));
 
   const objectiveColumns: Column<ObjectiveRef>[] = [
     { header: c.objective, kind: 'text', value: (row) => row.id },
     { header: c.mission, kind: 'text', value: (row) => row.missionId },
     { header: c.title, kind: 'text', value: (row) => row.title },
   ];
-  done(addTableSheet(workbook, l.notServedSheet, objectiveColumns, view.notServed, style));
+  done(await addTableSheet(workbook, l.notServedSheet, objectiveColumns, view.notServed, style));
 
   const projectColumns: Column<ProjectRow>[] = [
     { header: c.id, kind: 'text', value: (row) => row.id },
@@ -58,5 +58,5 @@ function fillComuneWorkbook(workbook: Workbook, view: ComuneReportView, labels: 
     { header: c.expected, kind: 'percent', value: (row) => row.expected },
     { header: c.status, kind: 'status', value: (row) => labels.status[row.status] },
   ];
-  done(addTableSheet(workbook, labels.sheets.projects, projectColumns, view.projects, style));
+  done(await addTableSheet(workbook, labels.sheets.projects, projectColumns, view.projects, style));
 }

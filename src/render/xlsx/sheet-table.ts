@@ -45,6 +45,16 @@ const HEADER_FILL = 'FF1F3A5F';
 const DATA_BAR_COLOUR = 'FF2E7D32';
 const WIDTH_SAMPLE = 2000;
 
+/**
+ * Rows added between two turns of the event loop. A streamed workbook's rows reach the zip and the
+ * file only when the loop turns: without these turns every sheet would wait in memory until the end.
+ */
+const ROWS_PER_TURN = 500;
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Printed on A4 landscape, every column on the page's width (as many pages down as it takes), the header row on each page. */
 const PRINTED_TABLE = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' } as const;
 
@@ -52,7 +62,7 @@ const PRINTED_TABLE = { paperSize: 9, orientation: 'landscape', fitToPage: true,
  * Add a sheet holding one table: a bold frozen header row, autofilter, number formats, widths fitted
  * to the content, status colours and progress data bars. Works with the in-memory and the streaming workbook.
  */
-export function addTableSheet<Row>(workbook: Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[], style: TableStyle): Worksheet {
+export async function addTableSheet<Row>(workbook: Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[], style: TableStyle): Promise<Worksheet> {
   const sheet = workbook.addWorksheet(xmlText(name), { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINTED_TABLE });
   sheet.columns = columns.map((column, index) => ({ key: String(index), width: columnWidth(column, rows), style: { numFmt: NUMBER_FORMATS[column.kind] } }));
   const header = addRow(sheet, columns.map((column) => column.header), style);
@@ -61,7 +71,8 @@ export function addTableSheet<Row>(workbook: Workbook, name: string, columns: re
   header.alignment = { vertical: 'middle', wrapText: true };
   header.commit();
   const cellStyle = sharedCellStyles();
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
     const kinds = columns.map((column) => column.format?.(row) ?? column.kind);
     const values = columns.map((column, index) => cellValue(column, kinds[index]!, row, style));
     const added = addRow(sheet, values, style);
