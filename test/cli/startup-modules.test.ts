@@ -21,7 +21,7 @@ function modulesLoaded(argv: readonly string[]): Promise<string[]> {
   });
 }
 
-const packages = (files: readonly string[]) => [...new Set(files.map((file) => file.split('/')[0]))];
+const packages = (files: readonly string[]) => [...new Set(files.map((file) => file.split('/')[0] ?? file))];
 
 describe('what a command loads', () => {
   it('validate on the shipped plan loads no YAML document library, XML builder, workbook or template engine', async () => {

@@ -4,9 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import { displayPath } from '../../io/display-path.js';
 import { comuneSlug } from '../../model/reference.js';
 import type { OutputFile } from '../../io/write-outputs.js';
-import type { Finding } from '../../findings/finding.js';
 import type { PlanLocation } from '../../load/plan-location.js';
-import type { PlanModel } from '../../model/plan-model.js';
 import type { TemplateSet } from '../../load/template-files.js';
 import type { HtmlReportOptions } from '../../render/html/html-report.js';
 import { LABELS, REPORT_LANGUAGES, type ReportLanguage } from '../../render/labels.js';
@@ -20,7 +18,7 @@ import { choiceList, parseReportYear, parseText } from '../parse-options.js';
 import { requireOutputFolder } from '../output-folder.js';
 import { addPlanOption, checkPlanAt, findPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { requireComune } from '../plan-lookup.js';
-import { stepProgress } from '../progress-bar.js';
+import { stepProgress, type StepProgress } from '../progress-bar.js';
 import { todayOf } from '../today.js';
 
 const REPORT_FORMATS = ['xlsx', 'html'] as const;
@@ -75,30 +73,7 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
   const progress = await stepProgress(io, 3 + formats.length);
   const notices: string[] = [];
   try {
-    progress.step('reading the plan');
-    const { model, findings } = await checkedModel(location, today, io);
-    const comune = options.comune === undefined ? undefined : requireComune(model, options.comune, '--comune ');
-    const [{ readTemplateSet }, { computeMonitoringReport, yearEnds }, { buildReportView }] = await Promise.all([
-      import('../../load/template-files.js'),
-      import('../../compute/monitoring-report.js'),
-      import('../../render/report/report-view.js'),
-    ]);
-    // Templates are read and checked before anything is computed, so a broken one fails fast.
-    const templates = formats.includes('html') ? readTemplateSet(options.templates, io.cwd) : undefined;
-    for (const ignored of templates?.ignored ?? []) notices.push(`psttm: ${terminalText(ignored)} is not a template psttm uses (report.hbs, comune.hbs, report.css, partials/<name>.hbs, logo.svg|png|jpg); ignored
-`);
-
-    progress.step('computing');
-    const { asOf, since } = options.year === undefined ? { asOf: asOfDate(options, io), since: undefined } : yearEnds(options.year);
-    const report = computeMonitoringReport(model, asOf, since);
-    const view = buildReportView(model, report, findings, { title: options.title, year: options.year });
-    const labels = LABELS[options.lang];
-    const pageOptions = { language: options.lang, labels };
-    const render = comune
-      ? comunePage((await import('../../render/report/comune-view.js')).buildComuneView(model, view, comune), templates, pageOptions)
-      : monitoringReport(view, templates, pageOptions);
-
-    const stem = comune ? `${labels.comuni.fileStem}-${comune.istat}-${comuneSlug(comune.name)}` : labels.reportFileStem;
+    const { render, stem, asOf, since } = await preparePages(location, today, options, formats, io, progress, notices);
     const files: OutputFile[] = [];
     for (const format of formats) {
       progress.step(`writing ${format}`);
@@ -125,10 +100,44 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
   }
 }
 
-/** The model of a plan without errors, and its findings: the files as read (their texts, a tenth of a large plan's memory) are let go. */
-async function checkedModel(location: PlanLocation, today: string, io: Io): Promise<{ model: PlanModel; findings: Finding[] }> {
+/** What a run writes: the render of each format, the files' stem and the dates. */
+interface PreparedPages {
+  render: RenderReport;
+  stem: string;
+  asOf: string;
+  since: string | undefined;
+}
+
+/**
+ * Read, check and compute the plan and build the view the pages are rendered from. A function of its
+ * own so that the plan's files, model and computed figures are let go once the view is built: at
+ * national scale they are two thirds of the memory, and the workbook is written after.
+ */
+async function preparePages(location: PlanLocation, today: string, options: ReportOptions, formats: readonly ReportFormat[], io: Io, progress: StepProgress, notices: string[]): Promise<PreparedPages> {
+  progress.step('reading the plan');
   const check = await checkPlanAt(location, today, io);
-  return { model: requireModel(check), findings: check.findings };
+  const model = requireModel(check);
+  const comune = options.comune === undefined ? undefined : requireComune(model, options.comune, '--comune ');
+  const [{ readTemplateSet }, { computeMonitoringReport, yearEnds }, { buildReportView }] = await Promise.all([
+    import('../../load/template-files.js'),
+    import('../../compute/monitoring-report.js'),
+    import('../../render/report/report-view.js'),
+  ]);
+  // Templates are read and checked before anything is computed, so a broken one fails fast.
+  const templates = formats.includes('html') ? readTemplateSet(options.templates, io.cwd) : undefined;
+  for (const ignored of templates?.ignored ?? []) notices.push(`psttm: ${terminalText(ignored)} is not a template psttm uses (report.hbs, comune.hbs, report.css, partials/<name>.hbs, logo.svg|png|jpg); ignored
+`);
+
+  progress.step('computing');
+  const { asOf, since } = options.year === undefined ? { asOf: asOfDate(options, io), since: undefined } : yearEnds(options.year);
+  const view = buildReportView(model, computeMonitoringReport(model, asOf, since), check.findings, { title: options.title, year: options.year });
+  const labels = LABELS[options.lang];
+  const pageOptions = { language: options.lang, labels };
+  const render = comune
+    ? comunePage((await import('../../render/report/comune-view.js')).buildComuneView(model, view, comune), templates, pageOptions)
+    : monitoringReport(view, templates, pageOptions);
+  const stem = comune ? `${labels.comuni.fileStem}-${comune.istat}-${comuneSlug(comune.name)}` : labels.reportFileStem;
+  return { render, stem, asOf, since };
 }
 
 /** A report's content in one format. */
