@@ -65,9 +65,9 @@ for (const row of rows) {
   );
 }
 console.log('\npsttm report (xlsx + html, end to end)');
-console.log('size       projects   report ms    GC %  peak RSS MB    xlsx MB    html MB');
+console.log('size       projects   report ms  CPU ms    GC %  peak RSS MB    xlsx MB    html MB');
 for (const row of rows) {
-  console.log([row.size.padEnd(9), format(row.projects).padStart(9), format(row.reportMs).padStart(11), format(row.gcShare * 100).padStart(7), format(row.reportPeakRssMb).padStart(12), format(row.xlsxMb, 1).padStart(10), format(row.htmlMb, 1).padStart(10)].join(' '));
+  console.log([row.size.padEnd(9), format(row.projects).padStart(9), format(row.reportMs).padStart(11), format(row.reportCpuMs).padStart(7), format(row.gcShare * 100).padStart(7), format(row.reportPeakRssMb).padStart(12), format(row.xlsxMb, 1).padStart(10), format(row.htmlMb, 1).padStart(10)].join(' '));
 }
 for (let index = 1; index < rows.length; index++) {
   const [previous, current] = [rows[index - 1], rows[index]];
