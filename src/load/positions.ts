@@ -36,7 +36,10 @@ export function locate(file: PositionedFile, path: DataPath, target: 'key' | 'va
 export function locateSpan(file: PositionedFile, path: DataPath, target: 'key' | 'value' = 'value'): Span {
   const fast = file.fastSpan?.(path, target);
   if (fast) return fast;
-  const { isMap, isPair, isSeq } = yamlLibrary();
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
+  const keyText = (key: unknown) => (isScalar(key) ? String(key.value) : undefined);
+  // `title:` with nothing after it parses as a zero-width null scalar at the end of the line.
+  const isEmptyScalar = (node: unknown) => isScalar(node) && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
   let node: unknown = file.doc?.contents;
   let pair: Pair | undefined;
   let located: unknown = node;
@@ -63,17 +66,6 @@ export function spanBetween(lineCounter: LineCounter, start: number, end = start
   const from = lineCounter.linePos(start);
   const to = lineCounter.linePos(end);
   return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
-}
-
-function keyText(key: unknown): string | undefined {
-  const { isScalar } = yamlLibrary();
-  return isScalar(key) ? String(key.value) : undefined;
-}
-
-/** `title:` with nothing after it parses as a zero-width null scalar at the end of the line. */
-function isEmptyScalar(node: unknown): boolean {
-  const { isScalar } = yamlLibrary();
-  return isScalar(node) && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
 }
 
 /** Where the node's text starts and ends (comments after it left out). */

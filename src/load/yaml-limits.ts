@@ -61,6 +61,8 @@ export function findExpansionExcess(doc: Document.Parsed, textLength: number): E
   let totalSize = textLength;
   let excess: ExpansionExcess | undefined;
   const { isAlias, isCollection, isPair, isScalar } = yamlLibrary();
+  /** The characters a node's own text takes (0 for a missing key or value). */
+  const span = (node: unknown): number => (isAlias(node) || isScalar(node) || isCollection(node) ? (node.range ? node.range[1] - node.range[0] : 0) : 0);
 
   /** The size and depth of `node` expanded, nested at `depth`; sets `excess` at the first offending alias. */
   const measure = (node: unknown, depth: number): Expanded => {
@@ -104,9 +106,3 @@ interface Expanded {
 }
 
 const NOTHING: Expanded = { size: 0, depth: 0 };
-
-/** The characters a node's own text takes (0 for a missing key or value). */
-function span(node: unknown): number {
-  const { isAlias, isCollection, isScalar } = yamlLibrary();
-  return isAlias(node) || isScalar(node) || isCollection(node) ? (node.range ? node.range[1] - node.range[0] : 0) : 0;
-}
