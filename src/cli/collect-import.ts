@@ -155,7 +155,8 @@ function formSource(form: ReturnedForm, received: string): { id: string; title: 
 async function printFindings(findings: readonly Finding[], forms: readonly ReturnedForm[], check: PlanCheck, options: CollectImportOptions, language: Language, io: Io): Promise<void> {
   const { FINDINGS_FORMATTERS } = await import('../render/findings/index.js');
   const report = { tool: { name: 'psttm', version: packageVersion() }, planDir: check.files.source.name, files: forms.map((form) => form.file), findings: [...findings], counts: countFindings(findings), language };
-  io.stdout.write(FINDINGS_FORMATTERS[options.format ?? 'stylish'](report, chalkFor(io.stdout, io.env)));
+  const formatter = await FINDINGS_FORMATTERS[options.format ?? 'stylish']();
+  io.stdout.write(formatter(report, chalkFor(io.stdout, io.env)));
 }
 
 /** A project file's line with what it gets, then one line per value: `+ indicator value (date)`, `~ milestone…`. */

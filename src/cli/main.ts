@@ -3,25 +3,27 @@ import { FailingFindingsError, InputError, OutputClosedError, UsageError, WriteE
 import { packageVersion } from '../io/package-paths.js';
 import { terminalText } from '../render/terminal/terminal-text.js';
 import type { CommandContext, RegisterCommand } from './command.js';
-import { registerCollect } from './commands/collect.js';
-import { registerCoverage } from './commands/coverage.js';
-import { registerDiff } from './commands/diff.js';
-import { registerDup } from './commands/dup.js';
-import { registerImport } from './commands/import.js';
-import { registerInit } from './commands/init.js';
-import { registerLink } from './commands/link.js';
-import { registerList } from './commands/list.js';
-import { registerNew } from './commands/new.js';
-import { registerProgress } from './commands/progress.js';
-import { registerReport } from './commands/report.js';
-import { registerSchema } from './commands/schema.js';
-import { registerShow } from './commands/show.js';
-import { registerTemplates } from './commands/templates.js';
-import { registerValidate } from './commands/validate.js';
-import { registerWhy } from './commands/why.js';
 import type { Io } from './io.js';
 
-const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerList, registerShow, registerLink, registerDup, registerNew, registerImport, registerCoverage, registerProgress, registerWhy, registerDiff, registerReport, registerCollect, registerTemplates, registerSchema, registerInit];
+/** Each command's module by the names it registers, loaded only when needed: a run loads the command it names, not the other fifteen. */
+const COMMANDS: readonly [names: readonly string[], load: () => Promise<RegisterCommand>][] = [
+  [['validate'], async () => (await import('./commands/validate.js')).registerValidate],
+  [['list'], async () => (await import('./commands/list.js')).registerList],
+  [['show'], async () => (await import('./commands/show.js')).registerShow],
+  [['link', 'unlink'], async () => (await import('./commands/link.js')).registerLink],
+  [['dup'], async () => (await import('./commands/dup.js')).registerDup],
+  [['new'], async () => (await import('./commands/new.js')).registerNew],
+  [['import'], async () => (await import('./commands/import.js')).registerImport],
+  [['coverage'], async () => (await import('./commands/coverage.js')).registerCoverage],
+  [['progress'], async () => (await import('./commands/progress.js')).registerProgress],
+  [['why'], async () => (await import('./commands/why.js')).registerWhy],
+  [['diff'], async () => (await import('./commands/diff.js')).registerDiff],
+  [['report'], async () => (await import('./commands/report.js')).registerReport],
+  [['collect'], async () => (await import('./commands/collect.js')).registerCollect],
+  [['templates'], async () => (await import('./commands/templates.js')).registerTemplates],
+  [['schema'], async () => (await import('./commands/schema.js')).registerSchema],
+  [['init'], async () => (await import('./commands/init.js')).registerInit],
+];
 
 // Commander puts its "Did you mean" on a line of its own; a line break in what the user typed stays visible, escaped.
 const COMMANDER_SUGGESTION_BREAK = /\n\((?=Did you mean )/;
@@ -40,7 +42,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       writeErr: (text) => io.stderr.write(text),
       outputError: (text, write) => write(`psttm: ${terminalText(text.replace(/^error: /, '').trimEnd().replace(COMMANDER_SUGGESTION_BREAK, ' ('))} (see psttm --help)\n`),
     });
-  for (const register of COMMANDS) register(program, context);
+  // A run that names a command needs only it; help, --version and anything unknown (to suggest a name) need them all, in order.
+  const named = COMMANDS.filter(([names]) => names.includes(argv[0] ?? ''));
+  for (const register of await Promise.all((named.length > 0 ? named : COMMANDS).map(([, load]) => load()))) register(program, context);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

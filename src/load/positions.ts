@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import type { Document, LineCounter, Node, Pair } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 
 /** A path into the data of a file: map keys and sequence indexes. */
 export type DataPath = readonly (string | number)[];
@@ -14,10 +15,12 @@ export interface Span extends Position {
   endColumn: number;
 }
 
-/** What locating a path needs of a parsed file (a YamlFile has it): its document and its line starts. */
+/** What locating a path needs of a parsed file (a YamlFile has it): its document and its line starts, or a cheaper locator. */
 interface PositionedFile {
   readonly doc: Document.Parsed | undefined;
   readonly lineCounter: LineCounter;
+  /** The span of a path from the parser that read the data, when it can tell (see fast-positions.ts); the document is parsed only when it cannot. */
+  fastSpan?(path: DataPath, target: 'key' | 'value'): Span | undefined;
 }
 
 /** Where `path` starts in the file (see locateSpan). */
@@ -31,6 +34,12 @@ export function locate(file: PositionedFile, path: DataPath, target: 'key' | 'va
  * deepest node that exists along the path, so a missing property points at the map that lacks it.
  */
 export function locateSpan(file: PositionedFile, path: DataPath, target: 'key' | 'value' = 'value'): Span {
+  const fast = file.fastSpan?.(path, target);
+  if (fast) return fast;
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
+  const keyText = (key: unknown) => (isScalar(key) ? String(key.value) : undefined);
+  // `title:` with nothing after it parses as a zero-width null scalar at the end of the line.
+  const isEmptyScalar = (node: unknown) => isScalar(node) && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
   let node: unknown = file.doc?.contents;
   let pair: Pair | undefined;
   let located: unknown = node;
@@ -57,15 +66,6 @@ export function spanBetween(lineCounter: LineCounter, start: number, end = start
   const from = lineCounter.linePos(start);
   const to = lineCounter.linePos(end);
   return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
-}
-
-function keyText(key: unknown): string | undefined {
-  return isScalar(key) ? String(key.value) : undefined;
-}
-
-/** `title:` with nothing after it parses as a zero-width null scalar at the end of the line. */
-function isEmptyScalar(node: unknown): boolean {
-  return isScalar(node) && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
 }
 
 /** Where the node's text starts and ends (comments after it left out). */

@@ -1,12 +1,14 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { Composer, LineCounter, Parser, visit, YAMLParseError, type CST, type Document } from 'yaml';
+import type { CST, Document, LineCounter } from 'yaml';
 import type { FindingArgs } from '../findings/finding-args.js';
 import type { FindingCode } from '../findings/finding-codes.js';
 import { makeFinding, type Finding } from '../findings/finding.js';
-import { spanBetween, type Span } from './positions.js';
+import { fastSpanLocator } from './fast-positions.js';
+import { spanBetween, type DataPath, type Span } from './positions.js';
 import type { SourceFile } from './source/plan-source.js';
 import { STRICT_UTF8 } from './strict-utf8.js';
 import { findExpansionExcess, firstTooDeepOffset, MAX_NESTING_DEPTH, maxExpandedSize, type ExpansionExcess } from './yaml-limits.js';
+import { yamlLibrary } from './yaml-library.js';
 
 /** How many alias expansions a file may make before it is refused as an alias bomb. */
 const MAX_ALIAS_COUNT = 1000;
@@ -22,6 +24,8 @@ export interface YamlFile {
   /** The parsed document with positions and comments (parsed on first use); undefined when the bytes are not text or nest too deep. */
   readonly doc: Document.Parsed | undefined;
   readonly lineCounter: LineCounter;
+  /** The span of a data path from js-yaml's events, when they can tell it (see fast-positions.ts); locateSpan tries it before the document. */
+  fastSpan?(path: DataPath, target: 'key' | 'value'): Span | undefined;
   /** The plain data, or undefined when the file is not usable YAML (see `findings`). */
   data: unknown;
   /** Encoding and syntax problems found while reading. */
@@ -51,28 +55,33 @@ export function parseYamlBytes(bytes: Uint8Array, absPath: string, displayPath: 
   } catch {
     return unreadableFile(fileFinding('FILE_NOT_UTF8', {}, displayPath), absPath, displayPath);
   }
-  const file = parseYamlText(text, absPath, displayPath, new LineCounter());
+  const file = parseYamlText(text, absPath, displayPath);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) file.bom = true;
   return file;
 }
 
 /** A file whose bytes cannot be parsed as YAML: one finding, at its start. */
 function unreadableFile(finding: Finding, absPath: string, displayPath: string): YamlFile {
-  return { absPath, displayPath, text: '', doc: undefined, lineCounter: new LineCounter(), data: undefined, findings: [finding] };
+  return { absPath, displayPath, text: '', doc: undefined, lineCounter: new (yamlLibrary().LineCounter)(), data: undefined, findings: [finding] };
 }
 
-function parseYamlText(text: string, absPath: string, displayPath: string, lineCounter: LineCounter): YamlFile {
+function parseYamlText(text: string, absPath: string, displayPath: string): YamlFile {
   const fast = NEEDS_SLOW_PATH.test(text) ? undefined : loadFast(text);
   if (fast) {
-    // Positions and comments are parsed only when asked for: by findings on this file, or by an edit.
+    // Positions and comments are parsed only when asked for: by findings on this file (from js-yaml's events when they tell), or by an edit.
     let slow: YamlFile | undefined;
-    const positions = () => (slow ??= parseWithPositions(text, absPath, displayPath, lineCounter));
+    const positions = () => (slow ??= parseWithPositions(text, absPath, displayPath));
+    let locator: ReturnType<typeof fastSpanLocator> | undefined;
     return {
       absPath,
       displayPath,
       text,
       data: fast.data,
       findings: [],
+      fastSpan(path, target) {
+        locator ??= fastSpanLocator(text, FAST_LOAD_OPTIONS);
+        return locator?.(path, target);
+      },
       get doc() {
         return positions().doc;
       },
@@ -81,7 +90,7 @@ function parseYamlText(text: string, absPath: string, displayPath: string, lineC
       },
     };
   }
-  return parseWithPositions(text, absPath, displayPath, lineCounter);
+  return parseWithPositions(text, absPath, displayPath);
 }
 
 /**
@@ -108,7 +117,9 @@ function loadFast(text: string): { data: unknown } | undefined {
   }
 }
 
-function parseWithPositions(text: string, absPath: string, displayPath: string, lineCounter: LineCounter): YamlFile {
+function parseWithPositions(text: string, absPath: string, displayPath: string): YamlFile {
+  const { LineCounter, Parser } = yamlLibrary();
+  const lineCounter = new LineCounter();
   // The yaml library composes documents recursively: a file nested too deep is refused before that,
   // on the syntax tree its parser builds with a stack of its own.
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
@@ -144,6 +155,7 @@ function parseWithPositions(text: string, absPath: string, displayPath: string, 
  * double the time and the memory): the first document, and an error if the file holds more.
  */
 function composeDocument(tokens: readonly CST.Token[], textLength: number): Document.Parsed {
+  const { Composer, YAMLParseError } = yamlLibrary();
   // YAML 1.1 tags (!!timestamp, !!binary, !!set, !!omap, !!pairs) stay unresolved, as in js-yaml's core schema.
   const [first, second] = new Composer({ uniqueKeys: true, resolveKnownTags: false }).compose(tokens, true, textLength);
   // With forceDoc, compose always yields a document, if only an empty one.
@@ -155,6 +167,7 @@ function composeDocument(tokens: readonly CST.Token[], textLength: number): Docu
 /** The yaml library reports alias bombs and dangling aliases as ReferenceErrors from toJS. */
 function aliasFinding(doc: Document.Parsed, lineCounter: LineCounter, displayPath: string, error: ReferenceError): Finding {
   let offset = 0;
+  const { visit } = yamlLibrary();
   visit(doc, {
     Alias(_key, node) {
       offset = node.range?.[0] ?? 0;

@@ -1,5 +1,6 @@
-import { isAlias, isCollection, isPair, isScalar, type CST, type Document, type Node } from 'yaml';
+import type { CST, Document, Node } from 'yaml';
 import { READ_LIMITS } from '../io/bounded-read.js';
+import { yamlLibrary } from './yaml-library.js';
 
 /**
  * How deeply values may nest, counting every mapping, sequence and scalar on the way down
@@ -59,6 +60,9 @@ export function findExpansionExcess(doc: Document.Parsed, textLength: number): E
   const expanded = new Map<Node, Expanded>();
   let totalSize = textLength;
   let excess: ExpansionExcess | undefined;
+  const { isAlias, isCollection, isPair, isScalar } = yamlLibrary();
+  /** The characters a node's own text takes (0 for a missing key or value). */
+  const span = (node: unknown): number => (isAlias(node) || isScalar(node) || isCollection(node) ? (node.range ? node.range[1] - node.range[0] : 0) : 0);
 
   /** The size and depth of `node` expanded, nested at `depth`; sets `excess` at the first offending alias. */
   const measure = (node: unknown, depth: number): Expanded => {
@@ -102,8 +106,3 @@ interface Expanded {
 }
 
 const NOTHING: Expanded = { size: 0, depth: 0 };
-
-/** The characters a node's own text takes (0 for a missing key or value). */
-function span(node: unknown): number {
-  return isAlias(node) || isScalar(node) || isCollection(node) ? (node.range ? node.range[1] - node.range[0] : 0) : 0;
-}

@@ -28,32 +28,39 @@ export interface LocaleFormat {
 }
 
 export function localeFormat(locale: string, none = '–'): LocaleFormat {
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const points = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-  const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
-  const euros = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const precise = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
-  const scientific = new Intl.NumberFormat(locale, { notation: 'scientific', maximumFractionDigits: 4 });
+  // Each Intl formatter is made on first use: making one loads locale data, and most runs use a few.
+  const percent = once(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }));
+  const points = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }));
+  const signed = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }));
+  const euros = once(() => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }));
+  const number = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
+  const precise = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }));
+  const scientific = once(() => new Intl.NumberFormat(locale, { notation: 'scientific', maximumFractionDigits: 4 }));
   // Counts stay ungrouped (`1000 problems`), as tallies and ids print them.
-  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: false });
-  const plurals = new Intl.PluralRules(locale);
-  const longDate = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  const shortDate = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+  const count = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: false }));
+  const plurals = once(() => new Intl.PluralRules(locale));
+  const longDate = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
+  const shortDate = once(() => new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }));
   const instant = (iso: string) => new Date(`${iso}T00:00:00Z`);
   return {
     locale,
-    percent: (value) => (value === null || value === undefined ? none : percent.format(finite(value, 'a percentage'))),
-    points: (value, unit) => (value === null || value === undefined ? none : `${points.format(finite(value * 100, 'a change in points'))} ${unit}`),
-    signed: (value) => signed.format(value),
-    euros: (value) => euros.format(finite(value, 'an amount in euros')),
-    number: (value) => (value === null || value === undefined ? none : number.format(value)),
+    percent: (value) => (value === null || value === undefined ? none : percent().format(finite(value, 'a percentage'))),
+    points: (value, unit) => (value === null || value === undefined ? none : `${points().format(finite(value * 100, 'a change in points'))} ${unit}`),
+    signed: (value) => signed().format(value),
+    euros: (value) => euros().format(finite(value, 'an amount in euros')),
+    number: (value) => (value === null || value === undefined ? none : number().format(value)),
     precise: (value) => {
       const magnitude = Math.abs(finite(value, 'a number'));
-      return (magnitude > 0 && magnitude < 5e-5) || magnitude >= 1e15 ? scientific.format(value) : precise.format(value);
+      return (magnitude > 0 && magnitude < 5e-5) || magnitude >= 1e15 ? scientific().format(value) : precise().format(value);
     },
-    longDate: (iso) => longDate.format(instant(iso)),
-    shortDate: (iso) => (iso === undefined ? none : shortDate.format(instant(iso))),
-    count: (value, noun) => `${count.format(value)} ${noun[plurals.select(value)] ?? noun.other}`,
+    longDate: (iso) => longDate().format(instant(iso)),
+    shortDate: (iso) => (iso === undefined ? none : shortDate().format(instant(iso))),
+    count: (value, noun) => `${count().format(value)} ${noun[plurals().select(value)] ?? noun.other}`,
   };
+}
+
+/** A value made by `make` on the first call, and the same value after. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }

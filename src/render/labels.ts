@@ -28,6 +28,8 @@ const IT = {
   /** How many initiatives a funding total rests on, when only some state theirs. */
   fundingBase: 'da {stated} su {initiatives} progetti',
   truncated: ' […] (testo troncato: una cella di Excel contiene al massimo 32.767 caratteri)',
+  /** Under an HTML list cut short (see html-lists.ts). */
+  listCut: 'Mostrati i primi {shown} di {total}: l\'elenco completo è nel file Excel.',
   sheets: {
     summary: 'Sintesi',
     missions: 'Missioni',
@@ -457,6 +459,7 @@ const EN: Labels = {
   notStated: 'n/a',
   fundingBase: 'from {stated} of {initiatives} projects',
   truncated: ' […] (text cut: an Excel cell holds at most 32,767 characters)',
+  listCut: 'Showing the first {shown} of {total}: the full list is in the Excel file.',
   sheets: {
     summary: 'Summary',
     missions: 'Missions',

@@ -1,8 +1,8 @@
-// npm run bench: load + validate + compute, then the whole `psttm report`, at 1×, 10×, 100× the shipped portfolio and at national scale;
-// then suggestion quality, a 20,000-row DUP import, a plan with a 150-objective DUP for each of the 133 comuni, and
-// `psttm diff` between two commits of a 1,000-project plan, the data round's forms for 1,600 projects over 200 leads, its status read
-// back from them, and the import of those 200 forms filled in.
-// `npm run bench -- <size|suggestions|import|dups|diff|collect|collect-import>` runs one part alone.
+// npm run bench: start-up cost of validate and report on the shipped plan against a bare node; load + validate + compute, then the
+// whole `psttm report`, at 1×, 10×, 100× the shipped portfolio and at national scale; then suggestion quality, a 20,000-row DUP
+// import, a plan with a 150-objective DUP for each of the 133 comuni, `psttm diff` between two commits of a 1,000-project plan,
+// the data round's forms for 1,600 projects over 200 leads, its status read back from them, and the import of those 200 forms filled in.
+// `npm run bench -- <startup|size|suggestions|import|dups|diff|collect|collect-import>` runs one part alone.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ const measureImportScript = fileURLToPath(new URL('./measure-import.mjs', import
 const measureCommandScript = fileURLToPath(new URL('./measure-command.mjs', import.meta.url));
 const runUsageScript = fileURLToPath(new URL('./run-usage.mjs', import.meta.url));
 const binScript = fileURLToPath(new URL('../../bin/psttm.js', import.meta.url));
+const measureStartupScript = fileURLToPath(new URL('./measure-startup.mjs', import.meta.url));
 const base = readdirSync(path.join(shippedPlan, 'projects')).length;
 const only = process.argv[2];
 const sizes = [
@@ -30,6 +31,20 @@ const sizes = [
   { label: '100×', projects: base * 100 },
   { label: 'national', projects: 50_000 },
 ].filter((size) => only === undefined || size.label === only);
+
+const format = (/** @type {number} */ value, digits = 0) => value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+if (only === undefined || only === 'startup') {
+  const pairs = 15;
+  process.stderr.write(`startup: ${pairs} pairs of runs…\n`);
+  const result = JSON.parse(execFileSync(process.execPath, [measureStartupScript, String(pairs)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  console.log(`start-up on the shipped plan: CPU time (user + sys), median of ${pairs} pairs against node -e 0 run just before`);
+  console.log('command              CPU ms   × node -e 0   target');
+  console.log(['node -e 0'.padEnd(17), format(result.nodeCpuMs).padStart(9), format(1, 2).padStart(13)].join(' '));
+  for (const [name, target] of /** @type {const} */ ([['validate', 2.5], ['report', 8]])) {
+    console.log([`psttm ${name}`.padEnd(17), format(result[name].cpuMs).padStart(9), format(result[name].ratio, 2).padStart(13), `≤ ${format(target, 1)}×`.padStart(8)].join(' '));
+  }
+}
 
 const rows = [];
 for (const size of sizes) {
@@ -47,22 +62,23 @@ for (const size of sizes) {
   }
 }
 
-const format = (/** @type {number} */ value, digits = 0) => value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-console.log('size       projects  measurements    load ms  validate ms  compute ms    total ms  peak RSS MB');
+if (rows.length > 0) {
+console.log('\nsize       projects  measurements    load ms  validate ms  compute ms    total ms  peak RSS MB');
 for (const row of rows) {
   console.log(
     [row.size.padEnd(9), format(row.projects).padStart(9), format(row.measurements).padStart(13), format(row.loadMs).padStart(10), format(row.validateMs).padStart(12), format(row.computeMs).padStart(11), format(row.totalMs).padStart(11), format(row.peakRssMb).padStart(12)].join(' '),
   );
 }
 console.log('\npsttm report (xlsx + html, end to end)');
-console.log('size       projects   report ms  peak RSS MB    xlsx MB    html MB');
+console.log('size       projects   report ms  CPU ms    GC %  peak RSS MB    xlsx MB    html MB');
 for (const row of rows) {
-  console.log([row.size.padEnd(9), format(row.projects).padStart(9), format(row.reportMs).padStart(11), format(row.reportPeakRssMb).padStart(12), format(row.xlsxMb, 1).padStart(10), format(row.htmlMb, 1).padStart(10)].join(' '));
+  console.log([row.size.padEnd(9), format(row.projects).padStart(9), format(row.reportMs).padStart(11), format(row.reportCpuMs).padStart(7), format(row.gcShare * 100).padStart(7), format(row.reportPeakRssMb).padStart(12), format(row.xlsxMb, 1).padStart(10), format(row.htmlMb, 1).padStart(10)].join(' '));
 }
 for (let index = 1; index < rows.length; index++) {
   const [previous, current] = [rows[index - 1], rows[index]];
   const dataRatio = current.projects / previous.projects;
   console.log(`${previous.size} → ${current.size}: ${format(dataRatio, 1)}× data, ${format(current.totalMs / previous.totalMs, 1)}× compute time, ${format(current.reportMs / previous.reportMs, 1)}× report time`);
+}
 }
 
 if (only === undefined || only === 'suggestions') {

@@ -42,13 +42,27 @@ function contents(workbook: ExcelJS.Workbook) {
 }
 
 describe('the streamed workbook', () => {
-  it('holds the same sheets, values and formats as the one built in memory', async () => {
-    const streamed = contents(await read(await streamedWorkbook()));
-    const inMemory = contents(await read(await workbookBuffer(view, options)));
-    expect(streamed.map((sheet) => sheet.name)).toEqual(['Sintesi', 'Missioni', 'Obiettivi', 'Progetti', 'Indicatori', 'Copertura', 'Territorio', 'DUP', 'Comuni senza DUP', 'Priorità', 'Qualità dati', 'Metodo']);
-    expect(streamed).toEqual(inMemory);
-    const projects = streamed.find((sheet) => sheet.name === 'Progetti')!;
-    expect(projects.rows[2]![1]).toBe('-2 progetto');
+  it('holds every sheet with its values, number formats, filter and frozen header, and the same contents as workbookBuffer', async () => {
+    const streamed = await streamedWorkbook();
+    const sheets = contents(await read(streamed));
+    expect(sheets.map((sheet) => sheet.name)).toEqual(['Sintesi', 'Missioni', 'Obiettivi', 'Progetti', 'Indicatori', 'Copertura', 'Territorio', 'DUP', 'Comuni senza DUP', 'Priorità', 'Qualità dati', 'Metodo']);
+    const projects = sheets.find((sheet) => sheet.name === 'Progetti')!;
+    expect(projects.rows[2]!.slice(0, 2)).toEqual(['b', '-2 progetto']);
+    expect(projects.rows[1]![9]).toBe(1000);
+    expect(projects.formats[9]).toBe('#,##0 "€"');
+    expect(projects.autoFilter).toBe('A1:R1');
+    expect(projects.frozen).toBe('frozen');
+    expect(contents(await read(await workbookBuffer(view, options)))).toEqual(sheets);
+  });
+
+  it('names the plan, its authority and the as-of date in the document properties', async () => {
+    const withAuthority = { ...view, plan: { ...view.plan, authority: 'Ente di prova' } };
+    const zip = await JSZip.loadAsync(await workbookBuffer(withAuthority, options));
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain('<dc:title>Piano di prova: Rapporto di monitoraggio</dc:title>');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-01-01T00:00:00Z</dcterms:created>');
+    // exceljs's streaming writer leaves the company out unless psttm writes it (see writeSheets).
+    expect(await zip.file('docProps/app.xml')!.async('string')).toContain('<Company>Ente di prova</Company>');
   });
 });
 

@@ -67,7 +67,8 @@ async function runImport(file: string, options: ImportOptions, io: Io): Promise<
     const { FINDINGS_FORMATTERS } = await import('../../render/findings/index.js');
     const counts = countFindings(sheet.findings);
     const report = { tool: { name: 'psttm', version: packageVersion() }, planDir: check.files.source.name, files: [fileShown], findings: sheet.findings, counts, language };
-    io.stdout.write(FINDINGS_FORMATTERS[options.format ?? 'stylish'](report, chalkFor(io.stdout, io.env)));
+    const formatter = await FINDINGS_FORMATTERS[options.format ?? 'stylish']();
+    io.stdout.write(formatter(report, chalkFor(io.stdout, io.env)));
     throw new FailingFindingsError(`nothing written: ${fileShown} has ${counts.errors} error${counts.errors === 1 ? '' : 's'} (above); correct the spreadsheet and import it again`);
   }
 

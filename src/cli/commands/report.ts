@@ -4,6 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import { displayPath } from '../../io/display-path.js';
 import { comuneSlug } from '../../model/reference.js';
 import type { OutputFile } from '../../io/write-outputs.js';
+import type { PlanLocation } from '../../load/plan-location.js';
 import type { TemplateSet } from '../../load/template-files.js';
 import type { HtmlReportOptions } from '../../render/html/html-report.js';
 import { LABELS, REPORT_LANGUAGES, type ReportLanguage } from '../../render/labels.js';
@@ -18,7 +19,7 @@ import { requireOutputFolder } from '../output-folder.js';
 import { findChromium } from '../chromium.js';
 import { addPlanOption, checkPlanAt, findPlan, requireModel, type PlanOption } from '../plan-input.js';
 import { requireComune } from '../plan-lookup.js';
-import { stepProgress } from '../progress-bar.js';
+import { stepProgress, type StepProgress } from '../progress-bar.js';
 import { todayOf } from '../today.js';
 
 const REPORT_FORMATS = ['xlsx', 'html', 'pdf'] as const;
@@ -80,31 +81,7 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
   const progress = await stepProgress(io, 3 + formats.length);
   const notices: string[] = [];
   try {
-    progress.step('reading the plan');
-    const check = await checkPlanAt(location, today, io);
-    const model = requireModel(check);
-    const comune = options.comune === undefined ? undefined : requireComune(model, options.comune, '--comune ');
-    const [{ readTemplateSet }, { computeMonitoringReport, yearEnds }, { buildReportView }] = await Promise.all([
-      import('../../load/template-files.js'),
-      import('../../compute/monitoring-report.js'),
-      import('../../render/report/report-view.js'),
-    ]);
-    // Templates are read and checked before anything is computed, so a broken one fails fast.
-    const templates = printed ? readTemplateSet(options.templates, io.cwd) : undefined;
-    for (const ignored of templates?.ignored ?? []) notices.push(`psttm: ${terminalText(ignored)} is not a template psttm uses (report.hbs, comune.hbs, report.css, partials/<name>.hbs, logo.svg|png|jpg); ignored
-`);
-
-    progress.step('computing');
-    const { asOf, since } = options.year === undefined ? { asOf: asOfDate(options, io), since: undefined } : yearEnds(options.year);
-    const report = computeMonitoringReport(model, asOf, since);
-    const view = buildReportView(model, report, check.findings, { title: options.title, year: options.year });
-    const labels = LABELS[options.lang];
-    const pageOptions = { language: options.lang, labels };
-    const page = comune
-      ? comunePage((await import('../../render/report/comune-view.js')).buildComuneView(model, view, comune), templates, pageOptions)
-      : monitoringReport(view, templates, pageOptions);
-
-    const stem = comune ? `${labels.comuni.fileStem}-${comune.istat}-${comuneSlug(comune.name)}` : labels.reportFileStem;
+    const { page, stem, asOf, since } = await preparePages(location, today, options, printed, io, progress, notices);
     const files: OutputFile[] = [];
     for (const format of formats) {
       progress.step(`writing ${format}`);
@@ -131,6 +108,46 @@ async function runReport(options: ReportOptions, io: Io): Promise<number> {
   }
 }
 
+/** What a run writes: how each format is rendered, the files' stem and the dates. */
+interface PreparedPages {
+  page: PageRenderer;
+  stem: string;
+  asOf: string;
+  since: string | undefined;
+}
+
+/**
+ * Read, check and compute the plan and build the view the pages are rendered from. A function of its
+ * own so that the plan's files, model and computed figures are let go once the view is built: at
+ * national scale they are two thirds of the memory, and the workbook is written after.
+ */
+async function preparePages(location: PlanLocation, today: string, options: ReportOptions, printed: boolean, io: Io, progress: StepProgress, notices: string[]): Promise<PreparedPages> {
+  progress.step('reading the plan');
+  const check = await checkPlanAt(location, today, io);
+  const model = requireModel(check);
+  const comune = options.comune === undefined ? undefined : requireComune(model, options.comune, '--comune ');
+  const [{ readTemplateSet }, { computeMonitoringReport, yearEnds }, { buildReportView }] = await Promise.all([
+    import('../../load/template-files.js'),
+    import('../../compute/monitoring-report.js'),
+    import('../../render/report/report-view.js'),
+  ]);
+  // Templates are read and checked before anything is computed, so a broken one fails fast.
+  const templates = printed ? readTemplateSet(options.templates, io.cwd) : undefined;
+  for (const ignored of templates?.ignored ?? []) notices.push(`psttm: ${terminalText(ignored)} is not a template psttm uses (report.hbs, comune.hbs, report.css, partials/<name>.hbs, logo.svg|png|jpg); ignored
+`);
+
+  progress.step('computing');
+  const { asOf, since } = options.year === undefined ? { asOf: asOfDate(options, io), since: undefined } : yearEnds(options.year);
+  const view = buildReportView(model, computeMonitoringReport(model, asOf, since), check.findings, { title: options.title, year: options.year });
+  const labels = LABELS[options.lang];
+  const pageOptions = { language: options.lang, labels };
+  const page = comune
+    ? comunePage((await import('../../render/report/comune-view.js')).buildComuneView(model, view, comune), templates, pageOptions)
+    : monitoringReport(view, templates, pageOptions);
+  const stem = comune ? `${labels.comuni.fileStem}-${comune.istat}-${comuneSlug(comune.name)}` : labels.reportFileStem;
+  return { page, stem, asOf, since };
+}
+
 /** How a page is rendered: its HTML and its workbook; the PDF is its HTML printed by Chromium. */
 interface PageRenderer {
   html(): Promise<string>;
@@ -152,9 +169,8 @@ function monitoringReport(view: ReportView, templates: TemplateSet | undefined, 
       return renderHtmlReport(view, templates!, options);
     },
     async xlsx() {
-      const { workbookBuffer, streamWorkbook, tableRowCount, STREAMING_ROWS } = await import('../../render/xlsx/workbook.js');
-      // Large portfolios stream the workbook to its file instead of building it in memory.
-      return tableRowCount(view) > STREAMING_ROWS ? { writeTo: (stream) => streamWorkbook(view, options, stream) } : workbookBuffer(view, options);
+      const { streamWorkbook } = await import('../../render/xlsx/workbook.js');
+      return { writeTo: (stream) => streamWorkbook(view, options, stream) };
     },
   };
 }
@@ -167,8 +183,8 @@ function comunePage(view: ComuneReportView, templates: TemplateSet | undefined, 
       return renderComuneReport(view, templates!, options);
     },
     async xlsx() {
-      const { comuneWorkbookBuffer } = await import('../../render/xlsx/comune-workbook.js');
-      return comuneWorkbookBuffer(view, options.labels);
+      const { streamComuneWorkbook } = await import('../../render/xlsx/comune-workbook.js');
+      return { writeTo: (stream) => streamComuneWorkbook(view, options.labels, stream) };
     },
   };
 }

@@ -62,7 +62,8 @@ async function runValidate(options: ValidateOptions, io: Io): Promise<number> {
   const files: OutputFile[] = [];
   for (const target of targets) {
     const chalk = chalkFor(target.file ? {} : io.stdout, io.env);
-    const text = FINDINGS_FORMATTERS[target.format](REPOSITORY_PATH_FORMATS.has(target.format) ? ciReport : report, chalk);
+    const formatter = await FINDINGS_FORMATTERS[target.format]();
+    const text = formatter(REPOSITORY_PATH_FORMATS.has(target.format) ? ciReport : report, chalk);
     if (target.file) files.push({ path: target.file, displayPath: displayPath(target.file, io.cwd), content: text });
     else io.stdout.write(text);
   }

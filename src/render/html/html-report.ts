@@ -3,6 +3,8 @@ import { InputError } from '../../core/errors.js';
 import type { RuntimeOptions } from 'handlebars';
 import { zoneCell, type FundingTotal } from '../../compute/coverage.js';
 import type { GapReason, Status } from '../../compute/status.js';
+import { precompiledTemplate } from '../../load/precompiled-templates.js';
+import { refuseUnsafe, templateError, WRITING_HELPERS } from '../../load/template-check.js';
 import type { TemplateSet, TemplateSource } from '../../load/template-files.js';
 import { findingMessage } from '../findings/messages/index.js';
 import { fillLabel, type Labels, type ReportLanguage } from '../labels.js';
@@ -13,6 +15,7 @@ import { zoneMissionComuni } from '../report/comuni-view.js';
 import { baseText, headlineSentence, methodRules } from '../report/method.js';
 import { actorColumnLabel, columnShare, type ReportView } from '../report/report-view.js';
 import { heatLegend, heatmapGrid, progressBar, statusSegments } from './charts.js';
+import { firstItems, listCutNote } from './html-lists.js';
 
 export interface HtmlReportOptions {
   language: ReportLanguage;
@@ -20,10 +23,6 @@ export interface HtmlReportOptions {
 }
 
 type Handlebars = typeof import('handlebars');
-type AstNode = { type: string; escaped?: boolean; path?: { type: string; original?: unknown }; loc?: { start: { line: number; column: number } } };
-
-/** Built-in helpers that write outside the report: `log` prints its arguments (plan data) to the console, that is into stdout. */
-const WRITING_HELPERS = ['log'];
 
 /**
  * Render the HTML report from a template set: one self-contained file, CSS inline under a
@@ -54,12 +53,19 @@ export async function renderComuneReport(view: ComuneReportView, templates: Temp
 /** Prototype properties and methods stay out of the templates' reach (Handlebars' defaults, stated at the call). */
 const RUNTIME_OPTIONS: RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
 
-/** A Handlebars instance without writing helpers, holding the partials and the helpers every page uses, once the layout, partials and CSS are checked. */
+/**
+ * A Handlebars instance without writing helpers, holding the partials and the helpers every page
+ * uses, once the layout, partials and CSS are checked. Shipped templates come precompiled and were
+ * checked at build time: when all are, only Handlebars' runtime is loaded.
+ */
 async function checkedInstance(templates: TemplateSet, layout: TemplateSource, options: HtmlReportOptions): Promise<Handlebars> {
-  const { default: handlebars } = await import('handlebars');
+  const sources = [layout, ...templates.partials];
+  const precompiled = new Map(sources.map((template) => [template, precompiledTemplate(template.text)]));
+  // The runtime build is the full one without its compiler.
+  const handlebars = [...precompiled.values()].every((spec) => spec !== undefined) ? ((await import('handlebars/runtime.js')).default as unknown as Handlebars) : (await import('handlebars')).default;
   const instance = handlebars.create();
   for (const name of WRITING_HELPERS) instance.unregisterHelper(name);
-  for (const template of [layout, ...templates.partials]) refuseUnsafe(instance, template);
+  for (const template of sources) if (!precompiled.get(template)) refuseUnsafe(instance, template);
   for (const partial of templates.partials) instance.registerPartial(partial.name, guarded(instance, partial));
   if (/<\/style/i.test(templates.css.text)) throw new InputError(`${templates.css.displayPath}: the CSS contains "</style", which would end the style element; remove it`);
   registerPageHelpers(instance, templates, options);
@@ -72,41 +78,10 @@ function contentSecurityPolicy(css: string): string {
   return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
-function refuseUnsafe(instance: Handlebars, template: TemplateSource): void {
-  let ast: AstNode;
-  try {
-    ast = instance.parse(template.text) as unknown as AstNode;
-  } catch (error) {
-    throw templateError(template, error);
-  }
-  const refused = findRefused(ast);
-  if (refused) {
-    const { line, column } = refused.node.loc!.start;
-    throw new InputError(`${template.displayPath}:${line}:${column + 1}: template "${template.name}" ${refused.reason}`);
-  }
-}
-
-/** The first statement a template may not hold, anywhere in its tree (blocks, inverses, sub-expressions, hash values). */
-function findRefused(node: AstNode): { node: AstNode; reason: string } | undefined {
-  if (node.type === 'MustacheStatement' && node.escaped === false) return { node, reason: 'prints a value unescaped ({{{ }}} or {{& }}); use {{ }} so that data is escaped' };
-  const helper = node.path?.type === 'PathExpression' ? node.path.original : undefined;
-  if (typeof helper === 'string' && WRITING_HELPERS.includes(helper)) return { node, reason: `calls the ${helper} helper, which writes data outside the report; remove it` };
-  for (const value of Object.values(node)) {
-    for (const child of Array.isArray(value) ? value : [value]) {
-      const found = isAstNode(child) ? findRefused(child) : undefined;
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-function isAstNode(value: unknown): value is AstNode {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-/** A compiled template whose errors name the template and line; an error from a nested partial keeps its own name. */
+/** A template, precompiled when it is a shipped one, whose errors name the template and line; an error from a nested partial keeps its own name. */
 function guarded(instance: Handlebars, template: TemplateSource): (context: unknown, options?: RuntimeOptions) => string {
-  const compiled = instance.compile(template.text);
+  const spec = precompiledTemplate(template.text);
+  const compiled = spec ? instance.template(spec) : instance.compile(template.text);
   // Handlebars passes partials their runtime options (@root, @index…): hand them on.
   return (context, options) => {
     try {
@@ -115,16 +90,6 @@ function guarded(instance: Handlebars, template: TemplateSource): (context: unkn
       throw error instanceof InputError ? error : templateError(template, error);
     }
   };
-}
-
-function templateError(template: TemplateSource, error: unknown): InputError {
-  const detail = error as { message?: string; lineNumber?: number; column?: number };
-  const message = String(detail.message ?? error);
-  const line = detail.lineNumber ?? Number(/on line (\d+)/.exec(message)?.[1] ?? NaN);
-  const where = Number.isFinite(line) ? `:${line}${detail.column === undefined ? '' : `:${detail.column + 1}`}` : '';
-  const reason = message.split('\n')[0]!.replace(/ - \d+:\d+$/, '');
-  const hint = message.includes('\n') ? ` (${message.split('\n').at(-1)})` : '';
-  return new InputError(`${template.displayPath}${where}: template "${template.name}" is broken: ${reason}${hint}; fix it or delete it to use the default`);
 }
 
 /** The helpers of every page: its stylesheet and logo, formatting, labels and progress bars. */
@@ -156,6 +121,8 @@ function registerPageHelpers(instance: Handlebars, templates: TemplateSet, { lab
         : fillLabel(labels.charts.progressOf, { name, progress: format.percent(progress), expected: format.percent(expected), status: labels.status[status] }),
     heatLegend,
     lookupLabel: (group: Record<string, string>, key: string) => (Object.hasOwn(group, key) ? group[key] : key),
+    first: firstItems,
+    listCut: (list: readonly unknown[] | undefined, limit: unknown) => listCutNote(list, limit, labels, format),
   });
 }
 

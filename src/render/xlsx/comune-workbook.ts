@@ -1,16 +1,25 @@
+import type { Writable } from 'node:stream';
+import type { Workbook } from 'exceljs';
 import type { Labels } from '../labels.js';
 import type { ComuneReportView } from '../report/comune-view.js';
 import type { ProjectRow } from '../report/report-view.js';
 import { dupObjectiveColumns } from './dup-sheets.js';
 import { addTableSheet, type Column } from './sheet-table.js';
-import { setProperties, summaryColumns, tableStyle, type SummaryRow } from './workbook.js';
+import { collectBytes, setProperties, summaryColumns, tableStyle, writeSheets, type SummaryRow } from './workbook.js';
 
 type ObjectiveRef = ComuneReportView['notServed'][number];
 
-/** The page of one comune as an .xlsx file: a summary, its DUP objectives, the objectives for the Comuni it does not serve, the projects that reach it. */
+/** The page of one comune as the bytes of an .xlsx file (see streamComuneWorkbook). */
 export async function comuneWorkbookBuffer(view: ComuneReportView, labels: Labels): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  return collectBytes((stream) => streamComuneWorkbook(view, labels, stream));
+}
+
+/** The page of one comune as an .xlsx file written to `stream`: a summary, its DUP objectives, the objectives for the Comuni it does not serve, the projects that reach it. */
+export async function streamComuneWorkbook(view: ComuneReportView, labels: Labels, stream: Writable): Promise<void> {
+  await writeSheets(stream, (workbook, done) => fillComuneWorkbook(workbook, view, labels, done));
+}
+
+async function fillComuneWorkbook(workbook: Workbook, view: ComuneReportView, labels: Labels, done: (sheet: ReturnType<Workbook['addWorksheet']>) => void): Promise<void> {
   const l = labels.comuni;
   const c = labels.columns;
   setProperties(workbook, { title: `${view.comune.name}: ${l.reportTitle}`, plan: view.plan, description: `${l.reportTitle}, ${labels.asOf} ${view.asOf}`, asOf: view.asOf });
@@ -28,15 +37,15 @@ export async function comuneWorkbookBuffer(view: ComuneReportView, labels: Label
     { figure: l.columns.notServed, value: view.notServed.length, kind: 'integer' },
     { figure: l.projects, value: view.projects.length, kind: 'integer' },
   ];
-  addTableSheet(workbook, labels.sheets.summary, summaryColumns(labels), summary, style);
-  addTableSheet(workbook, l.dupSheet, dupObjectiveColumns<ComuneReportView['objectives'][number]>(labels, (row) => row), view.objectives, style);
+  done(await addTableSheet(workbook, labels.sheets.summary, summaryColumns(labels), summary, style));
+  done(await addTableSheet(workbook, l.dupSheet, dupObjectiveColumns<ComuneReportView['objectives'][number]>(labels, (row) => row), view.objectives, style));
 
   const objectiveColumns: Column<ObjectiveRef>[] = [
     { header: c.objective, kind: 'text', value: (row) => row.id },
     { header: c.mission, kind: 'text', value: (row) => row.missionId },
     { header: c.title, kind: 'text', value: (row) => row.title },
   ];
-  addTableSheet(workbook, l.notServedSheet, objectiveColumns, view.notServed, style);
+  done(await addTableSheet(workbook, l.notServedSheet, objectiveColumns, view.notServed, style));
 
   const projectColumns: Column<ProjectRow>[] = [
     { header: c.id, kind: 'text', value: (row) => row.id },
@@ -49,6 +58,5 @@ export async function comuneWorkbookBuffer(view: ComuneReportView, labels: Label
     { header: c.expected, kind: 'percent', value: (row) => row.expected },
     { header: c.status, kind: 'status', value: (row) => labels.status[row.status] },
   ];
-  addTableSheet(workbook, labels.sheets.projects, projectColumns, view.projects, style);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  done(await addTableSheet(workbook, labels.sheets.projects, projectColumns, view.projects, style));
 }

@@ -1,4 +1,4 @@
-import type { CellValue, ConditionalFormattingRule, Row as SheetRow, Workbook, Worksheet } from 'exceljs';
+import type { CellValue, ConditionalFormattingRule, Row as SheetRow, Style, Workbook, Worksheet } from 'exceljs';
 import { finite } from '../finite-numbers.js';
 import { cellText, xmlText } from './cell-text.js';
 import { CELL_FONT, HEADER_FONT, HEADER_FOOTER, LINK_FONT, PAGE_SETUP, TEXT_WIDTH_CAP, rowHeight, rowLines, textWidth } from './print-style.js';
@@ -47,12 +47,22 @@ const DATA_BAR_COLOUR = 'FF2E7D32';
 const WIDTH_SAMPLE = 2000;
 
 /**
+ * Rows added between two turns of the event loop. A streamed workbook's rows reach the zip and the
+ * file only when the loop turns: without these turns every sheet would wait in memory until the end.
+ */
+const ROWS_PER_TURN = 500;
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * Add a sheet holding one table: a bold frozen header row tall enough for its wrapped labels,
  * autofilter, number formats, widths fitted to the content (long text wraps), status colours,
  * progress data bars, links styled as links, and the page setup of print-style. Works with the
  * in-memory and the streaming workbook.
  */
-export function addTableSheet<Row>(workbook: Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[], style: TableStyle): Worksheet {
+export async function addTableSheet<Row>(workbook: Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[], style: TableStyle): Promise<Worksheet> {
   const sheet = workbook.addWorksheet(xmlText(name), { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE_SETUP, headerFooter: HEADER_FOOTER });
   const widths = columns.map((column) => columnWidth(column, rows));
   // Cells take their column's style when added, so every cell names its font; text wraps within its column.
@@ -67,15 +77,17 @@ export function addTableSheet<Row>(workbook: Workbook, name: string, columns: re
   header.alignment = { vertical: 'middle', wrapText: true };
   header.height = rowHeight(rowLines(columns.map((column) => column.header), widths));
   header.commit();
-  for (const row of rows) {
+  const cellStyle = sharedCellStyles();
+  for (const [index, row] of rows.entries()) {
+    if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
     const kinds = columns.map((column) => column.format?.(row) ?? column.kind);
     const values = columns.map((column, index) => cellValue(column, kinds[index]!, row, style));
     const added = addRow(sheet, values, style);
     columns.forEach((column, index) => {
       const cell = added.getCell(index + 1);
       // A column mixing figures takes each row's format, unless addRow pinned the cell to Text.
-      if (column.format && cell.numFmt !== '@') cell.numFmt = NUMBER_FORMATS[kinds[index]!] ?? 'General';
-      if (isLink(values[index])) cell.font = LINK_FONT;
+      const numFmt = column.format && cell.numFmt !== '@' ? (NUMBER_FORMATS[kinds[index]!] ?? 'General') : cell.numFmt;
+      cell.style = cellStyle(index, cell.style, numFmt, isLink(values[index]));
     });
     // Spreadsheet programs do not all fit a row to its wrapped text (LibreOffice keeps one line): say how tall it is.
     const lines = rowLines(values.map((value, index) => (holdsText(columns[index]!) ? shownText(value) : '')), widths);
@@ -93,6 +105,23 @@ export function addTableSheet<Row>(workbook: Workbook, name: string, columns: re
     if (column.heat) sheet.addConditionalFormatting({ ref, rules: [heatScale()] });
   });
   return sheet;
+}
+
+/**
+ * The style of a data cell as one object shared by every cell of its column with the same number
+ * format (the column's style, and that format). exceljs finds the style id of an object it has seen
+ * by identity, and serialises any other to look it up: for a large workbook, most of its time.
+ * Shared means a later change to one cell's style (cell.font = …) would change them all: set a
+ * column's look on the column, or make the cell's style its own object first.
+ */
+function sharedCellStyles(): (column: number, style: Partial<Style>, numFmt: string | undefined, link: boolean) => Partial<Style> {
+  const styles = new Map<string, Partial<Style>>();
+  return (column, style, numFmt, link) => {
+    const key = `${column}\u0000${numFmt ?? ''}\u0000${link}`;
+    let shared = styles.get(key);
+    if (!shared) styles.set(key, (shared = { ...style, numFmt, ...(link && { font: LINK_FONT }) }));
+    return shared;
+  };
 }
 
 /** Text a spreadsheet would take for a formula: `=`, `+`, `-`, `@`, and the tab and carriage return OWASP lists. */
