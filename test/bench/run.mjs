@@ -62,23 +62,24 @@ for (const size of sizes) {
   }
 }
 
+// The size tables, when a size was measured (a run of another part alone has none).
 if (rows.length > 0) {
-console.log('\nsize       projects  measurements    load ms  validate ms  compute ms    total ms  peak RSS MB');
-for (const row of rows) {
-  console.log(
-    [row.size.padEnd(9), format(row.projects).padStart(9), format(row.measurements).padStart(13), format(row.loadMs).padStart(10), format(row.validateMs).padStart(12), format(row.computeMs).padStart(11), format(row.totalMs).padStart(11), format(row.peakRssMb).padStart(12)].join(' '),
-  );
-}
-console.log('\npsttm report (xlsx + html, end to end)');
-console.log('size       projects   report ms  CPU ms    GC %  peak RSS MB    xlsx MB    html MB');
-for (const row of rows) {
-  console.log([row.size.padEnd(9), format(row.projects).padStart(9), format(row.reportMs).padStart(11), format(row.reportCpuMs).padStart(7), format(row.gcShare * 100).padStart(7), format(row.reportPeakRssMb).padStart(12), format(row.xlsxMb, 1).padStart(10), format(row.htmlMb, 1).padStart(10)].join(' '));
-}
-for (let index = 1; index < rows.length; index++) {
-  const [previous, current] = [rows[index - 1], rows[index]];
-  const dataRatio = current.projects / previous.projects;
-  console.log(`${previous.size} → ${current.size}: ${format(dataRatio, 1)}× data, ${format(current.totalMs / previous.totalMs, 1)}× compute time, ${format(current.reportMs / previous.reportMs, 1)}× report time`);
-}
+  console.log('\nsize       projects  measurements    load ms  validate ms  compute ms    total ms  peak RSS MB');
+  for (const row of rows) {
+    console.log(
+      [row.size.padEnd(9), format(row.projects).padStart(9), format(row.measurements).padStart(13), format(row.loadMs).padStart(10), format(row.validateMs).padStart(12), format(row.computeMs).padStart(11), format(row.totalMs).padStart(11), format(row.peakRssMb).padStart(12)].join(' '),
+    );
+  }
+  console.log('\npsttm report (xlsx + html, end to end)');
+  console.log('size       projects   report ms  CPU ms    GC %  peak RSS MB    xlsx MB    html MB');
+  for (const row of rows) {
+    console.log([row.size.padEnd(9), format(row.projects).padStart(9), format(row.reportMs).padStart(11), format(row.reportCpuMs).padStart(7), format(row.gcShare * 100).padStart(7), format(row.reportPeakRssMb).padStart(12), format(row.xlsxMb, 1).padStart(10), format(row.htmlMb, 1).padStart(10)].join(' '));
+  }
+  for (let index = 1; index < rows.length; index++) {
+    const [previous, current] = [rows[index - 1], rows[index]];
+    const dataRatio = current.projects / previous.projects;
+    console.log(`${previous.size} → ${current.size}: ${format(dataRatio, 1)}× data, ${format(current.totalMs / previous.totalMs, 1)}× compute time, ${format(current.reportMs / previous.reportMs, 1)}× report time`);
+  }
 }
 
 if (only === undefined || only === 'suggestions') {
