@@ -83,6 +83,14 @@ describe('diff markdown', () => {
     expect(markdown).toContain('`M1.1` Per @\u200boctocat e @\u200bmilano/giunta: vedi #\u200b12 e comune/piano#\u200b34\n');
   });
 
+  it('shows control characters and bidi overrides escaped, as on a terminal, so a title reads as it is', () => {
+    const hostile = diffPlans(testModel([], [], plan('A')), testModel([], [], plan('Piano \u202eotsop\u202c\u0007')), undefined);
+    const markdown = diffMarkdown(diffView(hostile, [], SIDES, undefined));
+    expect(markdown).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202a-\u202e]/u);
+    const html = micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+    expect(html).toContain('<code>M1.1</code> Piano \\u202eotsop\\u202c\\x07\n');
+  });
+
   it('renders as GitHub Flavored Markdown meant: details, lists, code, struck and bold words, a table; hostile titles as text', () => {
     const hostile = diffPlans(testModel([], [], plan('Sviluppo delle reti')), testModel([], [], plan('Sviluppo <img src=x onerror=alert(1)> delle *reti*')), '2026-01-01');
     const html = micromark(diffMarkdown(diffView(hostile, DANGLING, SIDES, undefined)), { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });

@@ -2,6 +2,7 @@ import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Tab
 import { gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { terminalText } from '../terminal/terminal-text.js';
 import type { DiffItem, DiffView, FigureRow } from './diff-view.js';
 import type { RichText } from './rich-text.js';
 
@@ -66,12 +67,13 @@ function phrasing(line: RichText): PhrasingContent[] {
 }
 
 /**
- * A text node GitHub shows as it is written: a zero-width space after each `@` and `#`, which GitHub
- * would otherwise take for a mention (notifying that user or team) or a reference to an issue. A
- * backslash cannot stop it: GitHub finds them in the rendered text, after Markdown has consumed it.
+ * A text node GitHub shows as it is written: control characters and bidi overrides escaped as on a
+ * terminal (`\u202e`), so no title reads reordered, and a zero-width space after each `@` and `#`,
+ * which GitHub would otherwise take for a mention (notifying that user or team) or a reference to an
+ * issue. A backslash cannot stop it: GitHub finds them in the rendered text, after Markdown has consumed it.
  */
 function text(value: string): Text {
-  return { type: 'text', value: value.replace(/[@#]/g, '$&\u200b') };
+  return { type: 'text', value: terminalText(value).replace(/[@#]/g, '$&\u200b') };
 }
 
 function figuresTable(rows: readonly FigureRow[]): Table {
