@@ -100,6 +100,13 @@ describe('psttm diff that cannot compare', () => {
     expectOneLineFailure(await runDiff(plan.dir, 'HEAD~1', 'HEAD'), 'psttm: the plan in HEAD cannot be read (HEAD:plan/plan.yaml:2:1 YAML_SYNTAX); fix it, or compare other revisions');
   });
 
+  it('exits 2 with one line, without revisions, when HEAD shares no commit with the default branch', async () => {
+    const { dir } = planRepository();
+    git(dir, 'checkout', '--quiet', '--orphan', 'unrelated');
+    commitAll(dir, 'the plan again, on a history of its own');
+    expectOneLineFailure(await runDiff(dir), `psttm: HEAD and main have no common commit in the git repository at ${realpathSync(dir)}; name the revision to compare with: psttm diff BASE`);
+  });
+
   it('exits 2 with one line, without revisions, when no branch says what to compare with', async () => {
     const { dir } = planRepository();
     git(dir, 'branch', '--move', 'main', 'trunk');

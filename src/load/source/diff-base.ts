@@ -23,7 +23,9 @@ export async function defaultDiffBase(repository: string, env: NodeJS.ProcessEnv
     const commit = (await git(repository, ['merge-base', '--end-of-options', branch, 'HEAD'])).toString('utf8').trim();
     return { revision: commit, described: `${branch} (merge-base ${commit.slice(0, 7)})` };
   } catch (error) {
-    throw new InputError(`HEAD and ${branch} have no common commit in the git repository at ${repository} (${gitProblem(error)}); name the revision to compare with: psttm diff BASE`);
+    // merge-base exits 1, saying nothing, when the two histories share no commit.
+    const why = error instanceof GitFailure && error.exitCode === 1 ? '' : ` (${gitProblem(error)})`;
+    throw new InputError(`HEAD and ${branch} have no common commit in the git repository at ${repository}${why}; name the revision to compare with: psttm diff BASE`);
   }
 }
 
