@@ -60,4 +60,18 @@ describe('wrapping', () => {
     expect(titleColumn).toBe(title);
     expect(text).toContain('│ M1.1 │');
   });
+
+  it('draws a cell of a hundred lines and more whole and at once (cli-table3 takes time growing with the cube of a cell’s lines)', () => {
+    // 150 words of 18 letters, one per line of a 20-column title: drawn as one cell, seconds; as 150 rows of one line, milliseconds.
+    const words = Array.from({ length: 150 }, (_, index) => `parola${String(index).padStart(12, '0')}`);
+    const started = performance.now();
+    const text = renderTable([{ header: 'Id', unbroken: true }, { header: 'Title', flex: true }], [['M1.1', words.join(' ')], ['M1.2', 'Breve']], 40);
+    expect(performance.now() - started).toBeLessThan(5000);
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(2 + 150 + 1 + 1);
+    expect(lines.slice(2, -2).map((line) => line.split('│')[2]!.trim())).toEqual(words);
+    expect(lines[2]).toMatch(/^│ M1\.1 +│ parola000000000000 +│$/);
+    expect(lines[3]).toMatch(/^│ +│ parola000000000001 +│$/);
+    expect(lines.at(-2)).toMatch(/^│ M1\.2 +│ Breve +│$/);
+  });
 });

@@ -46,8 +46,17 @@ export function renderTable(columns: readonly Column[], rows: readonly string[][
     // No rule between rows: wrapped titles read as blocks, and the table stays short.
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
-  table.push(...rows.map((row) => row.map(wrap)));
+  // One table row per line of wrapped text: drawn the same, with no rule between rows, while cli-table3
+  // takes time growing with the cube of a cell's lines (a title of 150 lines took 25 s).
+  table.push(...rows.flatMap((row) => rowLines(row.map(wrap))));
   return table.toString() + '\n';
+}
+
+/** A row of wrapped cells as rows of one line each, a shorter cell continued by empty ones. */
+function rowLines(cells: readonly string[]): string[][] {
+  const cellLines = cells.map((cell) => cell.split('\n'));
+  const height = Math.max(1, ...cellLines.map((lines) => lines.length));
+  return Array.from({ length: height }, (_, line) => cellLines.map((lines) => lines[line] ?? ''));
 }
 
 /**
