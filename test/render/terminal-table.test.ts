@@ -74,4 +74,12 @@ describe('wrapping', () => {
     expect(lines[3]).toMatch(/^│ +│ parola000000000001 +│$/);
     expect(lines.at(-2)).toMatch(/^│ M1\.2 +│ Breve +│$/);
   });
+
+  it('measures a title of more words than a function takes arguments', () => {
+    // 150,000 words: spread into Math.max, they overflowed the stack.
+    const title = Array.from({ length: 150_000 }, () => 'a').join(' ');
+    const text = renderTable([{ header: 'Id', unbroken: true }, { header: 'Title', flex: true }], [['M1.1', title]], 2000);
+    expect(text.split('\n')[2]).toMatch(/^│ M1\.1 │ a a a .* a │$/);
+    expect(text.replace(/[^a]/g, '')).toHaveLength(150_000);
+  });
 });

@@ -81,12 +81,17 @@ export function wrapLines(text: string, width: number): string {
 }
 
 function widestLine(text: string): number {
-  return Math.max(0, ...text.split('\n').map((line) => stringWidth(line)));
+  return widest(text.split('\n'));
 }
 
 /** Words as wrap-ansi breaks lines between them: at spaces and line breaks only (a no-break space joins `1.000 €`). */
 function longestWord(text: string): number {
-  return Math.max(0, ...text.split(/[ \n]+/).map((word) => stringWidth(word)));
+  return widest(text.split(/[ \n]+/));
+}
+
+/** The width of the widest text, 0 for none; a loop, as a title may hold more words than Math.max takes arguments. */
+function widest(texts: readonly string[]): number {
+  return texts.reduce((width, text) => Math.max(width, stringWidth(text)), 0);
 }
 
 /** Width to lay output out for: the terminal's when stdout is one, else COLUMNS when it is a positive whole number, else 80. */
