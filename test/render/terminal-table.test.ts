@@ -75,6 +75,19 @@ describe('wrapping', () => {
     expect(lines.at(-2)).toMatch(/^│ M1\.2 +│ Breve +│$/);
   });
 
+  it('draws a table of tens of thousands of lines at once, one box from the first to the last (cli-table3 lays out in time growing with the square of its rows)', () => {
+    const rows = Array.from({ length: 30_000 }, (_, index) => [`p-${index}`, `Progetto ${index}`]);
+    const started = performance.now();
+    const text = renderTable([{ header: 'Id', unbroken: true }, { header: 'Title', flex: true }], rows, 40);
+    expect(performance.now() - started).toBeLessThan(5000);
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + 1 + 30_000 + 1);
+    expect(lines[0]).toMatch(/^┌─+┬─+┐$/);
+    expect(lines[1]).toMatch(/^│ Id +│ Title +│$/);
+    expect(lines.slice(2, -1).map((line) => line.split('│')[1]!.trim())).toEqual(rows.map(([id]) => id));
+    expect(lines.at(-1)).toMatch(/^└─+┴─+┘$/);
+  });
+
   it('measures a title of more words than a function takes arguments', () => {
     // 150,000 words: spread into Math.max, they overflowed the stack.
     const title = Array.from({ length: 150_000 }, () => 'a').join(' ');

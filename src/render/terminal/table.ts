@@ -38,19 +38,36 @@ export function renderTable(columns: readonly Column[], rows: readonly string[][
     terminalWidth - 1 - COLUMN_FRAME * columns.length,
   );
   const wrap = (text: string, index: number) => wrapAnsi(text, widths[index]!, { hard: true, trim: true });
-  const table = new Table({
-    head: cells[0]!.map(wrap),
-    colWidths: widths.map((width) => width + 2),
-    colAligns: columns.map((column) => column.align ?? 'left'),
-    style: { head: [], border: [] },
-    // No rule between rows: wrapped titles read as blocks, and the table stays short.
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
   // One table row per line of wrapped text: drawn the same, with no rule between rows, while cli-table3
   // takes time growing with the cube of a cell's lines (a title of 150 lines took 25 s).
-  table.push(...rows.flatMap((row) => rowLines(row.map(wrap))));
-  return table.toString() + '\n';
+  const lines = rows.flatMap((row) => rowLines(row.map(wrap)));
+  const parts = Math.max(1, Math.ceil(lines.length / LINES_PER_DRAWING));
+  const drawings = Array.from({ length: parts }, (_, part) => {
+    const first = part === 0;
+    const last = part === parts - 1;
+    const table = new Table({
+      head: first ? cells[0]!.map(wrap) : [],
+      colWidths: widths.map((width) => width + 2),
+      colAligns: columns.map((column) => column.align ?? 'left'),
+      style: { head: [], border: [] },
+      // No rule between rows: wrapped titles read as blocks, and the table stays short. A part's edges
+      // that join another part are left out too (cli-table3 skips a line it draws empty).
+      chars: { ...NO_ROW_RULE, ...(first ? {} : NO_TOP_EDGE), ...(last ? {} : NO_BOTTOM_EDGE) },
+    });
+    table.push(...lines.slice(part * LINES_PER_DRAWING, (part + 1) * LINES_PER_DRAWING));
+    return table.toString();
+  });
+  return drawings.join('\n') + '\n';
 }
+
+/**
+ * The lines cli-table3 lays out at a time: its layout takes time growing with the square of a table's
+ * rows (30,000 took 9 s), so a longer table is drawn in parts that join into one box.
+ */
+const LINES_PER_DRAWING = 500;
+const NO_ROW_RULE = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+const NO_TOP_EDGE = { top: '', 'top-mid': '', 'top-left': '', 'top-right': '' };
+const NO_BOTTOM_EDGE = { bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '' };
 
 /** A row of wrapped cells as rows of one line each, a shorter cell continued by empty ones. */
 function rowLines(cells: readonly string[]): string[][] {
