@@ -30,9 +30,9 @@ export function renderTable(columns: readonly Column[], rows: readonly string[][
   const widths = fitColumnWidths(
     columns.map((column, index) => {
       const texts = cells.map((row) => row[index] ?? '');
-      const natural = Math.max(1, ...texts.map(widestLine));
-      const longest = column.unbroken ? natural : Math.min(LONGEST_UNBROKEN_WORD, Math.max(1, ...texts.map(longestWord)));
-      const body = Math.max(0, ...texts.slice(1).map(widestLine));
+      const natural = Math.max(1, most(texts.map(widestLine)));
+      const longest = column.unbroken ? natural : Math.min(LONGEST_UNBROKEN_WORD, Math.max(1, most(texts.map(longestWord))));
+      const body = most(texts.slice(1).map(widestLine));
       return { natural, longestWord: longest, ...(column.flex ? { flexFloor: Math.min(FLEX_PREFERRED, body) } : {}) };
     }),
     terminalWidth - 1 - COLUMN_FRAME * columns.length,
@@ -98,17 +98,17 @@ export function wrapLines(text: string, width: number): string {
 }
 
 function widestLine(text: string): number {
-  return widest(text.split('\n'));
+  return most(text.split('\n').map((line) => stringWidth(line)));
 }
 
 /** Words as wrap-ansi breaks lines between them: at spaces and line breaks only (a no-break space joins `1.000 €`). */
 function longestWord(text: string): number {
-  return widest(text.split(/[ \n]+/));
+  return most(text.split(/[ \n]+/).map((word) => stringWidth(word)));
 }
 
-/** The width of the widest text, 0 for none; a loop, as a title may hold more words than Math.max takes arguments. */
-function widest(texts: readonly string[]): number {
-  return texts.reduce((width, text) => Math.max(width, stringWidth(text)), 0);
+/** The largest number, 0 for none; a loop, as a title may hold more words (and a plan more rows) than Math.max takes arguments. */
+function most(numbers: readonly number[]): number {
+  return numbers.reduce((largest, number) => Math.max(largest, number), 0);
 }
 
 /** Width to lay output out for: the terminal's when stdout is one, else COLUMNS when it is a positive whole number, else 80. */
