@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, git } from '../helpers/git-repository.ts';
 import { runBinary, type CliResult } from '../helpers/run-cli.ts';
-import { tempPlan } from '../helpers/temp-plan.ts';
+import { tempFolder, tempPlan } from '../helpers/temp-plan.ts';
 import { DIFF_DAY, diffInAllFormats, markdownOutline, planRepository } from './diff-repository.ts';
 
 /** A failed run: exit 2, nothing on stdout, and one line on stderr. */
@@ -98,6 +98,46 @@ describe('psttm diff that cannot compare', () => {
     writeFileSync(path.join(plan.dir, 'plan/plan.yaml'), 'id: [\n');
     plan.commit('a broken plan.yaml');
     expectOneLineFailure(await runDiff(plan.dir, 'HEAD~1', 'HEAD'), 'psttm: the plan in HEAD cannot be read (HEAD:plan/plan.yaml:2:1 YAML_SYNTAX); fix it, or compare other revisions');
+  });
+
+  it('exits 2 with one line, without revisions, when HEAD shares no commit with the default branch', async () => {
+    const { dir } = planRepository();
+    git(dir, 'checkout', '--quiet', '--orphan', 'unrelated');
+    commitAll(dir, 'the plan again, on a history of its own');
+    expectOneLineFailure(await runDiff(dir), `psttm: HEAD and main have no common commit in the git repository at ${realpathSync(dir)}; name the revision to compare with: psttm diff BASE`);
+  });
+
+  /** A clone of a plan repository holding only the last commit of each branch, as actions/checkout makes by default. */
+  function shallowClone(): string {
+    const plan = planRepository();
+    git(plan.dir, 'switch', '--quiet', '--create', 'change');
+    plan.edit('missions/m1-alpha.yaml', 'title: Primo obiettivo', 'title: Primo obiettivo metropolitano');
+    plan.commit('retitle M1.1 on the branch');
+    git(plan.dir, 'switch', '--quiet', 'main');
+    const clone = tempFolder();
+    git(clone, 'clone', '--quiet', '--depth', '1', '--no-single-branch', '--branch', 'change', `file://${plan.dir}`, '.');
+    return realpathSync(clone);
+  }
+
+  const SHALLOW = '(this clone is shallow: it may lack the commits and branches to compare; fetch them with fetch-depth: 0 in actions/checkout, GIT_DEPTH: 0 in GitLab CI, or git fetch --unshallow)';
+
+  it('says a shallow clone may lack the fork point, and how to fetch it', async () => {
+    const clone = shallowClone();
+    expectOneLineFailure(await runDiff(clone), `psttm: HEAD and origin/main have no common commit in the git repository at ${clone} ${SHALLOW}; name the revision to compare with: psttm diff BASE`);
+  });
+
+  it('says a shallow clone of the pull request alone may lack its base branch, and how to fetch it', async () => {
+    const plan = planRepository();
+    git(plan.dir, 'switch', '--quiet', '--create', 'change');
+    const clone = tempFolder();
+    git(clone, 'clone', '--quiet', '--depth', '1', '--single-branch', '--branch', 'change', `file://${plan.dir}`, '.');
+    const result = await runBinary(['diff', '--today', DIFF_DAY], { cwd: clone, env: { GITHUB_BASE_REF: 'main' } });
+    expectOneLineFailure(result, `psttm: cannot tell which branch to compare with in the git repository at ${realpathSync(clone)} (tried origin/main, main) ${SHALLOW}; name the revision: psttm diff BASE`);
+  });
+
+  it('says a shallow clone may lack a revision named, and how to fetch it', async () => {
+    const clone = shallowClone();
+    expectOneLineFailure(await runDiff(clone, 'HEAD~1'), `psttm: revision HEAD~1 names no commit of the git repository at ${clone} ${SHALLOW}; name a commit, branch or tag`);
   });
 
   it('exits 2 with one line, without revisions, when no branch says what to compare with', async () => {

@@ -72,7 +72,23 @@ describe('diff markdown', () => {
     const markdown = diffMarkdown(diffView(hostile, [], SIDES, undefined));
     // A backslash makes `<` literal text in CommonMark: no tag, no link, no emphasis survives.
     expect(markdown).not.toMatch(/(^|[^\\])<img/m);
-    expect(markdown).toContain('\\<img src=x onerror=alert(1)> \\*bold\\* \\[x]\\(javascript:y) | \\`code\\` \\&amp; # h');
+    expect(markdown).toContain('\\<img src=x onerror=alert(1)> \\*bold\\* \\[x]\\(javascript:y) | \\`code\\` \\&amp; #\u200b h');
+  });
+
+  it('mentions nobody and references no issue on GitHub: a zero-width space after every @ and #, which a backslash cannot do', () => {
+    const hostile = diffPlans(testModel([], [], plan('A')), testModel([], [], plan('Per @octocat e @milano/giunta: vedi #12 e comune/piano#34')), undefined);
+    const markdown = diffMarkdown(diffView(hostile, [], SIDES, undefined));
+    // GitHub finds mentions and references in the rendered text, after Markdown has consumed any backslash.
+    expect(markdown).not.toMatch(/[@#]\w/u);
+    expect(markdown).toContain('`M1.1` Per @\u200boctocat e @\u200bmilano/giunta: vedi #\u200b12 e comune/piano#\u200b34\n');
+  });
+
+  it('shows control characters and bidi overrides escaped, as on a terminal, so a title reads as it is', () => {
+    const hostile = diffPlans(testModel([], [], plan('A')), testModel([], [], plan('Piano \u202eotsop\u202c\u0007')), undefined);
+    const markdown = diffMarkdown(diffView(hostile, [], SIDES, undefined));
+    expect(markdown).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202a-\u202e]/u);
+    const html = micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+    expect(html).toContain('<code>M1.1</code> Piano \\u202eotsop\\u202c\\x07\n');
   });
 
   it('renders as GitHub Flavored Markdown meant: details, lists, code, struck and bold words, a table; hostile titles as text', () => {

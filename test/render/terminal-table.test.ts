@@ -60,4 +60,39 @@ describe('wrapping', () => {
     expect(titleColumn).toBe(title);
     expect(text).toContain('│ M1.1 │');
   });
+
+  it('draws a cell of a hundred lines and more whole and at once (cli-table3 takes time growing with the cube of a cell’s lines)', () => {
+    // 150 words of 18 letters, one per line of a 20-column title: drawn as one cell, seconds; as 150 rows of one line, milliseconds.
+    const words = Array.from({ length: 150 }, (_, index) => `parola${String(index).padStart(12, '0')}`);
+    const started = performance.now();
+    const text = renderTable([{ header: 'Id', unbroken: true }, { header: 'Title', flex: true }], [['M1.1', words.join(' ')], ['M1.2', 'Breve']], 40);
+    expect(performance.now() - started).toBeLessThan(5000);
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(2 + 150 + 1 + 1);
+    expect(lines.slice(2, -2).map((line) => line.split('│')[2]!.trim())).toEqual(words);
+    expect(lines[2]).toMatch(/^│ M1\.1 +│ parola000000000000 +│$/);
+    expect(lines[3]).toMatch(/^│ +│ parola000000000001 +│$/);
+    expect(lines.at(-2)).toMatch(/^│ M1\.2 +│ Breve +│$/);
+  });
+
+  it('draws a table of tens of thousands of lines at once, one box from the first to the last (cli-table3 lays out in time growing with the square of its rows)', () => {
+    const rows = Array.from({ length: 30_000 }, (_, index) => [`p-${index}`, `Progetto ${index}`]);
+    const started = performance.now();
+    const text = renderTable([{ header: 'Id', unbroken: true }, { header: 'Title', flex: true }], rows, 40);
+    expect(performance.now() - started).toBeLessThan(5000);
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + 1 + 30_000 + 1);
+    expect(lines[0]).toMatch(/^┌─+┬─+┐$/);
+    expect(lines[1]).toMatch(/^│ Id +│ Title +│$/);
+    expect(lines.slice(2, -1).map((line) => line.split('│')[1]!.trim())).toEqual(rows.map(([id]) => id));
+    expect(lines.at(-1)).toMatch(/^└─+┴─+┘$/);
+  });
+
+  it('measures a title of more words than a function takes arguments', () => {
+    // 150,000 words: spread into Math.max, they overflowed the stack.
+    const title = Array.from({ length: 150_000 }, () => 'a').join(' ');
+    const text = renderTable([{ header: 'Id', unbroken: true }, { header: 'Title', flex: true }], [['M1.1', title]], 2000);
+    expect(text.split('\n')[2]).toMatch(/^│ M1\.1 │ a a a .* a │$/);
+    expect(text.replace(/[^a]/g, '')).toHaveLength(150_000);
+  });
 });

@@ -1,5 +1,5 @@
 import { InputError } from '../../core/errors.js';
-import { commitOf, git, GitFailure, gitProblem } from './git.js';
+import { commitOf, git, GitFailure, gitProblem, shallowCloneNote } from './git.js';
 
 /** The revision a change is compared against by default, and how it was chosen (for messages). */
 export interface DiffBase {
@@ -23,7 +23,9 @@ export async function defaultDiffBase(repository: string, env: NodeJS.ProcessEnv
     const commit = (await git(repository, ['merge-base', '--end-of-options', branch, 'HEAD'])).toString('utf8').trim();
     return { revision: commit, described: `${branch} (merge-base ${commit.slice(0, 7)})` };
   } catch (error) {
-    throw new InputError(`HEAD and ${branch} have no common commit in the git repository at ${repository} (${gitProblem(error)}); name the revision to compare with: psttm diff BASE`);
+    // merge-base exits 1, saying nothing, when the two histories share no commit (or a shallow clone holds none they share).
+    const why = error instanceof GitFailure && error.exitCode === 1 ? await shallowCloneNote(repository) : ` (${gitProblem(error)})`;
+    throw new InputError(`HEAD and ${branch} have no common commit in the git repository at ${repository}${why}; name the revision to compare with: psttm diff BASE`);
   }
 }
 
@@ -31,7 +33,7 @@ export async function defaultDiffBase(repository: string, env: NodeJS.ProcessEnv
 async function targetBranch(repository: string, pullRequestTarget: string | undefined): Promise<string> {
   const candidates = pullRequestTarget ? [`origin/${pullRequestTarget}`, pullRequestTarget] : [...(await originHead(repository)), ...USUAL_DEFAULT_BRANCHES];
   for (const candidate of candidates) if ((await commitOf(repository, candidate)) !== undefined) return candidate;
-  throw new InputError(`cannot tell which branch to compare with in the git repository at ${repository} (tried ${candidates.join(', ')}); name the revision: psttm diff BASE`);
+  throw new InputError(`cannot tell which branch to compare with in the git repository at ${repository} (tried ${candidates.join(', ')})${await shallowCloneNote(repository)}; name the revision: psttm diff BASE`);
 }
 
 /** `origin/<branch>` for the branch origin's HEAD names, when the clone recorded it. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type { FileKind, ReadRefusal } from '../../io/bounded-read.js';
 import { PLAN_FILE } from '../file-kinds.js';
-import { commitOf, git, gitProblem } from './git.js';
+import { commitOf, git, gitProblem, shallowCloneNote } from './git.js';
 import type { PlanSource, SourceFile } from './plan-source.js';
 
 /** The revision has no plan at the path asked for: no such folder, or no plan.yaml in it. */
@@ -108,7 +108,7 @@ async function resolveCommit(repository: string, revision: string): Promise<stri
   } catch (error) {
     throw new InputError(`cannot read the git repository at ${repository}: ${gitProblem(error)}`);
   }
-  if (commit === undefined) throw new InputError(`revision ${revision} names no commit of the git repository at ${repository}; name a commit, branch or tag`);
+  if (commit === undefined) throw new InputError(`revision ${revision} names no commit of the git repository at ${repository}${await shallowCloneNote(repository)}; name a commit, branch or tag`);
   return commit;
 }
 

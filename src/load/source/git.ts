@@ -21,6 +21,15 @@ export async function commitOf(repository: string, revision: string): Promise<st
   }
 }
 
+/**
+ * What to add to a message about commits git cannot find: in a shallow clone (as CI checks out by
+ * default), that its history may stop short of them and how to fetch it; else nothing.
+ */
+export async function shallowCloneNote(repository: string): Promise<string> {
+  const shallow = (await git(repository, ['rev-parse', '--is-shallow-repository'])).toString('utf8').trim() === 'true';
+  return shallow ? ' (this clone is shallow: it may lack the commits and branches to compare; fetch them with fetch-depth: 0 in actions/checkout, GIT_DEPTH: 0 in GitLab CI, or git fetch --unshallow)' : '';
+}
+
 /** A failed git command: the first line it wrote on stderr, and its exit status. */
 export class GitFailure extends Error {
   constructor(

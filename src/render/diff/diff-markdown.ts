@@ -1,7 +1,8 @@
-import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
+import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow, Text } from 'mdast';
 import { gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { terminalText } from '../terminal/terminal-text.js';
 import type { DiffItem, DiffView, FigureRow } from './diff-view.js';
 import type { RichText } from './rich-text.js';
 
@@ -14,13 +15,13 @@ const CHANGE_WORDS: Record<DiffItem['change'], string> = { added: 'added', remov
  */
 export function diffMarkdown(view: DiffView): string {
   const children: RootContent[] = [
-    { type: 'heading', depth: 3, children: [{ type: 'text', value: `psttm diff ${view.sides}` }] },
-    { type: 'paragraph', children: [{ type: 'text', value: view.summary }] },
+    { type: 'heading', depth: 3, children: [text(`psttm diff ${view.sides}`)] },
+    { type: 'paragraph', children: [text(view.summary)] },
   ];
   if (view.dangling.length > 0) {
     children.push(
-      { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: 'Dangling links: this change removes objectives that these links still name.' }] }] },
-      { type: 'list', ordered: false, spread: false, children: view.dangling.map((link) => listItem([{ type: 'inlineCode', value: link.where }, { type: 'text', value: ` ${link.message}` }], [])) },
+      { type: 'paragraph', children: [{ type: 'strong', children: [text('Dangling links: this change removes objectives that these links still name.')] }] },
+      { type: 'list', ordered: false, spread: false, children: view.dangling.map((link) => listItem([{ type: 'inlineCode', value: link.where }, text(` ${link.message}`)], [])) },
     );
   }
   for (const section of view.sections) {
@@ -29,7 +30,7 @@ export function diffMarkdown(view: DiffView): string {
   if (view.figures) {
     children.push(...collapsible(`Figures as of ${view.figures.asOf}`, [figuresTable(view.figures.rows)]));
   } else if (view.figuresNote) {
-    children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: view.figuresNote }] }] });
+    children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [text(view.figuresNote)] }] });
   }
   const root: Root = { type: 'root', children };
   return toMarkdown(root, { extensions: [gfmTableToMarkdown(), gfmStrikethroughToMarkdown()], bullet: '-' });
@@ -42,7 +43,7 @@ function collapsible(summary: string, content: RootContent[]): RootContent[] {
 }
 
 function itemNode(item: DiffItem): ListItem {
-  const line: PhrasingContent[] = [{ type: 'strong', children: [{ type: 'text', value: CHANGE_WORDS[item.change] }] }, { type: 'text', value: ' ' }, ...phrasing(item.line)];
+  const line: PhrasingContent[] = [{ type: 'strong', children: [text(CHANGE_WORDS[item.change])] }, text(' '), ...phrasing(item.line)];
   return listItem(line, item.details.map(phrasing));
 }
 
@@ -56,17 +57,27 @@ function listItem(line: PhrasingContent[], details: PhrasingContent[][]): ListIt
 function phrasing(line: RichText): PhrasingContent[] {
   return line.flatMap((span): PhrasingContent[] => {
     if (span.mark === 'id') return [{ type: 'inlineCode', value: span.text }];
-    if (span.mark === undefined) return [{ type: 'text', value: span.text }];
+    if (span.mark === undefined) return [text(span.text)];
     // Emphasis cannot start or end with a space in Markdown: the spaces around a changed word stay outside it.
     const [, before = '', words = '', after = ''] = /^(\s*)(.*?)(\s*)$/su.exec(span.text) ?? [];
-    const marked: PhrasingContent = span.mark === 'removed' ? { type: 'delete', children: [{ type: 'text', value: words }] } : { type: 'strong', children: [{ type: 'text', value: words }] };
-    const around = (value: string): PhrasingContent[] => (value === '' ? [] : [{ type: 'text', value }]);
+    const marked: PhrasingContent = span.mark === 'removed' ? { type: 'delete', children: [text(words)] } : { type: 'strong', children: [text(words)] };
+    const around = (value: string): PhrasingContent[] => (value === '' ? [] : [text(value)]);
     return [...around(before), marked, ...around(after)];
   });
 }
 
+/**
+ * A text node GitHub shows as it is written: control characters and bidi overrides escaped as on a
+ * terminal (`\u202e`), so no title reads reordered, and a zero-width space after each `@` and `#`,
+ * which GitHub would otherwise take for a mention (notifying that user or team) or a reference to an
+ * issue. A backslash cannot stop it: GitHub finds them in the rendered text, after Markdown has consumed it.
+ */
+function text(value: string): Text {
+  return { type: 'text', value: terminalText(value).replace(/[@#]/g, '$&\u200b') };
+}
+
 function figuresTable(rows: readonly FigureRow[]): Table {
-  const row = (cells: readonly string[]): TableRow => ({ type: 'tableRow', children: cells.map((value) => ({ type: 'tableCell', children: [{ type: 'text', value }] })) });
+  const row = (cells: readonly string[]): TableRow => ({ type: 'tableRow', children: cells.map((value) => ({ type: 'tableCell', children: [text(value)] })) });
   return {
     type: 'table',
     align: ['left', 'right', 'right', 'right', 'right'],

@@ -30,24 +30,50 @@ export function renderTable(columns: readonly Column[], rows: readonly string[][
   const widths = fitColumnWidths(
     columns.map((column, index) => {
       const texts = cells.map((row) => row[index] ?? '');
-      const natural = Math.max(1, ...texts.map(widestLine));
-      const longest = column.unbroken ? natural : Math.min(LONGEST_UNBROKEN_WORD, Math.max(1, ...texts.map(longestWord)));
-      const body = Math.max(0, ...texts.slice(1).map(widestLine));
+      const natural = Math.max(1, most(texts.map(widestLine)));
+      const longest = column.unbroken ? natural : Math.min(LONGEST_UNBROKEN_WORD, Math.max(1, most(texts.map(longestWord))));
+      const body = most(texts.slice(1).map(widestLine));
       return { natural, longestWord: longest, ...(column.flex ? { flexFloor: Math.min(FLEX_PREFERRED, body) } : {}) };
     }),
     terminalWidth - 1 - COLUMN_FRAME * columns.length,
   );
   const wrap = (text: string, index: number) => wrapAnsi(text, widths[index]!, { hard: true, trim: true });
-  const table = new Table({
-    head: cells[0]!.map(wrap),
-    colWidths: widths.map((width) => width + 2),
-    colAligns: columns.map((column) => column.align ?? 'left'),
-    style: { head: [], border: [] },
-    // No rule between rows: wrapped titles read as blocks, and the table stays short.
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  // One table row per line of wrapped text: drawn the same, with no rule between rows, while cli-table3
+  // takes time growing with the cube of a cell's lines (a title of 150 lines took 25 s).
+  const lines = rows.flatMap((row) => rowLines(row.map(wrap)));
+  const parts = Math.max(1, Math.ceil(lines.length / LINES_PER_DRAWING));
+  const drawings = Array.from({ length: parts }, (_, part) => {
+    const first = part === 0;
+    const last = part === parts - 1;
+    const table = new Table({
+      head: first ? cells[0]!.map(wrap) : [],
+      colWidths: widths.map((width) => width + 2),
+      colAligns: columns.map((column) => column.align ?? 'left'),
+      style: { head: [], border: [] },
+      // No rule between rows: wrapped titles read as blocks, and the table stays short. A part's edges
+      // that join another part are left out too (cli-table3 skips a line it draws empty).
+      chars: { ...NO_ROW_RULE, ...(first ? {} : NO_TOP_EDGE), ...(last ? {} : NO_BOTTOM_EDGE) },
+    });
+    table.push(...lines.slice(part * LINES_PER_DRAWING, (part + 1) * LINES_PER_DRAWING));
+    return table.toString();
   });
-  table.push(...rows.map((row) => row.map(wrap)));
-  return table.toString() + '\n';
+  return drawings.join('\n') + '\n';
+}
+
+/**
+ * The lines cli-table3 lays out at a time: its layout takes time growing with the square of a table's
+ * rows (30,000 took 9 s), so a longer table is drawn in parts that join into one box.
+ */
+const LINES_PER_DRAWING = 500;
+const NO_ROW_RULE = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+const NO_TOP_EDGE = { top: '', 'top-mid': '', 'top-left': '', 'top-right': '' };
+const NO_BOTTOM_EDGE = { bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '' };
+
+/** A row of wrapped cells as rows of one line each, a shorter cell continued by empty ones. */
+function rowLines(cells: readonly string[]): string[][] {
+  const cellLines = cells.map((cell) => cell.split('\n'));
+  const height = Math.max(1, ...cellLines.map((lines) => lines.length));
+  return Array.from({ length: height }, (_, line) => cellLines.map((lines) => lines[line] ?? ''));
 }
 
 /**
@@ -72,12 +98,17 @@ export function wrapLines(text: string, width: number): string {
 }
 
 function widestLine(text: string): number {
-  return Math.max(0, ...text.split('\n').map((line) => stringWidth(line)));
+  return most(text.split('\n').map((line) => stringWidth(line)));
 }
 
 /** Words as wrap-ansi breaks lines between them: at spaces and line breaks only (a no-break space joins `1.000 €`). */
 function longestWord(text: string): number {
-  return Math.max(0, ...text.split(/[ \n]+/).map((word) => stringWidth(word)));
+  return most(text.split(/[ \n]+/).map((word) => stringWidth(word)));
+}
+
+/** The largest number, 0 for none; a loop, as a title may hold more words (and a plan more rows) than Math.max takes arguments. */
+function most(numbers: readonly number[]): number {
+  return numbers.reduce((largest, number) => Math.max(largest, number), 0);
 }
 
 /** Width to lay output out for: the terminal's when stdout is one, else COLUMNS when it is a positive whole number, else 80. */
