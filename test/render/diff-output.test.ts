@@ -102,3 +102,20 @@ describe('diff markdown', () => {
     expect(html).not.toContain('<img');
   });
 });
+
+describe('a diff too long for a pull-request comment', () => {
+  it('lists the first projects of each section, says how many more, and keeps the summary and figures, within 60,000 characters', () => {
+    // 2,000 added projects with 100-character titles: about 300,000 characters listed whole.
+    const projects = Array.from({ length: 2000 }, (_, index) => project(`progetto-${index}`, { title: `Progetto ${index} ${'x'.repeat(90)}` }));
+    const big = diffPlans(testModel([], [], plan('A')), testModel(projects, [], plan('A')), '2026-01-01');
+    const markdown = diffMarkdown(diffView(big, [], SIDES, undefined));
+    expect(markdown.length).toBeLessThanOrEqual(60_000);
+    expect(markdown).toContain('Projects: 2000 added');
+    expect(markdown).toContain('<details><summary>Projects (2000)</summary>');
+    // Halved from 2,000 until it fits: 250 shown (about 120 characters a project), 1,750 left out.
+    const shown = markdown.match(/^- \*\*added\*\* `progetto-\d+`/gm)!.length;
+    expect(shown).toBe(250);
+    expect(markdown).toContain(`- *… and ${2000 - shown} more, left out to keep this comment within GitHub's size limit: psttm diff (text or --json) lists them all.*`);
+    expect(markdown).toContain('<details><summary>Figures as of 2026-01-01</summary>');
+  });
+});

@@ -9,23 +9,42 @@ import type { RichText } from './rich-text.js';
 const CHANGE_WORDS: Record<DiffItem['change'], string> = { added: 'added', removed: 'removed', changed: 'changed', renumbered: 'renumbered' };
 
 /**
+ * The longest comment psttm writes: GitHub refuses one over 65,536 characters, and this leaves room for
+ * what a workflow wraps around it.
+ */
+const COMMENT_LIMIT = 60_000;
+
+/**
  * The diff as a pull-request comment: a heading and the summary line, then one collapsible
  * section per kind of record, the figures table, and the dangling links. Built as a Markdown
  * syntax tree and serialised by mdast-util-to-markdown, which escapes every text it is given.
+ * A diff too long for a comment lists the first items of each list, halving them until it fits,
+ * and says how many more there are; the summary and the figures are always whole.
  */
 export function diffMarkdown(view: DiffView): string {
+  const longest = Math.max(view.dangling.length, ...view.sections.map((section) => section.items.length));
+  for (let shown = longest; ; shown = Math.floor(shown / 2)) {
+    const markdown = renderMarkdown(view, shown);
+    if (markdown.length <= COMMENT_LIMIT || shown === 0) return markdown;
+  }
+}
+
+/** The comment with at most `shown` items of each list. */
+function renderMarkdown(view: DiffView, shown: number): string {
   const children: RootContent[] = [
     { type: 'heading', depth: 3, children: [text(`psttm diff ${view.sides}`)] },
     { type: 'paragraph', children: [text(view.summary)] },
   ];
   if (view.dangling.length > 0) {
+    const links = view.dangling.slice(0, shown).map((link) => listItem([{ type: 'inlineCode', value: link.where }, text(` ${link.message}`)], []));
     children.push(
       { type: 'paragraph', children: [{ type: 'strong', children: [text('Dangling links: this change removes objectives that these links still name.')] }] },
-      { type: 'list', ordered: false, spread: false, children: view.dangling.map((link) => listItem([{ type: 'inlineCode', value: link.where }, text(` ${link.message}`)], [])) },
+      { type: 'list', ordered: false, spread: false, children: [...links, ...notShown(view.dangling.length - links.length)] },
     );
   }
   for (const section of view.sections) {
-    children.push(...collapsible(`${section.title} (${section.items.length})`, [{ type: 'list', ordered: false, spread: false, children: section.items.map(itemNode) }]));
+    const items = section.items.slice(0, shown).map(itemNode);
+    children.push(...collapsible(`${section.title} (${section.items.length})`, [{ type: 'list', ordered: false, spread: false, children: [...items, ...notShown(section.items.length - items.length)] }]));
   }
   if (view.figures) {
     children.push(...collapsible(`Figures as of ${view.figures.asOf}`, [figuresTable(view.figures.rows)]));
@@ -34,6 +53,12 @@ export function diffMarkdown(view: DiffView): string {
   }
   const root: Root = { type: 'root', children };
   return toMarkdown(root, { extensions: [gfmTableToMarkdown(), gfmStrikethroughToMarkdown()], bullet: '-' });
+}
+
+/** The last item of a list cut to fit a comment: how many more there are, and where to read them all. */
+function notShown(count: number): ListItem[] {
+  if (count <= 0) return [];
+  return [listItem([{ type: 'emphasis', children: [text(`… and ${count} more, left out to keep this comment within GitHub's size limit: psttm diff (text or --json) lists them all.`)] }], [])];
 }
 
 /** A <details> block: GitHub and GitLab render the Markdown between its tags when blank lines surround it. */
