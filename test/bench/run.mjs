@@ -188,34 +188,38 @@ if (only === undefined || only === 'diff') {
   }
 }
 
+/**
+ * Time one psttm command on the plan in `dir` (`{plan}` in `args` stands for it) and print the figure
+ * with its limit: the data round's parts, which each have 10 s.
+ */
+function measureRoundCommand(/** @type {string} */ dir, /** @type {string[]} */ args, /** @type {string} */ title, /** @type {number} */ forms) {
+  const limitMs = 10_000;
+  const result = JSON.parse(execFileSync(process.execPath, [measureCommandScript, dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  console.log(`\n${title}`);
+  console.log('forms            ms  peak RSS MB');
+  console.log([format(forms).padEnd(9), format(result.ms).padStart(9), format(result.peakRssMb).padStart(12)].join(' '));
+  if (result.ms > limitMs) console.log(`over the ${format(limitMs)} ms limit`);
+}
+
 if (only === undefined || only === 'collect') {
-  const [projects, leads, limitMs] = [1_600, 200, 10_000];
+  const [projects, leads] = [1_600, 200];
   const dir = mkdtempSync(path.join(tmpdir(), 'psttm-bench-collect-'));
   try {
     process.stderr.write(`collect: generating ${projects} projects over ${leads} leads…\n`);
     writeSyntheticPlan(dir, shippedPlan, projects, 20251231, leads);
     process.stderr.write('collect: psttm collect forms…\n');
     const forms = path.join(dir, 'forms');
-    const args = ['collect', 'forms', '--plan', '{plan}', '--as-of', '2026-11-22', '--out', forms];
-    const result = JSON.parse(execFileSync(process.execPath, [measureCommandScript, dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
-    console.log(`\npsttm collect forms: ${format(projects)} projects over ${leads} leads`);
-    console.log('forms            ms  peak RSS MB');
-    console.log([format(leads).padEnd(9), format(result.ms).padStart(9), format(result.peakRssMb).padStart(12)].join(' '));
-    if (result.ms > limitMs) console.log(`over the ${format(limitMs)} ms limit`);
+    measureRoundCommand(dir, ['collect', 'forms', '--plan', '{plan}', '--as-of', '2026-11-22', '--out', forms], `psttm collect forms: ${format(projects)} projects over ${leads} leads`, leads);
     // collect status reads every form's hidden sheet back.
     process.stderr.write('collect: psttm collect status…\n');
-    const status = JSON.parse(execFileSync(process.execPath, [measureCommandScript, dir, 'collect', 'status', '--plan', '{plan}', '--forms', forms, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
-    console.log(`\npsttm collect status: the ${format(leads)} forms read back`);
-    console.log('forms            ms  peak RSS MB');
-    console.log([format(leads).padEnd(9), format(status.ms).padStart(9), format(status.peakRssMb).padStart(12)].join(' '));
-    if (status.ms > limitMs) console.log(`over the ${format(limitMs)} ms limit`);
+    measureRoundCommand(dir, ['collect', 'status', '--plan', '{plan}', '--forms', forms, '--json'], `psttm collect status: the ${format(leads)} forms read back`, leads);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (only === undefined || only === 'collect-import') {
-  const [projects, leads, limitMs] = [1_600, 200, 10_000];
+  const [projects, leads] = [1_600, 200];
   const dir = mkdtempSync(path.join(tmpdir(), 'psttm-bench-collect-import-'));
   try {
     process.stderr.write(`collect-import: generating ${projects} projects over ${leads} leads, their forms, and filling them…\n`);
@@ -225,12 +229,7 @@ if (only === undefined || only === 'collect-import') {
     const values = await fillForms(forms, new Date('2026-06-30T00:00:00Z'));
     process.stderr.write('collect-import: psttm collect import…\n');
     const files = readdirSync(forms).map((name) => path.join(forms, name));
-    const args = ['collect', 'import', '--plan', '{plan}', '--today', '2026-11-30', ...files];
-    const result = JSON.parse(execFileSync(process.execPath, [measureCommandScript, dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
-    console.log(`\npsttm collect import: ${format(files.length)} filled forms, ${format(values)} values, ${format(projects)} projects`);
-    console.log('forms            ms  peak RSS MB');
-    console.log([format(files.length).padEnd(9), format(result.ms).padStart(9), format(result.peakRssMb).padStart(12)].join(' '));
-    if (result.ms > limitMs) console.log(`over the ${format(limitMs)} ms limit`);
+    measureRoundCommand(dir, ['collect', 'import', '--plan', '{plan}', '--today', '2026-11-30', ...files], `psttm collect import: ${format(files.length)} filled forms, ${format(values)} values, ${format(projects)} projects`, files.length);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
