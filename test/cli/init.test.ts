@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { git } from '../helpers/git-repository.ts';
 import { repoRoot, runInProcess } from '../helpers/run-cli.ts';
 import { tempFolder } from '../helpers/temp-plan.ts';
 import { snapshotTree } from '../helpers/tree-snapshot.ts';
@@ -123,5 +124,18 @@ describe('psttm init writes all its files or none', () => {
     const result = await runInProcess(['init', '--force'], { cwd });
     expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'psttm: .vscode/settings.json is a link; psttm never writes through links: name the real path, or remove the link\n' });
     expect(snapshotTree(cwd)).toEqual(before);
+  });
+
+  it('warns, once its files are written, when the folder is below the top of a git repository, whose CI would never read them', async () => {
+    const cwd = tempFolder();
+    git(cwd, 'init', '--quiet');
+    const below = await runInProcess(['init', 'piano'], { cwd });
+    expect(below.code).toBe(0);
+    expect(below.stderr).toBe(
+      `psttm: warning: piano is inside the git repository at ${realpathSync(cwd)}, and GitHub and GitLab read .github/workflows and .gitlab-ci.yml only at a repository's top: make piano a repository of its own (git init), or move those files to the top and run their commands in piano\n`,
+    );
+    expect(readFileSync(path.join(cwd, 'piano/.github/workflows/psttm.yml'), 'utf8')).toContain('psttm validate');
+    // At the top of the repository there is nothing to say.
+    expect(await runInProcess(['init', '--force'], { cwd })).toMatchObject({ code: 0, stderr: '' });
   });
 });

@@ -1,8 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { Argument } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { displayPath } from '../../io/display-path.js';
+import { terminalText } from '../../render/terminal/terminal-text.js';
 import type { RegisterCommand } from '../command.js';
 import type { Io } from '../io.js';
 import { requireOutputFolder } from '../output-folder.js';
@@ -37,7 +38,22 @@ async function runInit(dir: string, options: InitOptions, io: Io): Promise<numbe
     return { path: absPath, displayPath: displayPath(absPath, io.cwd), content };
   });
   await writeAndListFiles(files, options, io);
+  await warnBelowRepositoryTop(root, io);
   return 0;
+}
+
+/**
+ * Say so when the folder is below the top of a git repository: GitHub and GitLab read their CI files
+ * only at a repository's top, so the ones init wrote would never run there.
+ */
+async function warnBelowRepositoryTop(root: string, io: Io): Promise<void> {
+  const { gitTopLevel } = await import('../../load/source/git.js');
+  const top = await gitTopLevel(root);
+  if (top === undefined || path.resolve(top) === realpathSync(root)) return;
+  const folder = terminalText(displayPath(root, io.cwd));
+  io.stderr.write(
+    `psttm: warning: ${folder} is inside the git repository at ${terminalText(displayPath(top, io.cwd))}, and GitHub and GitLab read .github/workflows and .gitlab-ci.yml only at a repository's top: make ${folder} a repository of its own (git init), or move those files to the top and run their commands in ${folder}\n`,
+  );
 }
 
 /** A missing folder, or one holding nothing but a git repository's `.git` (a repository just made with git init), is empty. */
