@@ -19,3 +19,15 @@ export function monthsBetween(from: string, to: string): number {
   const [toYear, toMonth, toDay] = to.split('-').map(Number) as [number, number, number];
   return (toYear - fromYear) * 12 + (toMonth - fromMonth) - (toDay < fromDay ? 1 : 0);
 }
+
+/** The instant an ISO date begins, in UTC: how a date is stored in a workbook, an e-mail or a formatter. */
+export function startOfDay(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+/** The ISO date `days` days after `iso`. */
+export function daysAfter(iso: string, days: number): string {
+  const date = startOfDay(iso);
+  date.setUTCDate(date.getUTCDate() + days);
+  return isoDate(date);
+}

@@ -1,3 +1,4 @@
+import { startOfDay } from '../model/dates.js';
 import { finite } from './finite-numbers.js';
 
 /** A noun in the forms a language's plural rules pick from (`one`, `other`, Italian's `many`…); `other` is the fallback. */
@@ -41,7 +42,6 @@ export function localeFormat(locale: string, none = '–'): LocaleFormat {
   const plurals = once(() => new Intl.PluralRules(locale));
   const longDate = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
   const shortDate = once(() => new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }));
-  const instant = (iso: string) => new Date(`${iso}T00:00:00Z`);
   return {
     locale,
     percent: (value) => (value === null || value === undefined ? none : percent().format(finite(value, 'a percentage'))),
@@ -53,8 +53,8 @@ export function localeFormat(locale: string, none = '–'): LocaleFormat {
       const magnitude = Math.abs(finite(value, 'a number'));
       return (magnitude > 0 && magnitude < 5e-5) || magnitude >= 1e15 ? scientific().format(value) : precise().format(value);
     },
-    longDate: (iso) => longDate().format(instant(iso)),
-    shortDate: (iso) => (iso === undefined ? none : shortDate().format(instant(iso))),
+    longDate: (iso) => longDate().format(startOfDay(iso)),
+    shortDate: (iso) => (iso === undefined ? none : shortDate().format(startOfDay(iso))),
     count: (value, noun) => `${count().format(value)} ${noun[plurals().select(value)] ?? noun.other}`,
   };
 }

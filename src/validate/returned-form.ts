@@ -4,7 +4,7 @@ import type { FindingCode } from '../findings/finding-codes.js';
 import { makeFinding, type Finding } from '../findings/finding.js';
 import type { FormRow, FormTable, ReturnedForm } from '../load/spreadsheet/returned-form.js';
 import type { SheetGrid } from '../load/spreadsheet/spreadsheet-file.js';
-import { FIRST_DATE, LAST_DATE } from '../model/dates.js';
+import { FIRST_DATE, LAST_DATE, startOfDay } from '../model/dates.js';
 import { columnNumber, FACT_INPUTS, HEADER_ROW, INDICATOR_INPUTS, MILESTONE_INPUTS, type FactColumn, type FactKey, type IndicatorColumn, type MilestoneColumn } from '../model/form-layout.js';
 import { PROJECT_STATUSES, type IndicatorData, type ProjectStatus } from '../model/plan-data.js';
 import type { PlanModel, Project } from '../model/plan-model.js';
@@ -279,6 +279,6 @@ export function parseDate(text: string): string | undefined {
   const [year, month, day] = iso ? [iso[1]!, iso[2]!, iso[3]!] : italian ? [italian[3]!, italian[2]!.padStart(2, '0'), italian[1]!.padStart(2, '0')] : [];
   if (year === undefined) return undefined;
   const date = `${year}-${month}-${day}`;
-  const instant = new Date(`${date}T00:00:00Z`);
+  const instant = startOfDay(date);
   return !Number.isNaN(instant.getTime()) && instant.toISOString().startsWith(date) ? date : undefined;
 }

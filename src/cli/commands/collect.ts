@@ -6,6 +6,7 @@ import { displayPath } from '../../io/display-path.js';
 import { packageVersion } from '../../io/package-paths.js';
 import type { OutputFile } from '../../io/write-outputs.js';
 import type { YamlFile } from '../../load/yaml-file.js';
+import { daysAfter } from '../../model/dates.js';
 import { FORM_FORMAT_VERSION, type FormMetadata } from '../../model/form-layout.js';
 import type { PlanModel } from '../../model/plan-model.js';
 import { comuneSlug } from '../../model/reference.js';
@@ -174,10 +175,4 @@ function uniqueSlug(name: string, id: string, used: Set<string>): string {
   if (used.has(slug)) slug = `${slug}-${id.slice(0, 8)}`;
   used.add(slug);
   return slug;
-}
-
-function daysAfter(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }

@@ -1,5 +1,6 @@
 import parseAddresses from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { startOfDay } from '../../model/dates.js';
 import { fillLabel, type Labels } from '../labels.js';
 import { localeFormat } from '../format.js';
 
@@ -40,7 +41,7 @@ export async function formEmail(email: FormEmail, labels: Labels): Promise<Buffe
     ...(replyTo.length > 0 && { replyTo }),
     subject: fill(words.subject),
     text,
-    date: new Date(`${email.date}T00:00:00Z`),
+    date: startOfDay(email.date),
     messageId: `<${email.formId}@psttm.invalid>`,
     baseBoundary: email.formId.slice(0, 16),
     headers: { 'X-Unsent': '1' },

@@ -1,7 +1,7 @@
 import type { CellValue, DataValidation, Row as SheetRow, Workbook, Worksheet } from 'exceljs';
 import type { FactFormRow, FormRows, IndicatorFormRow, LeadGroup, MilestoneFormRow } from '../../compute/data-round.js';
 import { workbookGrids, type SheetGrid } from '../../load/spreadsheet/spreadsheet-file.js';
-import { FIRST_DATE, LAST_DATE } from '../../model/dates.js';
+import { FIRST_DATE, LAST_DATE, startOfDay } from '../../model/dates.js';
 import { FACT_COLUMNS, INDICATOR_COLUMNS, metadataRows, MILESTONE_COLUMNS, type FormMetadata } from '../../model/form-layout.js';
 import { PROJECT_STATUSES } from '../../model/plan-data.js';
 import { localeFormat, type LocaleFormat } from '../format.js';
@@ -42,7 +42,7 @@ export async function formRenderer(labels: Labels): Promise<FormRenderer> {
   const format = localeFormat(labels.locale, '');
   return async (content) => {
     const workbook = new ExcelJS.Workbook();
-    const asOf = new Date(`${content.metadata.asOf}T00:00:00Z`);
+    const asOf = startOfDay(content.metadata.asOf);
     workbook.creator = 'psttm';
     workbook.created = asOf;
     workbook.modified = asOf;
@@ -154,7 +154,7 @@ function guardedRow(sheet: Worksheet, values: readonly CellValue[], labels: Labe
 function cellValue<Row>(column: FormColumn<Row>, row: Row): CellValue {
   const value = column.value?.(row);
   if (value === undefined) return null;
-  return column.dates && typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value;
+  return column.dates && typeof value === 'string' ? startOfDay(value) : value;
 }
 
 /** The columns of a sheet by layout key; those the layout lists as inputs have `input` (test/collect checks they agree). */
@@ -226,7 +226,7 @@ function factColumns(labels: Labels, format: LocaleFormat): FormColumn<FactFormR
 
 function factValue(row: FactFormRow, labels: Labels): CellValue | undefined {
   if (row.kind === 'status') return labels.projectStatus[row.current];
-  if (row.kind === 'end') return row.current === undefined ? undefined : new Date(`${row.current}T00:00:00Z`);
+  if (row.kind === 'end') return row.current === undefined ? undefined : startOfDay(row.current);
   return row.current;
 }
 
@@ -244,7 +244,7 @@ function numberValidation(min: number, max: number | undefined, shown: (value: n
 
 function dateValidation(first: string, last: string, labels: Labels, format: LocaleFormat): DataValidation {
   const text = fillLabel(labels.form.validation.date, { first: format.shortDate(first), last: format.shortDate(last) });
-  return { type: 'date', operator: 'between', formulae: [new Date(`${first}T00:00:00Z`), new Date(`${last}T00:00:00Z`)], prompt: text, error: text };
+  return { type: 'date', operator: 'between', formulae: [startOfDay(first), startOfDay(last)], prompt: text, error: text };
 }
 
 function listValidation(values: readonly string[], labels: Labels): DataValidation {

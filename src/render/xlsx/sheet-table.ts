@@ -1,4 +1,5 @@
 import type { CellValue, ConditionalFormattingRule, Row as SheetRow, Style, Workbook, Worksheet } from 'exceljs';
+import { startOfDay } from '../../model/dates.js';
 import { finite } from '../finite-numbers.js';
 import { cellText, xmlText } from './cell-text.js';
 import { CELL_FONT, HEADER_FONT, HEADER_FOOTER, LINK_FONT, PAGE_SETUP, TEXT_WIDTH_CAP, rowHeight, rowLines, textWidth } from './print-style.js';
@@ -162,7 +163,7 @@ function cellValue<Row>(column: Column<Row>, kind: CellKind, row: Row, style: Ta
   if (value === null || value === undefined) return null;
   const link = column.link?.(row);
   if (link) return linkFormula(link, cellText(String(value), style.truncationMarker));
-  if (kind === 'date' && typeof value === 'string') return new Date(`${value}T00:00:00Z`);
+  if (kind === 'date' && typeof value === 'string') return startOfDay(value);
   // The view is checked, but a column may scale its figure (points are ×100): check what is written.
   return typeof value === 'number' ? finite(value, `a ${column.header} cell`) : value;
 }

@@ -4,6 +4,7 @@ import { buffer } from 'node:stream/consumers';
 import type { Workbook } from 'exceljs';
 import { zoneCell } from '../../compute/coverage.js';
 import { STATUSES, type Status } from '../../compute/status.js';
+import { startOfDay } from '../../model/dates.js';
 import { findingMessage } from '../findings/messages/index.js';
 import { fundingAmount } from '../funding.js';
 import { localeFormat } from '../format.js';
@@ -223,7 +224,7 @@ async function fillWorkbook(workbook: Workbook, view: ReportView, { language, la
 
 /** The workbook's title, plan, author and dates (created = the as-of date, so the same input gives the same file). */
 export function setProperties(workbook: Workbook, properties: { title: string; plan: ReportView['plan']; description: string; asOf: string }): void {
-  const asOf = new Date(`${properties.asOf}T00:00:00Z`);
+  const asOf = startOfDay(properties.asOf);
   // The properties are XML text too: a forbidden character there would make the workbook unreadable.
   workbook.title = xmlText(properties.title);
   workbook.subject = xmlText(properties.plan.title);
