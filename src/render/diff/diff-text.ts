@@ -1,6 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import wrapAnsi from 'wrap-ansi';
-import { renderTable, type Column } from '../terminal/table.js';
+import { renderTable, wrapText, type Column } from '../terminal/table.js';
 import { terminalText } from '../terminal/terminal-text.js';
 import type { DiffItem, DiffView, FigureRow } from './diff-view.js';
 import type { RichText } from './rich-text.js';
@@ -34,8 +33,8 @@ export function diffText(view: DiffView, chalk: ChalkInstance, width: number): s
 
 /** `text` after `lead` (`indent` columns wide), wrapped to the terminal's width, its further lines indented under its start. */
 function hanging(lead: string, indent: number, text: string, width: number): string {
-  const margin = ' '.repeat(indent);
-  return lead + wrapAnsi(text, Math.max(20, width - indent), { hard: true }).replaceAll('\n', `\n${margin}`);
+  // At least 20 columns for the text, however narrow the terminal.
+  return wrapText(text, Math.max(20 + indent, width), { first: lead, rest: ' '.repeat(indent) });
 }
 
 function marker(change: DiffItem['change'], chalk: ChalkInstance): string {
