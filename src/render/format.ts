@@ -28,6 +28,9 @@ export interface LocaleFormat {
   count(value: number, noun: PluralForms): string;
 }
 
+/** The report languages, whose numbers are written in the digits 0-9. */
+const LATIN_DIGITS = /^(it|en)(-|$)/;
+
 export function localeFormat(locale: string, none = '–'): LocaleFormat {
   // Each Intl formatter is made on first use: making one loads locale data, and most runs use a few.
   const percent = once(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }));
@@ -39,6 +42,8 @@ export function localeFormat(locale: string, none = '–'): LocaleFormat {
   const scientific = once(() => new Intl.NumberFormat(locale, { notation: 'scientific', maximumFractionDigits: 4 }));
   // Counts stay ungrouped (`1000 problems`), as tallies and ids print them.
   const count = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: false }));
+  // An ungrouped whole number in 0-9 digits is what String() writes: it spares a short command the formatter's locale data.
+  const countDigits = (value: number) => (Number.isSafeInteger(value) && LATIN_DIGITS.test(locale) ? String(value) : count().format(value));
   const plurals = once(() => new Intl.PluralRules(locale));
   const longDate = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
   const shortDate = once(() => new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }));
@@ -55,7 +60,7 @@ export function localeFormat(locale: string, none = '–'): LocaleFormat {
     },
     longDate: (iso) => longDate().format(startOfDay(iso)),
     shortDate: (iso) => (iso === undefined ? none : shortDate().format(startOfDay(iso))),
-    count: (value, noun) => `${count().format(value)} ${noun[plurals().select(value)] ?? noun.other}`,
+    count: (value, noun) => `${countDigits(value)} ${noun[plurals().select(value)] ?? noun.other}`,
   };
 }
 
