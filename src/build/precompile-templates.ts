@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import handlebars from 'handlebars';
-import { PRECOMPILED_TEMPLATES_PATH, templateKey } from '../load/precompiled-templates.js';
+import { contentKey, PRECOMPILED_TABLES } from '../load/precompiled.js';
 import { refuseUnsafe } from '../load/template-check.js';
 import { readTemplateSet } from '../load/template-files.js';
 
@@ -14,7 +14,7 @@ const shipped = readTemplateSet(undefined, process.cwd());
 const entries = [shipped.layout, shipped.comuneLayout, ...shipped.partials].map((template) => {
   refuseUnsafe(handlebars, template);
   // precompile returns the template's JavaScript source, typed as the object it evaluates to.
-  return `  ${JSON.stringify(templateKey(template.text))}: ${String(handlebars.precompile(template.text))},`;
+  return `  ${JSON.stringify(contentKey(template.text))}: ${String(handlebars.precompile(template.text))},`;
 });
-mkdirSync(path.dirname(PRECOMPILED_TEMPLATES_PATH), { recursive: true });
-writeFileSync(PRECOMPILED_TEMPLATES_PATH, `module.exports = {\n${entries.join('\n')}\n};\n`);
+mkdirSync(path.dirname(PRECOMPILED_TABLES.templates), { recursive: true });
+writeFileSync(PRECOMPILED_TABLES.templates, `module.exports = {\n${entries.join('\n')}\n};\n`);

@@ -3,30 +3,36 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packagePaths } from '../io/package-paths.js';
 
-/** What Handlebars.precompile makes and Handlebars.template runs. */
-type TemplateSpecification = Parameters<typeof import('handlebars').template>[0];
-
 const require = createRequire(import.meta.url);
 
-/** The shipped templates compiled at build time (see src/build/precompile-templates.ts), by the SHA-256 of their text. */
-export const PRECOMPILED_TEMPLATES_PATH = path.join(packagePaths.root, 'dist', 'precompiled', 'templates.cjs');
+/**
+ * What the build turns shipped files into, so that a run using them skips the work: the templates
+ * compiled (src/build/precompile-templates.ts), the reference CSV files parsed
+ * (src/build/precompile-reference.ts). Each table maps the SHA-256 of a file's exact content to
+ * what the build made of it.
+ */
+export const PRECOMPILED_TABLES = {
+  templates: path.join(packagePaths.root, 'dist', 'precompiled', 'templates.cjs'),
+  reference: path.join(packagePaths.root, 'dist', 'precompiled', 'reference.json'),
+} as const;
 
-/** The SHA-256 (hex) of a template's text: the key of its precompiled form. */
-export function templateKey(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+export type PrecompiledTable = keyof typeof PRECOMPILED_TABLES;
+
+/** The SHA-256 (hex) of a file's content (its text, or its bytes): its key in a table; `scope` tells apart files read in different ways. */
+export function contentKey(content: string | Uint8Array, scope = ''): string {
+  return createHash('sha256').update(scope).update(content).digest('hex');
 }
 
 /**
- * The precompiled form of a template with exactly this text, if it is one of the shipped ones: it
- * runs on Handlebars' runtime alone, without parsing or compiling. Undefined for any other text
- * (an override), and when the build has not made them.
+ * What the build made of a file with exactly this content, if it is a shipped one. Undefined for
+ * any other content (an override, an edited copy), and when the build has not made the table.
  */
-export function precompiledTemplate(text: string): TemplateSpecification | undefined {
-  let table: Record<string, TemplateSpecification>;
+export function precompiled<T>(table: PrecompiledTable, key: string): T | undefined {
+  let entries: Record<string, T>;
   try {
-    table = require(PRECOMPILED_TEMPLATES_PATH) as Record<string, TemplateSpecification>;
+    entries = require(PRECOMPILED_TABLES[table]) as Record<string, T>;
   } catch {
     return undefined;
   }
-  return Object.hasOwn(table, templateKey(text)) ? table[templateKey(text)] : undefined;
+  return Object.hasOwn(entries, key) ? entries[key] : undefined;
 }

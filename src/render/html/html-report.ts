@@ -3,7 +3,7 @@ import { InputError } from '../../core/errors.js';
 import type { RuntimeOptions } from 'handlebars';
 import { zoneCell, type FundingTotal } from '../../compute/coverage.js';
 import type { GapReason, Status } from '../../compute/status.js';
-import { precompiledTemplate } from '../../load/precompiled-templates.js';
+import { contentKey, precompiled } from '../../load/precompiled.js';
 import { refuseUnsafe, templateError, WRITING_HELPERS } from '../../load/template-check.js';
 import type { TemplateSet, TemplateSource } from '../../load/template-files.js';
 import { findingMessage } from '../findings/messages/index.js';
@@ -50,6 +50,14 @@ export async function renderComuneReport(view: ComuneReportView, templates: Temp
   return guarded(instance, templates.comuneLayout)({ ...view, language: options.language, labels: options.labels }, RUNTIME_OPTIONS);
 }
 
+/** What Handlebars.precompile makes and Handlebars.template runs. */
+type TemplateSpecification = Parameters<Handlebars['template']>[0];
+
+/** The build's compiled form of a shipped template (see src/build/precompile-templates.ts): it runs on Handlebars' runtime alone. */
+function precompiledTemplate(template: TemplateSource): TemplateSpecification | undefined {
+  return precompiled<TemplateSpecification>('templates', contentKey(template.text));
+}
+
 /** Prototype properties and methods stay out of the templates' reach (Handlebars' defaults, stated at the call). */
 const RUNTIME_OPTIONS: RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
 
@@ -60,12 +68,12 @@ const RUNTIME_OPTIONS: RuntimeOptions = { allowProtoPropertiesByDefault: false, 
  */
 async function checkedInstance(templates: TemplateSet, layout: TemplateSource, options: HtmlReportOptions): Promise<Handlebars> {
   const sources = [layout, ...templates.partials];
-  const precompiled = new Map(sources.map((template) => [template, precompiledTemplate(template.text)]));
+  const specs = new Map(sources.map((template) => [template, precompiledTemplate(template)]));
   // The runtime build is the full one without its compiler.
-  const handlebars = [...precompiled.values()].every((spec) => spec !== undefined) ? ((await import('handlebars/runtime.js')).default as unknown as Handlebars) : (await import('handlebars')).default;
+  const handlebars = [...specs.values()].every((spec) => spec !== undefined) ? ((await import('handlebars/runtime.js')).default as unknown as Handlebars) : (await import('handlebars')).default;
   const instance = handlebars.create();
   for (const name of WRITING_HELPERS) instance.unregisterHelper(name);
-  for (const template of sources) if (!precompiled.get(template)) refuseUnsafe(instance, template);
+  for (const template of sources) if (!specs.get(template)) refuseUnsafe(instance, template);
   for (const partial of templates.partials) instance.registerPartial(partial.name, guarded(instance, partial));
   if (/<\/style/i.test(templates.css.text)) throw new InputError(`${templates.css.displayPath}: the CSS contains "</style", which would end the style element; remove it`);
   registerPageHelpers(instance, templates, options);
@@ -80,7 +88,7 @@ function contentSecurityPolicy(css: string): string {
 
 /** A template, precompiled when it is a shipped one, whose errors name the template and line; an error from a nested partial keeps its own name. */
 function guarded(instance: Handlebars, template: TemplateSource): (context: unknown, options?: RuntimeOptions) => string {
-  const spec = precompiledTemplate(template.text);
+  const spec = precompiledTemplate(template);
   const compiled = spec ? instance.template(spec) : instance.compile(template.text);
   // Handlebars passes partials their runtime options (@root, @index…): hand them on.
   return (context, options) => {
