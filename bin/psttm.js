@@ -1,27 +1,9 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
-import { isoDate } from '../dist/model/dates.js';
-import { OutputClosedError } from '../dist/core/errors.js';
-import { guardOutput, outputFailure } from '../dist/cli/process-output.js';
+import module from 'node:module';
+import { tierUpForShortRuns } from '../dist/cli/tiering.js';
 
-const stdout = guardOutput(process.stdout);
-// Diagnostics that cannot be delivered are dropped: they must not end the run or crash it.
-process.stderr.on('error', () => undefined);
-
-// Set the exit code and let Node exit by itself, so piped output is never cut short.
-try {
-  process.exitCode = await main(process.argv.slice(2), { stdin: process.stdin, stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, today: isoDate(new Date()) });
-} catch (error) {
-  process.stderr.write(`psttm: internal error, please report it with the command you ran:\n${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 2;
-}
-// A write that failed after the last one main made: EPIPE is a reader that has seen enough, anything else a failed run.
-const failure = await stdout.settled();
-if (failure) {
-  const error = outputFailure(failure);
-  if (error instanceof OutputClosedError) process.exitCode = 0;
-  else {
-    process.stderr.write(`psttm: ${error.message}\n`);
-    process.exitCode = 2;
-  }
-}
+tierUpForShortRuns();
+// Node 22.1 and later keep the compiled code of psttm's modules between runs; Node 20 has no such cache.
+module.enableCompileCache?.();
+const { runProcess } = await import('../dist/cli/process-entry.js');
+await runProcess();

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 
 const [planDir] = process.argv.slice(2);
+// Tiered as bin/psttm.js tiers a run, before psttm is loaded.
+(await import(new URL('../../dist/cli/tiering.js', import.meta.url).href)).tierUpForShortRuns();
 const { main } = await import(new URL('../../dist/cli/main.js', import.meta.url).href);
 const out = mkdtempSync(path.join(tmpdir(), 'psttm-bench-report-'));
 let stdout = '';
