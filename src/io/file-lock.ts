@@ -17,7 +17,7 @@ const RETRY_LONGEST_MS = 1_000;
  * taken waits for it, up to about twice the stale time; the lock goes with the run on exit or signal.
  */
 export async function withFileLock<T>(file: string, displayPath: string, task: (assertHeld: () => void) => Promise<T>): Promise<T> {
-  const { lockSync } = await import('proper-lockfile');
+  const { default: lockfile } = await import('proper-lockfile');
   const lockPath = path.join(path.dirname(file), `.${path.basename(file)}.psttm-lock`);
   let compromised: Error | undefined;
   let release: (() => void) | undefined;
@@ -25,7 +25,7 @@ export async function withFileLock<T>(file: string, displayPath: string, task: (
   // there is then no turn of the event loop in which a signal could end the run and leave the folder behind.
   for (let attempt = 0; release === undefined; attempt++) {
     try {
-      release = lockSync(file, { lockfilePath: lockPath, realpath: false, stale: STALE_MS, onCompromised: (error) => (compromised = error) });
+      release = lockfile.lockSync(file, { lockfilePath: lockPath, realpath: false, stale: STALE_MS, onCompromised: (error) => (compromised = error) });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw new WriteError(`cannot lock ${displayPath} for writing: ${describeFsError(error)}`);
       if (attempt === LOCK_RETRIES) throw new WriteError(`another psttm run is writing ${displayPath}; try again when it has finished`);

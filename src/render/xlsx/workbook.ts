@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { PassThrough, type Writable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import type { Workbook } from 'exceljs';
@@ -49,16 +48,13 @@ type Sheet = ReturnType<Workbook['addWorksheet']>;
  */
 const ZIP_LEVEL = 1;
 
-const require = createRequire(import.meta.url);
-
 /**
  * Write a workbook to `stream`, `fill` adding its sheets and calling `done` on each once complete.
  * Only exceljs's streaming writer is loaded: the package's entry point also loads its reader, its
  * CSV support and the in-memory model, and costs three times as much to import.
  */
 export async function writeSheets(stream: Writable, fill: (workbook: Workbook, done: (sheet: Sheet) => void) => Promise<void>): Promise<void> {
-  const WorkbookWriter = require('exceljs/lib/stream/xlsx/workbook-writer.js') as typeof import('exceljs').stream.xlsx.WorkbookWriter;
-  const AppXform = require('exceljs/lib/xlsx/xform/core/app-xform.js') as new () => { toXml(model: object): string };
+  const [{ default: WorkbookWriter }, { default: AppXform }] = await Promise.all([import('exceljs/lib/stream/xlsx/workbook-writer.js'), import('exceljs/lib/xlsx/xform/core/app-xform.js')]);
   const workbook = new WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: ZIP_LEVEL } } });
   // The streaming writer leaves the company out of docProps/app.xml, which the in-memory writer fills: write it as that one does.
   const internals = workbook as unknown as { _worksheets: unknown[]; zip: { append(text: string, entry: { name: string }): void } };
