@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 import module from 'node:module';
-import { tierUpForShortRuns } from '../dist/cli/tiering.js';
+import { loadProcessEntry } from '../dist/cli/bundle-loader.js';
 
-tierUpForShortRuns();
-// Node 22.1 and later keep the compiled code of psttm's modules between runs; Node 20 has no such cache.
+// Node 22.1 and later keep compiled code between runs by themselves.
 module.enableCompileCache?.();
-const { runProcess } = await import('../dist/cli/process-entry.js');
+const { runProcess } = await loadProcessEntry();
 await runProcess();

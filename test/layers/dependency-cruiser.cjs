@@ -51,8 +51,8 @@ module.exports = {
     },
   ],
   options: {
-    // The standalone schema validators and precompiled templates the build generates are data, not a layer.
-    exclude: { path: '^dist/(validators|precompiled)/' },
+    // What the build generates from the layers (standalone schema validators, precompiled templates and reference, the bundle) is no layer.
+    exclude: { path: '^dist/(validators|precompiled|bundle)/' },
     doNotFollow: { path: 'node_modules' },
     // Resolve subpath exports such as csv-parse/sync as Node does.
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'node', 'default'] },

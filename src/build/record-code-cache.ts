@@ -1,0 +1,25 @@
+/**
+ * Build step (after bundle-cli): run `psttm report` on the shipped plan from the bundle, as bin/psttm.js
+ * runs it, and save V8's compiled code of every function the run used to dist/bundle/psttm.cjs.code-cache.
+ * A run made with the same V8 and flags then compiles only what this one did not run.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BUNDLE_FILES, runBundle } from '../cli/bundle-loader.js';
+import { tierUpForShortRuns } from '../cli/tiering.js';
+import { packagePaths } from '../io/package-paths.js';
+
+tierUpForShortRuns();
+rmSync(BUNDLE_FILES.codeCache, { force: true });
+const { script, entry } = runBundle(readFileSync(BUNDLE_FILES.source, 'utf8'), undefined);
+const out = mkdtempSync(path.join(tmpdir(), 'psttm-code-cache-'));
+try {
+  // The run reads its command line from process.argv, as from bin/psttm.js.
+  process.argv.splice(2, Infinity, 'report', '--plan', packagePaths.shippedPlan, '--today', '2026-01-01', '--as-of', '2026-01-01', '--out', out);
+  await entry.runProcess();
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+if (process.exitCode) throw new Error(`psttm report on the shipped plan failed (${process.exitCode}): no code cache recorded`);
+writeFileSync(BUNDLE_FILES.codeCache, script.createCachedData());
