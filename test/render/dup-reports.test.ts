@@ -5,6 +5,7 @@ import { computeMonitoringReport } from '../../src/compute/monitoring-report.ts'
 import { readTemplateSet } from '../../src/load/template-files.ts';
 import type { Dup } from '../../src/model/plan-model.ts';
 import { renderComuneReport, renderHtmlReport } from '../../src/render/html/html-report.ts';
+import { pageText } from '../../src/render/html/streamed-page.ts';
 import { LABELS } from '../../src/render/labels.ts';
 import { buildComuneView } from '../../src/render/report/comune-view.ts';
 import { buildReportView } from '../../src/render/report/report-view.ts';
@@ -84,7 +85,7 @@ describe('the DUP sheets of the workbook', () => {
 
 describe('the section on the comuni in the HTML report', () => {
   it('draws the zone × mission heat map with the counts in the cells, its legend and the same values in a table', async () => {
-    const $ = load(await renderHtmlReport(view, templates, options));
+    const $ = load(await pageText(await renderHtmlReport(view, templates, options)));
     const section = $('section#comuni');
     expect(section.find('[data-figure="comuni-with-dup"]').text()).toBe('2 / 3');
     expect(section.find('svg[data-chart="dup-heatmap"] rect').length).toBe(6);
@@ -108,7 +109,7 @@ describe('the section on the comuni in the HTML report', () => {
   it('with no DUP: one line saying none is imported yet, no heat map', async () => {
     const none = dupModel([]);
     const empty = buildReportView(none, computeMonitoringReport(none, '2026-01-01'), [], { title: undefined, year: undefined });
-    const $ = load(await renderHtmlReport(empty, templates, { language: 'en', labels: LABELS.en }));
+    const $ = load(await pageText(await renderHtmlReport(empty, templates, { language: 'en', labels: LABELS.en })));
     expect($('section#comuni [data-no-dup]').text()).toBe('No DUP imported yet: no comune has a file in plan/dup/ (psttm import dup).');
     expect($('section#comuni svg').length).toBe(0);
   });
@@ -117,14 +118,14 @@ describe('the section on the comuni in the HTML report', () => {
 describe("the comune's HTML page", () => {
   it('escapes a DUP title holding markup and lists the pending suggestion apart', async () => {
     const milano = buildComuneView(model, view, model.reference.comuneByIstat.get('015146')!);
-    const html = await renderComuneReport(milano, templates, options);
+    const html = await pageText(await renderComuneReport(milano, templates, options));
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Mobilità');
     const $ = load(html);
     expect($('h1').text()).toBe('Milano');
     expect($('tr[data-dup-objective="X1"] td').eq(2).text()).toBe(SCRIPT);
 
-    const sesto = load(await renderComuneReport(sestoView, templates, options));
+    const sesto = load(await pageText(await renderComuneReport(sestoView, templates, options)));
     expect(sesto('tr[data-dup-objective="S1.1"] [data-served]').map((_, item) => sesto(item).text()).get()).toEqual(['M1.1 Obiettivo M1.1', 'M2.1 Obiettivo M2.1']);
     expect(sesto('table[data-table="pending"] tr[data-pending] > *').map((_, cell) => sesto(cell).text()).get()).toEqual(['S1', 'M2.1', 'Obiettivo M2.1', '0,3']);
     expect(sesto('table[data-table="projects"] tr[data-project]').map((_, row) => sesto(row).attr('data-project')).get()).toEqual(['metro', 'nord']);
@@ -132,7 +133,7 @@ describe("the comune's HTML page", () => {
 
   it('a comune without a DUP gets the same page saying so', async () => {
     const cinisello = buildComuneView(model, view, model.reference.comuneByIstat.get('015077')!);
-    const $ = load(await renderComuneReport(cinisello, templates, { language: 'en', labels: LABELS.en }));
+    const $ = load(await pageText(await renderComuneReport(cinisello, templates, { language: 'en', labels: LABELS.en })));
     expect($('[data-no-dup]').text()).toBe('This comune has no DUP imported yet: none of its objectives is linked to the PSTTM.');
     expect($('table[data-table="not-served"] tr[data-objective]').map((_, row) => $(row).attr('data-objective')).get()).toEqual(['M1.1', 'M2.1']);
   });

@@ -5,6 +5,7 @@ import { readTemplateSet } from '../../src/load/template-files.ts';
 import { localeFormat } from '../../src/render/format.ts';
 import { firstItems, HTML_LIST_LIMIT, listCutNote } from '../../src/render/html/html-lists.ts';
 import { renderHtmlReport } from '../../src/render/html/html-report.ts';
+import { pageText } from '../../src/render/html/streamed-page.ts';
 import { LABELS } from '../../src/render/labels.ts';
 import { buildReportView } from '../../src/render/report/report-view.ts';
 import { indicator, project, testModel } from '../helpers/model.ts';
@@ -31,7 +32,7 @@ async function reportOf(count: number): Promise<string> {
   const model = testModel(projects);
   const findings = projects.map((item) => makeFinding('INDICATOR_WITHOUT_TARGET', { indicator: 'misura' }, { file: item.file, line: 9, column: 9, endLine: 9, endColumn: 15, path: 'indicators/0' }));
   const view = buildReportView(model, computeMonitoringReport(model, '2026-01-01'), findings, { title: undefined, year: undefined });
-  return renderHtmlReport(view, readTemplateSet(undefined, process.cwd()), { language: 'it', labels: LABELS.it });
+  return pageText(await renderHtmlReport(view, readTemplateSet(undefined, process.cwd()), { language: 'it', labels: LABELS.it }));
 }
 
 describe('the HTML report of a large portfolio', () => {

@@ -3,6 +3,7 @@ import { computeMonitoringReport } from '../../src/compute/monitoring-report.ts'
 import { InputError } from '../../src/core/errors.ts';
 import { readTemplateSet, type TemplateSet } from '../../src/load/template-files.ts';
 import { renderHtmlReport } from '../../src/render/html/html-report.ts';
+import { pageText } from '../../src/render/html/streamed-page.ts';
 import { LABELS } from '../../src/render/labels.ts';
 import { buildReportView } from '../../src/render/report/report-view.ts';
 import { project, testModel } from '../helpers/model.ts';
@@ -18,7 +19,7 @@ function withLayout(text: string): TemplateSet {
 }
 
 async function refusal(templates: TemplateSet): Promise<string> {
-  const error = await renderHtmlReport(view, templates, options).then(
+  const error = await renderHtmlReport(view, templates, options).then(pageText).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
@@ -46,13 +47,13 @@ describe('templates get no helper that writes outside the report', () => {
   });
 
   it('still lets data named log through as a value', async () => {
-    const html = await renderHtmlReport({ ...view, title: 'Registro' }, withLayout('{{#with title as |log|}}<h1>{{log.length}}</h1>{{/with}}'), options);
+    const html = await pageText(await renderHtmlReport({ ...view, title: 'Registro' }, withLayout('{{#with title as |log|}}<h1>{{log.length}}</h1>{{/with}}'), options));
     expect(html).toBe('<h1>8</h1>');
   });
 
   it('keeps prototype properties and methods out of reach', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const html = await renderHtmlReport(view, withLayout('[{{constructor.name}}][{{lookup this "__proto__"}}][{{title.constructor}}][{{lookup title "toString"}}]'), options);
+    const html = await pageText(await renderHtmlReport(view, withLayout('[{{constructor.name}}][{{lookup this "__proto__"}}][{{title.constructor}}][{{lookup title "toString"}}]'), options));
     expect(html).toBe('[][][][]');
     error.mockRestore();
   });

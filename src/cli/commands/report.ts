@@ -7,6 +7,7 @@ import type { OutputFile } from '../../io/write-outputs.js';
 import type { PlanLocation } from '../../load/plan-location.js';
 import type { TemplateSet } from '../../load/template-files.js';
 import type { HtmlReportOptions } from '../../render/html/html-report.js';
+import type { StreamedPage } from '../../render/html/streamed-page.js';
 import { LABELS, REPORT_LANGUAGES, type ReportLanguage } from '../../render/labels.js';
 import type { ComuneReportView } from '../../render/report/comune-view.js';
 import type { ReportView } from '../../render/report/report-view.js';
@@ -148,17 +149,17 @@ async function preparePages(location: PlanLocation, today: string, options: Repo
   return { page, stem, asOf, since };
 }
 
-/** How a page is rendered: its HTML and its workbook; the PDF is its HTML printed by Chromium. */
+/** How a page is rendered: its HTML and its workbook, each streamed as it is written; the PDF is its HTML printed by Chromium. */
 interface PageRenderer {
-  html(): Promise<string>;
+  html(): Promise<StreamedPage>;
   xlsx(): Promise<OutputFile['content']>;
 }
 
 /** A page's content in one format. */
 async function renderFormat(page: PageRenderer, format: ReportFormat, chromium: string | undefined): Promise<OutputFile['content']> {
   if (format !== 'pdf') return page[format]();
-  const { printPdf } = await import('../../io/chromium-pdf.js');
-  return printPdf(await page.html(), chromium!);
+  const [{ printPdf }, { pageText }] = await Promise.all([import('../../io/chromium-pdf.js'), import('../../render/html/streamed-page.js')]);
+  return printPdf(await pageText(await page.html()), chromium!);
 }
 
 /** The monitoring report of the plan. */

@@ -16,6 +16,7 @@ import { baseText, headlineSentence, methodRules } from '../report/method.js';
 import { actorColumnLabel, columnShare, type ReportView } from '../report/report-view.js';
 import { heatLegend, heatmapGrid, progressBar, statusSegments } from './charts.js';
 import { firstItems, listCutNote } from './html-lists.js';
+import { PartialDeferral, type StreamedPage } from './streamed-page.js';
 
 export interface HtmlReportOptions {
   language: ReportLanguage;
@@ -25,14 +26,14 @@ export interface HtmlReportOptions {
 type Handlebars = typeof import('handlebars');
 
 /**
- * Render the HTML report from a template set: one self-contained file, CSS inline under a
+ * Render the HTML report from a template set, streamed as it is written (see PartialDeferral): one self-contained file, CSS inline under a
  * Content-Security-Policy that allows nothing else. Every value goes through Handlebars escaping:
  * templates that print unescaped (`{{{ }}}` or `{{& }}`) are refused, and so are templates that call
  * a helper that writes elsewhere (`log`), which the instance does not have either. Prototype
  * properties and methods stay out of reach (Handlebars' defaults, stated at the call).
  */
-export async function renderHtmlReport(view: ReportView, templates: TemplateSet, options: HtmlReportOptions): Promise<string> {
-  const instance = await checkedInstance(templates, templates.layout, options);
+export async function renderHtmlReport(view: ReportView, templates: TemplateSet, options: HtmlReportOptions): Promise<StreamedPage> {
+  const { instance, deferral } = await checkedInstance(templates, templates.layout, options);
   registerReportHelpers(instance, view, options);
   const data = {
     ...view,
@@ -41,13 +42,13 @@ export async function renderHtmlReport(view: ReportView, templates: TemplateSet,
     actorColumns: view.actorColumns.map((column) => ({ id: column.id, label: actorColumnLabel(column, options.language) })),
     findings: view.findings.map((finding) => ({ ...finding, message: findingMessage(finding, options.language) })),
   };
-  return guarded(instance, templates.layout)(data, RUNTIME_OPTIONS);
+  return deferral.page(() => guarded(instance, templates.layout)(data, RUNTIME_OPTIONS));
 }
 
 /** Render the page of one comune from its layout (`comune.hbs`) and the shared partials, under the same rules as the report. */
-export async function renderComuneReport(view: ComuneReportView, templates: TemplateSet, options: HtmlReportOptions): Promise<string> {
-  const instance = await checkedInstance(templates, templates.comuneLayout, options);
-  return guarded(instance, templates.comuneLayout)({ ...view, language: options.language, labels: options.labels }, RUNTIME_OPTIONS);
+export async function renderComuneReport(view: ComuneReportView, templates: TemplateSet, options: HtmlReportOptions): Promise<StreamedPage> {
+  const { instance, deferral } = await checkedInstance(templates, templates.comuneLayout, options);
+  return deferral.page(() => guarded(instance, templates.comuneLayout)({ ...view, language: options.language, labels: options.labels }, RUNTIME_OPTIONS));
 }
 
 /** What Handlebars.precompile makes and Handlebars.template runs. */
@@ -63,10 +64,11 @@ const RUNTIME_OPTIONS: RuntimeOptions = { allowProtoPropertiesByDefault: false, 
 
 /**
  * A Handlebars instance without writing helpers, holding the partials and the helpers every page
- * uses, once the layout, partials and CSS are checked. Shipped templates come precompiled and were
- * checked at build time: when all are, only Handlebars' runtime is loaded.
+ * uses, once the layout, partials and CSS are checked; with the deferral that renders the partials
+ * the layout calls as the page is written. Shipped templates come precompiled and were checked at
+ * build time: when all are, only Handlebars' runtime is loaded.
  */
-async function checkedInstance(templates: TemplateSet, layout: TemplateSource, options: HtmlReportOptions): Promise<Handlebars> {
+async function checkedInstance(templates: TemplateSet, layout: TemplateSource, options: HtmlReportOptions): Promise<{ instance: Handlebars; deferral: PartialDeferral }> {
   const sources = [layout, ...templates.partials];
   const specs = new Map(sources.map((template) => [template, precompiledTemplate(template)]));
   // The runtime build is the full one without its compiler.
@@ -74,10 +76,11 @@ async function checkedInstance(templates: TemplateSet, layout: TemplateSource, o
   const instance = handlebars.create();
   for (const name of WRITING_HELPERS) instance.unregisterHelper(name);
   for (const template of sources) if (!specs.get(template)) refuseUnsafe(instance, template);
-  for (const partial of templates.partials) instance.registerPartial(partial.name, guarded(instance, partial));
+  const deferral = new PartialDeferral();
+  for (const partial of templates.partials) instance.registerPartial(partial.name, deferral.deferrable(guarded(instance, partial)));
   if (/<\/style/i.test(templates.css.text)) throw new InputError(`${templates.css.displayPath}: the CSS contains "</style", which would end the style element; remove it`);
   registerPageHelpers(instance, templates, options);
-  return instance;
+  return { instance, deferral };
 }
 
 /** The Content-Security-Policy of a report: its one style element (by hash) and data: images; no scripts, no requests. */
