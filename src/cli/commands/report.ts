@@ -5,6 +5,8 @@ import { displayPath } from '../../io/display-path.js';
 import { comuneSlug } from '../../model/reference.js';
 import type { OutputFile } from '../../io/write-outputs.js';
 import type { PlanLocation } from '../../load/plan-location.js';
+import type { Finding } from '../../findings/finding.js';
+import type { PlanModel } from '../../model/plan-model.js';
 import type { TemplateSet } from '../../load/template-files.js';
 import type { HtmlReportOptions } from '../../render/html/html-report.js';
 import type { StreamedPage } from '../../render/html/streamed-page.js';
@@ -124,8 +126,7 @@ interface PreparedPages {
  */
 async function preparePages(location: PlanLocation, today: string, options: ReportOptions, printed: boolean, io: Io, progress: StepProgress, notices: string[]): Promise<PreparedPages> {
   progress.step('reading the plan');
-  const check = await checkPlanAt(location, today, io);
-  const model = requireModel(check);
+  const { model, findings } = await modelAndFindings(location, today, io);
   const comune = options.comune === undefined ? undefined : requireComune(model, options.comune, '--comune ');
   const [{ readTemplateSet }, { computeMonitoringReport, yearEnds }, { buildReportView }] = await Promise.all([
     import('../../load/template-files.js'),
@@ -139,7 +140,7 @@ async function preparePages(location: PlanLocation, today: string, options: Repo
 
   progress.step('computing');
   const { asOf, since } = options.year === undefined ? { asOf: asOfDate(options, io), since: undefined } : yearEnds(options.year);
-  const view = buildReportView(model, computeMonitoringReport(model, asOf, since), check.findings, { title: options.title, year: options.year });
+  const view = buildReportView(model, computeMonitoringReport(model, asOf, since), findings, { title: options.title, year: options.year });
   const labels = LABELS[options.lang];
   const pageOptions = { language: options.lang, labels };
   const page = comune
@@ -147,6 +148,15 @@ async function preparePages(location: PlanLocation, today: string, options: Repo
     : monitoringReport(view, templates, pageOptions);
   const stem = comune ? `${labels.comuni.fileStem}-${comune.istat}-${comuneSlug(comune.name)}` : labels.reportFileStem;
   return { page, stem, asOf, since };
+}
+
+/**
+ * The model of the plan and its findings, without the files as read: their texts, a quarter of the
+ * memory at national scale, are let go before anything is computed.
+ */
+async function modelAndFindings(location: PlanLocation, today: string, io: Io): Promise<{ model: PlanModel; findings: Finding[] }> {
+  const check = await checkPlanAt(location, today, io);
+  return { model: requireModel(check), findings: check.findings };
 }
 
 /** How a page is rendered: its HTML and its workbook, each streamed as it is written; the PDF is its HTML printed by Chromium. */
