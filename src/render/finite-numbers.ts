@@ -11,12 +11,19 @@ export function finite(value: number, where: string): number {
 /** Check every number in plain data (objects and arrays), naming the path of the first non-finite one. */
 export function assertFiniteNumbers(data: unknown, where: string): void {
   const seen = new Set<object>();
-  const walk = (value: unknown, path: string): void => {
-    if (typeof value === 'number') finite(value, path);
-    else if (typeof value === 'object' && value !== null && !seen.has(value)) {
+  // The keys down to the value being checked; the path is spelt out only for a number that fails.
+  const keys: string[] = [where];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) finite(value, keys.join('.'));
+    } else if (typeof value === 'object' && value !== null && !seen.has(value)) {
       seen.add(value);
-      for (const [key, item] of Object.entries(value)) walk(item, `${path}.${key}`);
+      for (const key of Object.keys(value)) {
+        keys.push(key);
+        walk((value as Record<string, unknown>)[key]);
+        keys.pop();
+      }
     }
   };
-  walk(data, where);
+  walk(data);
 }

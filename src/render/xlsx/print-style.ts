@@ -57,12 +57,18 @@ const ASCII_WIDTHS = [
 const OTHER_WIDTH = 1.1;
 const WIDE_FROM = 0x2e80;
 const SPACE_WIDTH = ASCII_WIDTHS[0]!;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** No character is wider than this many digits. */
 const WIDEST = 2;
 
 /** The width of `text` in digit widths; an accented letter counts as its letter. */
 export function textWidth(text: string): number {
   let width = 0;
+  // Printable ASCII, most of a plan's text, has nothing to normalise: a table lookup per character.
+  if (PRINTABLE_ASCII.test(text)) {
+    for (let index = 0; index < text.length; index++) width += ASCII_WIDTHS[text.charCodeAt(index) - 0x20]!;
+    return width;
+  }
   for (const character of text.normalize('NFD').replace(/\p{M}/gu, '')) {
     const code = character.codePointAt(0)!;
     width += ASCII_WIDTHS[code - 0x20] ?? (code >= WIDE_FROM ? 2 : OTHER_WIDTH);
