@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
-const [planDir] = process.argv.slice(2);
+const [planDir = ''] = process.argv.slice(2);
 const bin = fileURLToPath(new URL('../../bin/psttm.js', import.meta.url));
 const hook = new URL('./usage-at-exit.mjs', import.meta.url).href;
 const out = mkdtempSync(path.join(tmpdir(), 'psttm-bench-report-'));
@@ -25,7 +25,7 @@ try {
     process.stderr.write(`psttm report failed (${run.status}): ${run.stderr}\n`);
     process.exitCode = 1;
   } else {
-    const usage = JSON.parse(run.output[3]);
+    const usage = JSON.parse(String(run.output[3]));
     const [xlsx, html] = run.stdout.trim().split('\n').map((file) => statSync(path.resolve(out, file)).size / 1024 / 1024);
     process.stdout.write(JSON.stringify({ reportMs, reportCpuMs: usage.cpuMs, gcShare: usage.gcMs / reportMs, reportPeakRssMb: usage.peakRssMb, xlsxMb: xlsx, htmlMb: html }) + '\n');
   }
