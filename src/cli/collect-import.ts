@@ -96,6 +96,7 @@ export async function runCollectImport(files: readonly string[], options: Collec
   }
 
   const counts = countFindings(findings);
+  const conflicts = findings.filter((finding) => finding.code === 'FORM_CONFLICT');
   if (counts.errors > 0) {
     await printFindings(findings, forms, check, options, language, io);
     throw new FailingFindingsError(`nothing written: the forms have ${counts.errors} error${counts.errors === 1 ? '' : 's'} (above); have them corrected and import them again`);
@@ -109,7 +110,7 @@ export async function runCollectImport(files: readonly string[], options: Collec
     await writeProjectFiles(check, writes, io, { force: true, language });
   }
   if (findings.length > 0 && !options.json) {
-    // The conflicts, like an edit's warnings, on stderr: stdout keeps the summary.
+    // The conflicts and notes left out, like an edit's warnings, on stderr: stdout keeps the summary.
     const { findingLine } = await import('../render/findings/finding-line.js');
     const chalk = chalkFor(io.stderr, io.env);
     for (const finding of findings) io.stderr.write(`${findingLine(finding, language, chalk)}\n`);
@@ -118,15 +119,17 @@ export async function runCollectImport(files: readonly string[], options: Collec
   if (options.json) {
     const { toJsonText } = await import('../render/json/plan-json.js');
     const projects = [...merges.values()].map(({ project, file, forms: edited }) => ({ project: project.id, file: file.displayPath, edits: edited.flatMap(({ form, edits }) => edits.map((edit) => ({ form: form.file, ...edit }))) }));
-    const conflicts = findings.map(({ code, file, sheet, line, column, args }) => ({ code, file, sheet, row: line, column, ...args }));
-    io.stdout.write(toJsonText({ dryRun: options.dryRun === true, written: !options.dryRun && writes.length > 0, forms: forms.map((form) => ({ file: form.file, formId: form.metadata.formId, lead: form.metadata.lead, asOf: form.metadata.asOf, source: formSourceId(form.metadata.formId) })), projects, conflicts }));
+    const cell = ({ code, file, sheet, line, column, args }: Finding) => ({ code, file, sheet, row: line, column, ...args });
+    const formsShown = forms.map((form) => ({ file: form.file, formId: form.metadata.formId, lead: form.metadata.lead, asOf: form.metadata.asOf, source: formSourceId(form.metadata.formId) }));
+    const notesNotKept = findings.filter((finding) => finding.code === 'FORM_NOTE_NOT_KEPT');
+    io.stdout.write(toJsonText({ dryRun: options.dryRun === true, written: !options.dryRun && writes.length > 0, forms: formsShown, projects, conflicts: conflicts.map(cell), notesNotKept: notesNotKept.map(cell) }));
   } else if (merges.size === 0) {
     io.stdout.write(`${labels.nothingNew}\n`);
   } else {
     for (const merge of merges.values()) io.stdout.write(mergeSummary(merge, options.dryRun === true, LABELS[language]));
   }
-  if (findings.length === 0) return 0;
-  io.stderr.write(`psttm: ${fillLabel(labels.conflicts, { count: String(findings.length) })}\n`);
+  if (conflicts.length === 0) return 0;
+  io.stderr.write(`psttm: ${fillLabel(labels.conflicts, { count: String(conflicts.length) })}\n`);
   return 1;
 }
 

@@ -134,6 +134,7 @@ export interface FindingArgs {
   /** `item`: the indicator id, milestone number or fact key the project no longer has; absent when the project itself is gone. */
   FORM_UNKNOWN_ROW: { project: string; item?: string };
   FORM_CONFLICT: { current: string; form: string };
+  FORM_NOTE_NOT_KEPT: { project: string; item: string };
   /** `code`: the DUP objective's code, for a DUP link; `renumbered`: the objective now bearing the removed one's title. */
   DANGLING_LINK: { code?: string; objective: string; renumbered?: string };
 }

@@ -86,6 +86,7 @@ export const FINDING_CODES = {
   FORM_INCOMPLETE_ROW: { severity: 'error', summary: 'A row of a returned form is filled in part: a value without its date, a date without its value, a milestone reached without its date.' },
   FORM_EDITED_CELL: { severity: 'error', summary: 'A read-only cell of a returned form no longer holds what the form was sent with.' },
   FORM_UNKNOWN_ROW: { severity: 'error', summary: 'A row of a returned form is about a project, indicator, milestone or funding entry the plan no longer has.' },
+  FORM_NOTE_NOT_KEPT: { severity: 'warning', summary: 'A note on a milestone or fact row of a returned form: a project file keeps notes only with measurements, so the note is not imported; its row is.' },
   FORM_CONFLICT: { severity: 'warning', summary: "A value of a returned form would overwrite a different value written to the project file after the form was made: it is not imported (--force imports it)." },
   DANGLING_LINK: { severity: 'error', summary: 'psttm diff: a project or DUP links to an objective the change removes or renumbers, and no objective supersedes it.' },
 } as const satisfies Record<string, CodeInfo>;

@@ -138,6 +138,7 @@ class FormChecker {
       return this.report(table, 'FORM_UNKNOWN_CHOICE', { value: cells.newDone, choices: [answers.yes, answers.no] }, row.row, 'newDone');
     }
     if (this.text(table, row, 'note') === undefined) return;
+    this.noteNotKept(table, row, project, `"${milestone.title}"`);
     // "no", or only a note: nothing to record.
     if (cells.newDone !== answers.yes) return;
     if (!cells.doneDate) return this.report(table, 'FORM_INCOMPLETE_ROW', { missing: this.header(table, 'doneDate') }, row.row, 'doneDate');
@@ -157,7 +158,9 @@ class FormChecker {
     const fundingIndex = /^funding\.(\d+)$/.exec(key)?.[1];
     const funding = fundingIndex === undefined ? undefined : project.funding?.[Number(fundingIndex)];
     if (key !== 'status' && key !== 'end' && !funding) return this.report(table, 'FORM_UNKNOWN_ROW', { project: project.id, item: key }, row.row, 'fact');
-    if (this.text(table, row, 'note') === undefined || !cells.new) return;
+    if (this.text(table, row, 'note') === undefined) return;
+    this.noteNotKept(table, row, project, key);
+    if (!cells.new) return;
     if (key === 'status') {
       const labels = this.form.metadata.statusLabels;
       const status = PROJECT_STATUSES.find((candidate) => labels[candidate] === cells.new);
@@ -232,6 +235,11 @@ class FormChecker {
     const text = row.cells[column] ?? '';
     if (text.length > MAX_INPUT_TEXT) return this.report(table, 'FORM_OUT_OF_BOUNDS', { value: text.length, min: 0, max: MAX_INPUT_TEXT }, row.row, column);
     return text;
+  }
+
+  /** A note on a row whose values have no note in the project file (a milestone, a fact) is said to be left out, not dropped in silence. */
+  private noteNotKept(table: FormTable<string>, row: FormRow<string>, project: Project, item: string): void {
+    if (row.cells.note) this.report(table, 'FORM_NOTE_NOT_KEPT', { project: project.id, item }, row.row, 'note');
   }
 
   private header(table: FormTable<string>, column: string): string {

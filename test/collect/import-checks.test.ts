@@ -124,6 +124,34 @@ describe('psttm collect import refuses a form with a bad cell, and writes nothin
     expect(readFileSync(file, 'utf8')).toContain('      - { value: 97, date: 2026-09-30, source: doc }\n      - { value: 95, date: 2026-06-30, source: modulo-');
   });
 
+  it('FORM_NOTE_NOT_KEPT: a note on a milestone or a fact is said to be left out; the row itself is imported, exit 0', async () => {
+    const { root, form } = await gammaForm();
+    await fillForm(form, [
+      { sheet: 'milestones', project: 'gamma-rete', item: '2', cells: { newDone: 'sì', doneDate: june, note: 'inaugurato con il sindaco' } },
+      { sheet: 'milestones', project: 'gamma-rete', item: '1', cells: { newDone: 'no', note: 'slitta al 2027' } },
+    ]);
+    const shown = path.relative(root, form);
+    const result = await importForms(root, ['--json', shown]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const output = JSON.parse(result.stdout) as { written: boolean; conflicts: unknown[]; notesNotKept: { code: string; sheet: string; row: number }[]; projects: { edits: unknown[] }[] };
+    expect(output.written).toBe(true);
+    expect(output.conflicts).toEqual([]);
+    expect(output.projects[0]!.edits).toEqual([expect.objectContaining({ kind: 'milestone', position: 2, done: '2026-06-30' })]);
+    expect(output.notesNotKept.map(({ code, sheet, row }) => [code, sheet, row])).toEqual([
+      ['FORM_NOTE_NOT_KEPT', 'Milestone', 2],
+      ['FORM_NOTE_NOT_KEPT', 'Milestone', 3],
+    ]);
+
+    // Without --json the warnings go to stderr, and the run still succeeds.
+    const again = await gammaForm();
+    await fillForm(again.form, [{ sheet: 'facts', project: 'gamma-rete', item: 'status', cells: { new: 'concluso', note: 'chiuso a ottobre' } }]);
+    const text = await importForms(again.root, [path.relative(again.root, again.form)]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('~ status completed');
+    expect(text.stderr).toContain('the note on status of gamma-rete is not imported');
+    expect(text.stderr).toContain('FORM_NOTE_NOT_KEPT');
+  });
+
   it('FORM_UNKNOWN_ROW: a value for an indicator the project no longer has', async () => {
     const { code, findings } = await failingImport([value('posti_asilo', { value: 20, date: june })], (root) => {
       const file = path.join(root, PROJECT);
@@ -184,6 +212,7 @@ describe('psttm collect import refuses a form with a bad cell, and writes nothin
         },
       ],
       conflicts: [],
+      notesNotKept: [],
     });
 
     await fillForm(form, [value('saldo', { value: 'tanti', date: june })]);

@@ -145,6 +145,7 @@ const EXAMPLES: { [C in FindingCode]: FindingArgs[C][] } = {
   FORM_EDITED_CELL: [{ expected: 'posti', found: 'euro' }],
   FORM_UNKNOWN_ROW: [{ project: 'fabriq' }, { project: 'fabriq', item: 'startup' }],
   FORM_CONFLICT: [{ current: '80 (2026-06-30)', form: '90 (2026-06-30)' }],
+  FORM_NOTE_NOT_KEPT: [{ project: 'gamma-rete', item: 'milestone 2' }],
   DANGLING_LINK: [{ objective: 'M1.3' }, { objective: 'M1.3', renumbered: 'M1.2' }, { code: 'S1', objective: 'M1.3' }],
   DUP_DUPLICATE_LINK: [
     { case: 'linked-twice', code: 'S1', objective: 'M3.4' },

@@ -156,6 +156,7 @@ export const EN: FindingMessages = {
   FORM_INCOMPLETE_ROW: ({ missing }) => `the row is filled in part: fill in "${missing}" too, or empty the row`,
   FORM_EDITED_CELL: ({ expected, found }) => `this read-only cell was changed: the form was sent with "${expected}", it now holds "${found}"; restore it (or fill in a new form)`,
   FORM_UNKNOWN_ROW: ({ project, item }) => (item === undefined ? `project ${project} is not one this form was made for, or is no longer in the plan; empty the row` : `project ${project} no longer has ${item}; empty the row, or make a new form`),
+  FORM_NOTE_NOT_KEPT: ({ project, item }) => `the note on ${item} of ${project} is not imported: a project file keeps notes only with measurements; copy what matters into a source of the project by hand`,
   FORM_CONFLICT: ({ current, form }) => `the project file now holds ${current}, written after the form was made; the form's ${form} is not imported (run again with --force to take the form's)`,
   DANGLING_LINK: ({ code, objective, renumbered }) =>
     `${code ? `${code}: ` : ''}links to ${objective}, which this change removes; ${renumbered ? `if ${renumbered} is ${objective} renumbered, add "supersedes: [${objective}]" to ${renumbered}, else link` : 'link'} an objective of the plan`,

@@ -183,6 +183,7 @@ export const IT: FindingMessages = {
   FORM_INCOMPLETE_ROW: ({ missing }) => `la riga è compilata solo in parte: compilare anche "${missing}", o svuotare la riga`,
   FORM_EDITED_CELL: ({ expected, found }) => `questa cella in sola lettura è stata modificata: il modulo è stato inviato con "${expected}", ora contiene "${found}"; ripristinarla (o compilare un nuovo modulo)`,
   FORM_UNKNOWN_ROW: ({ project, item }) => (item === undefined ? `il progetto ${project} non è tra quelli per cui è stato preparato il modulo, o non è più nel piano; svuotare la riga` : `il progetto ${project} non ha più ${item}; svuotare la riga, o preparare un nuovo modulo`),
+  FORM_NOTE_NOT_KEPT: ({ project, item }) => `la nota su ${item} di ${project} non è importata: il file di un progetto conserva note solo con le misure; riportare a mano ciò che conta in una fonte del progetto`,
   FORM_CONFLICT: ({ current, form }) => `il file del progetto ora contiene ${current}, scritto dopo la preparazione del modulo; il valore ${form} del modulo non è importato (rieseguire con --force per prendere quello del modulo)`,
   DANGLING_LINK: ({ code, objective, renumbered }) =>
     `${code ? `${code}: ` : ''}collegato a ${objective}, che questa modifica elimina; ${renumbered ? `se ${renumbered} è ${objective} rinumerato, aggiungere "supersedes: [${objective}]" a ${renumbered}, altrimenti collegare` : 'collegare'} un obiettivo del piano`,
