@@ -98,6 +98,9 @@ async function expectedTexts(forms: Map<string, string>): Promise<Record<string,
 const importForms = (root: string, argv: string[]) => runBinary(['collect', 'import', '--plan', root, '--today', TODAY, '--lang', 'en', ...argv], { cwd: root });
 const progress = async (root: string) => JSON.parse((await runBinary(['progress', '--plan', root, '--today', TODAY, '--json'], { cwd: root })).stdout) as { objectives: { id: string; progress: number | null }[] };
 
+/** The one warning these forms give: manifattura-milano's milestone note ("inaugurato"), which a project file has no place for. */
+const NOTE_LEFT_OUT = /^[^\n]*!Milestone:R2C9: warning: the note on "Apertura di MHUMA[^\n]* of manifattura-milano is not imported[^\n]*\(FORM_NOTE_NOT_KEPT\)\n$/;
+
 describe('psttm collect import on the shipped portfolio', () => {
   it('merges the values of forms filled with exceljs into the project files, with their provenance, and progress reports them', { timeout: 120_000 }, async () => {
     const { root, forms } = await shippedForms();
@@ -109,7 +112,7 @@ describe('psttm collect import on the shipped portfolio', () => {
     // --dry-run: what each project gets, nothing written.
     const formFiles = [...forms.values()].map((file) => path.relative(root, file));
     const dry = await importForms(root, ['--dry-run', ...formFiles]);
-    expect(dry).toMatchObject({ code: 0, stderr: '' });
+    expect(dry).toMatchObject({ code: 0, stderr: expect.stringMatching(NOTE_LEFT_OUT) });
     expect(dry.stdout).toBe(
       [
         'plan/projects/fablab-makerspace.yaml (dry run, nothing written)',
@@ -129,7 +132,7 @@ describe('psttm collect import on the shipped portfolio', () => {
     expect(snapshotTree(projects)).toEqual(before);
 
     const result = await importForms(root, formFiles);
-    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result).toMatchObject({ code: 0, stderr: expect.stringMatching(NOTE_LEFT_OUT) });
     const expected = await expectedTexts(forms);
     for (const name of readdirSync(projects)) {
       const text = readFileSync(path.join(projects, name), 'utf8');
@@ -156,7 +159,7 @@ describe('psttm collect import on the shipped portfolio', () => {
     // The same forms again: nothing new, nothing written.
     const after = snapshotTree(projects);
     const again = await importForms(root, formFiles);
-    expect(again).toMatchObject({ code: 0, stdout: "nothing new: the forms' values are already in the project files; nothing written\n", stderr: '' });
+    expect(again).toMatchObject({ code: 0, stdout: "nothing new: the forms' values are already in the project files; nothing written\n", stderr: expect.stringMatching(NOTE_LEFT_OUT) });
     expect(snapshotTree(projects)).toEqual(after);
   });
 
@@ -172,7 +175,7 @@ describe('psttm collect import on the shipped portfolio', () => {
     const converted = await convertWithLibreOffice(filled, 'xlsx', path.join(saved, 'libreoffice'));
     cpSync(path.join(saved, 'libreoffice'), path.join(root, 'returned'), { recursive: true });
     const result = await importForms(root, converted.map((file) => path.join('returned', path.basename(file))));
-    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result).toMatchObject({ code: 0, stderr: expect.stringMatching(NOTE_LEFT_OUT) });
     const expected = await expectedTexts(forms);
     for (const [name, text] of Object.entries(expected)) expect(readFileSync(path.join(root, 'plan/projects', name), 'utf8'), name).toBe(text);
   });
