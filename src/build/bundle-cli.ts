@@ -1,11 +1,11 @@
 /**
  * Build step (after tsc): bundle the CLI, from its entry point dist/cli/process-entry.js, into one
  * CommonJS file, dist/bundle/psttm.cjs, which bin/psttm.js loads with V8's code cache
- * (see src/cli/bundle-loader.ts). The large CommonJS packages a few commands load on demand stay
+ * (see src/io/cli-bundle.ts). The large CommonJS packages a few commands load on demand stay
  * outside, required from node_modules when a run needs them.
  */
 import { build } from 'esbuild';
-import { BUNDLE_FILES } from '../cli/bundle-loader.js';
+import { BUNDLE_FILES } from '../io/cli-bundle.js';
 
 const LOADED_ON_DEMAND = ['exceljs', 'handlebars', 'playwright-core', 'nodemailer', 'jszip', 'xmlbuilder2', 'yaml', 'cli-progress', 'csv-parse', 'diff', 'which'];
 

@@ -6,13 +6,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BUNDLE_FILES, runBundle } from '../cli/bundle-loader.js';
-import { tierUpForShortRuns } from '../cli/tiering.js';
+import { BUNDLE_FILES, runBundle } from '../io/cli-bundle.js';
 import { packagePaths } from '../io/package-paths.js';
+import { tierUpForShortRuns } from '../io/v8-tiering.js';
 
 tierUpForShortRuns();
 rmSync(BUNDLE_FILES.codeCache, { force: true });
-const { script, entry } = runBundle(readFileSync(BUNDLE_FILES.source, 'utf8'), undefined);
+// The bundle's entry point is src/cli/process-entry.ts.
+const { script, exports: entry } = runBundle<{ runProcess(): Promise<void> }>(readFileSync(BUNDLE_FILES.source, 'utf8'), undefined);
 const out = mkdtempSync(path.join(tmpdir(), 'psttm-code-cache-'));
 try {
   // The run reads its command line from process.argv, as from bin/psttm.js.

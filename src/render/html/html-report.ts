@@ -33,7 +33,7 @@ type Handlebars = typeof import('handlebars');
  * properties and methods stay out of reach (Handlebars' defaults, stated at the call).
  */
 export async function renderHtmlReport(view: ReportView, templates: TemplateSet, options: HtmlReportOptions): Promise<StreamedPage> {
-  const { instance, deferral } = await checkedInstance(templates, templates.layout, options);
+  const { instance, deferral, renderLayout } = await checkedInstance(templates, templates.layout, options);
   registerReportHelpers(instance, view, options);
   const data = {
     ...view,
@@ -42,13 +42,13 @@ export async function renderHtmlReport(view: ReportView, templates: TemplateSet,
     actorColumns: view.actorColumns.map((column) => ({ id: column.id, label: actorColumnLabel(column, options.language) })),
     findings: view.findings.map((finding) => ({ ...finding, message: findingMessage(finding, options.language) })),
   };
-  return deferral.page(() => guarded(instance, templates.layout)(data, RUNTIME_OPTIONS));
+  return deferral.page(() => renderLayout(data, RUNTIME_OPTIONS));
 }
 
 /** Render the page of one comune from its layout (`comune.hbs`) and the shared partials, under the same rules as the report. */
 export async function renderComuneReport(view: ComuneReportView, templates: TemplateSet, options: HtmlReportOptions): Promise<StreamedPage> {
-  const { instance, deferral } = await checkedInstance(templates, templates.comuneLayout, options);
-  return deferral.page(() => guarded(instance, templates.comuneLayout)({ ...view, language: options.language, labels: options.labels }, RUNTIME_OPTIONS));
+  const { deferral, renderLayout } = await checkedInstance(templates, templates.comuneLayout, options);
+  return deferral.page(() => renderLayout({ ...view, language: options.language, labels: options.labels }, RUNTIME_OPTIONS));
 }
 
 /** What Handlebars.precompile makes and Handlebars.template runs. */
@@ -64,11 +64,11 @@ const RUNTIME_OPTIONS: RuntimeOptions = { allowProtoPropertiesByDefault: false, 
 
 /**
  * A Handlebars instance without writing helpers, holding the partials and the helpers every page
- * uses, once the layout, partials and CSS are checked; with the deferral that renders the partials
- * the layout calls as the page is written. Shipped templates come precompiled and were checked at
- * build time: when all are, only Handlebars' runtime is loaded.
+ * uses, once the layout, partials and CSS are checked; with the layout ready to render, and the
+ * deferral that renders the partials the layout calls as the page is written. Shipped templates come
+ * precompiled and were checked at build time: when all are, only Handlebars' runtime is loaded.
  */
-async function checkedInstance(templates: TemplateSet, layout: TemplateSource, options: HtmlReportOptions): Promise<{ instance: Handlebars; deferral: PartialDeferral }> {
+async function checkedInstance(templates: TemplateSet, layout: TemplateSource, options: HtmlReportOptions): Promise<{ instance: Handlebars; deferral: PartialDeferral; renderLayout: GuardedTemplate }> {
   const sources = [layout, ...templates.partials];
   const specs = new Map(sources.map((template) => [template, precompiledTemplate(template)]));
   // The runtime build is the full one without its compiler.
@@ -77,10 +77,10 @@ async function checkedInstance(templates: TemplateSet, layout: TemplateSource, o
   for (const name of WRITING_HELPERS) instance.unregisterHelper(name);
   for (const template of sources) if (!specs.get(template)) refuseUnsafe(instance, template);
   const deferral = new PartialDeferral();
-  for (const partial of templates.partials) instance.registerPartial(partial.name, deferral.deferrable(guarded(instance, partial)));
+  for (const partial of templates.partials) instance.registerPartial(partial.name, deferral.deferrable(guarded(instance, partial, specs.get(partial))));
   if (/<\/style/i.test(templates.css.text)) throw new InputError(`${templates.css.displayPath}: the CSS contains "</style", which would end the style element; remove it`);
   registerPageHelpers(instance, templates, options);
-  return { instance, deferral };
+  return { instance, deferral, renderLayout: guarded(instance, layout, specs.get(layout)) };
 }
 
 /** The Content-Security-Policy of a report: its one style element (by hash) and data: images; no scripts, no requests. */
@@ -89,9 +89,10 @@ function contentSecurityPolicy(css: string): string {
   return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
-/** A template, precompiled when it is a shipped one, whose errors name the template and line; an error from a nested partial keeps its own name. */
-function guarded(instance: Handlebars, template: TemplateSource): (context: unknown, options?: RuntimeOptions) => string {
-  const spec = precompiledTemplate(template);
+type GuardedTemplate = (context: unknown, options?: RuntimeOptions) => string;
+
+/** A template, from its precompiled `spec` when it is a shipped one, whose errors name the template and line; an error from a nested partial keeps its own name. */
+function guarded(instance: Handlebars, template: TemplateSource, spec: TemplateSpecification | undefined): GuardedTemplate {
   const compiled = spec ? instance.template(spec) : instance.compile(template.text);
   // Handlebars passes partials their runtime options (@root, @index…): hand them on.
   return (context, options) => {
